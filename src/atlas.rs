@@ -1,0 +1,143 @@
+//! The loaded atlas: the dataset plus everything derived from it once —
+//! projected geometry, the country R-tree and the search keys. Views,
+//! filters and scenes are computed from this.
+
+use crate::data::{Dataset, Deposit, DepositStatus, Home};
+use crate::i18n::Lang;
+use crate::render::svg::map_coords;
+use crate::spatial::{Albers, DepositIndex, ShapeIndex, View};
+use geo::MultiPolygon;
+
+/// Which deposits the reader wants to see. Empty lists mean "all".
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DepositFilter {
+    /// Commodity symbols; a deposit matches if it has any of them.
+    pub commodities: Vec<String>,
+    pub countries: Vec<String>,
+    pub statuses: Vec<DepositStatus>,
+    /// Homes of foreign investors; a deposit matches if any investor is from one.
+    pub foreign: Vec<Home>,
+}
+
+impl DepositFilter {
+    pub fn admits(&self, d: &Deposit) -> bool {
+        (self.commodities.is_empty() || d.commodities.iter().any(|c| self.commodities.contains(c)))
+            && (self.countries.is_empty() || self.countries.contains(&d.country))
+            && (self.statuses.is_empty() || self.statuses.contains(&d.status))
+            && (self.foreign.is_empty() || self.foreign.iter().any(|h| d.has_investor_from(*h)))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.commodities.is_empty() && self.countries.is_empty() && self.statuses.is_empty() && self.foreign.is_empty()
+    }
+}
+
+pub struct Atlas {
+    pub ds: Dataset,
+    pub proj: Albers,
+    /// Country outlines in plane coordinates, same order as `ds.countries`.
+    pub countries_plane: Vec<MultiPolygon<f64>>,
+    pub water_plane: Vec<MultiPolygon<f64>>,
+    pub deposits_plane: Vec<[f64; 2]>,
+    pub labels_plane: Vec<[f64; 2]>,
+    pub country_index: ShapeIndex,
+    search_keys: Vec<Vec<String>>,
+}
+
+/// Lower-case, with Cyrillic ё folded and punctuation dropped, for matching.
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'ё' { 'е' } else { c })
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+        .collect()
+}
+
+impl Atlas {
+    pub fn new(ds: Dataset) -> Self {
+        let proj = Albers::new(ds.region.projection);
+        let project = |p: [f64; 2]| proj.project(p[0], p[1]);
+        let countries_plane: Vec<_> = ds.countries.iter().map(|c| map_coords(&c.geometry, project)).collect();
+        let water_plane = ds.water.iter().map(|w| map_coords(&w.geometry, project)).collect();
+        let deposits_plane = ds.deposits.iter().map(|d| proj.project(d.lon, d.lat)).collect();
+        let labels_plane = ds.countries.iter().map(|c| project(c.label)).collect();
+        let country_index = ShapeIndex::new(countries_plane.clone());
+        let search_keys = ds
+            .deposits
+            .iter()
+            .map(|d| {
+                let mut k = vec![fold(&d.name), fold(&d.id.replace('-', " "))];
+                if let Some(ru) = &d.name_ru {
+                    k.push(fold(ru));
+                }
+                k
+            })
+            .collect();
+        Atlas { ds, proj, countries_plane, water_plane, deposits_plane, labels_plane, country_index, search_keys }
+    }
+
+    /// The view that fits the region's frame.
+    pub fn base_view(&self, width: f64, height: f64) -> View {
+        let pad = (width.min(height) * 0.02).clamp(4.0, 24.0);
+        View::fit(&self.proj, self.ds.region.frame, width, height, pad)
+    }
+
+    /// Indices of the deposits the filter admits.
+    pub fn visible(&self, f: &DepositFilter) -> Vec<usize> {
+        (0..self.ds.deposits.len()).filter(|&i| f.admits(&self.ds.deposits[i])).collect()
+    }
+
+    /// An R-tree over the given deposits (rebuilt when the filter changes,
+    /// never per pointer event).
+    pub fn deposit_index(&self, visible: &[usize]) -> DepositIndex {
+        DepositIndex::new(visible.iter().map(|&i| (i, self.deposits_plane[i])))
+    }
+
+    pub fn country_at(&self, plane: [f64; 2]) -> Option<usize> {
+        self.country_index.at(plane)
+    }
+
+    pub fn deposits_in(&self, iso3: &str) -> usize {
+        self.ds.deposits.iter().filter(|d| d.country == iso3).count()
+    }
+
+    /// Deposits whose name (Latin or Cyrillic) or id matches `q`: names that
+    /// start with it first, then words that start with it, then substrings.
+    pub fn search(&self, q: &str, limit: usize) -> Vec<usize> {
+        let q = fold(q.trim());
+        if q.is_empty() {
+            return Vec::new();
+        }
+        let mut hits: Vec<(u8, usize)> = self
+            .search_keys
+            .iter()
+            .enumerate()
+            .filter_map(|(i, keys)| {
+                let rank = keys
+                    .iter()
+                    .filter_map(|k| {
+                        if k.starts_with(&q) {
+                            Some(0)
+                        } else if k.split_whitespace().any(|w| w.starts_with(&q)) {
+                            Some(1)
+                        } else if k.contains(&q) {
+                            Some(2)
+                        } else {
+                            None
+                        }
+                    })
+                    .min()?;
+                Some((rank, i))
+            })
+            .collect();
+        hits.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| self.ds.deposits[a.1].name.cmp(&self.ds.deposits[b.1].name)));
+        hits.into_iter().take(limit).map(|(_, i)| i).collect()
+    }
+
+    pub fn country_name(&self, iso3: &str, lang: Lang) -> String {
+        if iso3 == self.ds.region.region_code {
+            return self.ds.region.region_name.get(lang).to_string();
+        }
+        self.ds.country(iso3).map(|c| c.name(lang).to_string()).unwrap_or_else(|| iso3.to_string())
+    }
+}

@@ -1,0 +1,76 @@
+//! The data tool.
+//!
+//! `atlas check [DIR]`  validates a dataset folder (default `public/data`);
+//!                      prints each error with file, feature and field, exits 1 on any.
+//! `atlas sums [DIR]`   prints the per-investor, per-destination totals the map draws.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    use atlas::data::load;
+    use atlas::flows::{FlowFilter, aggregate};
+    use atlas::i18n::Lang;
+    use atlas::render::format::usd;
+    use std::path::PathBuf;
+
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let cmd = args.first().map(String::as_str).unwrap_or("help");
+    let dir = PathBuf::from(args.get(1).map(String::as_str).unwrap_or("public/data"));
+    let ds = match (cmd, load::from_dir(&dir)) {
+        ("check" | "sums", Ok(ds)) => ds,
+        ("check" | "sums", Err(e)) => {
+            eprintln!("error: {e}");
+            std::process::exit(1);
+        }
+        _ => {
+            eprintln!("usage: atlas check [DIR] | atlas sums [DIR]");
+            std::process::exit(2);
+        }
+    };
+    match cmd {
+        "check" => {
+            for e in &ds.errors {
+                eprintln!("error: {e}");
+            }
+            println!(
+                "{}: {} countries, {} water bodies, {} deposits, {} flows, {} headline figures; {} error(s)",
+                dir.display(),
+                ds.countries.len(),
+                ds.water.len(),
+                ds.deposits.len(),
+                ds.flows.len(),
+                ds.headlines.len(),
+                ds.errors.len()
+            );
+            if !ds.errors.is_empty() {
+                std::process::exit(1);
+            }
+        }
+        _ => {
+            let ids: Vec<String> = ds.region.investors.iter().map(|i| i.id.clone()).collect();
+            println!("investor\tdestination\ttotal\trealized\tcommitted\tannounced\trecords\tundisclosed");
+            let groups = aggregate(&ds.flows, &FlowFilter::all(&ids));
+            for g in groups.iter().filter(|g| g.scope == atlas::data::FlowScope::Country) {
+                println!(
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                    g.investor,
+                    g.destination,
+                    usd(g.total_usd, Lang::En),
+                    usd(g.realized_usd, Lang::En),
+                    usd(g.committed_usd, Lang::En),
+                    usd(g.announced_usd, Lang::En),
+                    g.records.len(),
+                    g.undisclosed
+                );
+            }
+            // Region-wide and global figures are separate measures: listed, never summed.
+            println!("\nregion-wide and global figures (not summed):");
+            for f in ds.flows.iter().filter(|f| f.scope != atlas::data::FlowScope::Country) {
+                let amount = f.amount_usd.map(|a| usd(a, Lang::En)).unwrap_or_else(|| "undisclosed".into());
+                println!("{}	{}	{}	{}	{}	{}", f.investor, f.destination, amount, f.status.as_str(), f.confidence.as_str(), f.id);
+            }
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}

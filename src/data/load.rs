@@ -1,0 +1,22 @@
+//! Reading a dataset from a folder (the native CLI and tests). The browser
+//! fetches the same files over HTTP and calls [`Dataset::assemble`].
+
+use super::{DataError, Dataset, RawFiles, parse};
+use std::path::Path;
+
+pub const MANIFEST: &str = "region.json";
+
+pub fn from_dir(dir: &Path) -> Result<Dataset, DataError> {
+    let read = |name: &str| std::fs::read_to_string(dir.join(name)).ok();
+    let manifest = read(MANIFEST).ok_or_else(|| DataError::file(MANIFEST, format!("cannot read {}", dir.join(MANIFEST).display())))?;
+    let region = parse::region(MANIFEST, &manifest)?;
+    let l = &region.layers;
+    let raw = RawFiles {
+        countries: read(&l.countries),
+        water: l.water.as_deref().and_then(read),
+        deposits: read(&l.deposits),
+        flows: read(&l.flows),
+        headlines: l.headlines.as_deref().and_then(read),
+    };
+    Ok(Dataset::assemble(region, &raw))
+}

@@ -1,0 +1,335 @@
+//! Typed records of the atlas. Field names match the files under
+//! `public/data/`; docs/DATA.md documents them.
+
+use geo::MultiPolygon;
+use serde::{Deserialize, Serialize};
+
+/// A string in each UI language.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Text {
+    pub en: String,
+    #[serde(default)]
+    pub ru: String,
+}
+
+impl Text {
+    pub fn get(&self, lang: crate::i18n::Lang) -> &str {
+        match lang {
+            crate::i18n::Lang::Ru if !self.ru.is_empty() => &self.ru,
+            _ => &self.en,
+        }
+    }
+}
+
+/// A lon/lat rectangle.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Bounds {
+    pub west: f64,
+    pub south: f64,
+    pub east: f64,
+    pub north: f64,
+}
+
+impl Default for Bounds {
+    fn default() -> Self {
+        Bounds {
+            west: -180.0,
+            south: -90.0,
+            east: 180.0,
+            north: 90.0,
+        }
+    }
+}
+
+impl Bounds {
+    pub fn contains(&self, lon: f64, lat: f64) -> bool {
+        lon >= self.west && lon <= self.east && lat >= self.south && lat <= self.north
+    }
+}
+
+/// Albers equal-area conic parameters, in degrees.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct ProjectionSpec {
+    pub lon0: f64,
+    pub lat0: f64,
+    pub lat1: f64,
+    pub lat2: f64,
+}
+
+impl Default for ProjectionSpec {
+    fn default() -> Self {
+        ProjectionSpec {
+            lon0: 0.0,
+            lat0: 0.0,
+            lat1: 20.0,
+            lat2: 50.0,
+        }
+    }
+}
+
+/// File names of the layers, relative to the manifest.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct LayerFiles {
+    pub countries: String,
+    #[serde(default)]
+    pub water: Option<String>,
+    pub deposits: String,
+    pub flows: String,
+    #[serde(default)]
+    pub headlines: Option<String>,
+}
+
+/// An investor bloc and where its money comes from.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Investor {
+    pub id: String,
+    pub name: Text,
+    /// Capital the arrow comes from, as [lon, lat].
+    pub origin: [f64; 2],
+    pub origin_label: Text,
+    /// CSS colour of the bloc's arrows.
+    pub color: String,
+}
+
+/// How arrow widths are scaled: `usd_per_px` dollars make one pixel of width
+/// at the reference map size, so two maps on the same scale compare honestly.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct FlowScaleSpec {
+    pub usd_per_px: f64,
+    pub min_px: f64,
+    /// Amounts shown as reference arrows in the legend.
+    pub reference_usd: [f64; 3],
+}
+
+impl Default for FlowScaleSpec {
+    fn default() -> Self {
+        FlowScaleSpec {
+            usd_per_px: 5.0e8,
+            min_px: 1.5,
+            reference_usd: [1.0e9, 5.0e9, 20.0e9],
+        }
+    }
+}
+
+/// The region manifest, `region.json`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Region {
+    pub id: String,
+    pub title: Text,
+    #[serde(default)]
+    pub subtitle: Text,
+    pub credit: Text,
+    /// The frame the first view fits, and the edge flow arrows enter from.
+    pub frame: Bounds,
+    pub projection: ProjectionSpec,
+    /// ISO3 codes of the states the atlas is about (drawn emphasised).
+    pub focus: Vec<String>,
+    /// Name of a region-scope destination (e.g. "CA5").
+    pub region_code: String,
+    pub region_name: Text,
+    pub layers: LayerFiles,
+    pub investors: Vec<Investor>,
+    #[serde(default)]
+    pub flow_scale: FlowScaleSpec,
+}
+
+impl Region {
+    pub fn frame_center(&self) -> [f64; 2] {
+        [(self.frame.west + self.frame.east) / 2.0, (self.frame.south + self.frame.north) / 2.0]
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CountryRole {
+    Focus,
+    Context,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Country {
+    pub iso3: String,
+    pub name_en: String,
+    pub name_ru: String,
+    pub role: CountryRole,
+    /// Label point, [lon, lat], inside the polygon.
+    pub label: [f64; 2],
+    pub geometry: MultiPolygon<f64>,
+}
+
+impl Country {
+    pub fn name(&self, lang: crate::i18n::Lang) -> &str {
+        match lang {
+            crate::i18n::Lang::Ru if !self.name_ru.is_empty() => &self.name_ru,
+            _ => &self.name_en,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Water {
+    pub id: String,
+    pub name_en: String,
+    pub name_ru: String,
+    pub kind: String,
+    pub note: String,
+    pub geometry: MultiPolygon<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    pub url: String,
+    pub title: String,
+}
+
+macro_rules! string_enum {
+    ($(#[$m:meta])* $name:ident { $($variant:ident => $s:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($variant),+ }
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $s),+ }
+            }
+            pub fn parse(s: &str) -> Option<Self> {
+                match s { $($s => Some($name::$variant),)+ _ => None }
+            }
+            /// The allowed spellings, for error messages.
+            pub fn expected() -> String {
+                [$($s),+].join(", ")
+            }
+        }
+    };
+}
+
+string_enum!(
+    /// Whether the feature is a deposit, a mine, or a processing plant.
+    SiteKind { Deposit => "deposit", Mine => "mine", Plant => "plant" }
+);
+string_enum!(
+    DepositStatus {
+        Operating => "operating",
+        Development => "development",
+        Exploration => "exploration",
+        PastProducer => "past_producer",
+    }
+);
+string_enum!(
+    /// How well a coordinate is known.
+    Precision { Exact => "exact", Approximate => "approximate", Region => "region" }
+);
+string_enum!(
+    /// Where a foreign investor is from. `other` is kept but has no arrow.
+    Home { China => "china", Eu => "eu", Us => "us", Russia => "russia", Other => "other" }
+);
+string_enum!(
+    FlowStatus { Realized => "realized", Committed => "committed", Announced => "announced" }
+);
+string_enum!(
+    /// Whether a figure was confirmed, or is only attributed to who reported it.
+    Confidence { Confirmed => "confirmed", Attributed => "attributed" }
+);
+string_enum!(
+    FlowScope { Country => "country", Region => "region", Global => "global" }
+);
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stake {
+    pub name: String,
+    pub home: Home,
+    pub stake_pct: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Deposit {
+    pub id: String,
+    pub name: String,
+    pub name_ru: Option<String>,
+    pub kind: SiteKind,
+    pub country: String,
+    /// Commodity symbols, primary first.
+    pub commodities: Vec<String>,
+    pub status: DepositStatus,
+    pub operator: String,
+    pub investors: Vec<Stake>,
+    pub precision: Precision,
+    /// Uncertainty radius of the coordinate.
+    pub precision_km: f64,
+    pub precision_note: String,
+    pub sources: Vec<Source>,
+    pub notes: String,
+    pub lon: f64,
+    pub lat: f64,
+}
+
+impl Deposit {
+    pub fn primary(&self) -> &str {
+        self.commodities.first().map(String::as_str).unwrap_or("")
+    }
+
+    pub fn display_name(&self, lang: crate::i18n::Lang) -> &str {
+        match (lang, &self.name_ru) {
+            (crate::i18n::Lang::Ru, Some(ru)) if !ru.is_empty() => ru,
+            _ => &self.name,
+        }
+    }
+
+    pub fn has_investor_from(&self, home: Home) -> bool {
+        self.investors.iter().any(|s| s.home == home)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Flow {
+    pub id: String,
+    /// Investor bloc id, one of the region's investors.
+    pub investor: String,
+    pub entity: String,
+    pub scope: FlowScope,
+    /// ISO3 for country scope; the region code or "GLOBAL" otherwise.
+    pub destination: String,
+    /// `None` when the amount was not disclosed: listed, never drawn.
+    pub amount_usd: Option<f64>,
+    pub amount_original: Option<f64>,
+    pub currency: Option<String>,
+    pub fx_note: Option<String>,
+    pub amount_note: Option<String>,
+    pub year_start: i32,
+    pub year_end: i32,
+    pub period: String,
+    pub sector: String,
+    pub status: FlowStatus,
+    pub confidence: Confidence,
+    pub attributed_to: Option<String>,
+    pub deposit_ids: Vec<String>,
+    /// Id of a larger record this one is part of: listed, not added again.
+    pub part_of: Option<String>,
+    pub sources: Vec<Source>,
+    pub notes: String,
+}
+
+impl Flow {
+    /// Does the flow's period overlap the years `from..=to`?
+    pub fn overlaps(&self, from: i32, to: i32) -> bool {
+        self.year_start <= to && self.year_end >= from
+    }
+}
+
+/// A headline share of world reserves or production, with its attribution.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Headline {
+    pub id: String,
+    pub commodity: String,
+    pub label_en: String,
+    #[serde(default)]
+    pub label_ru: String,
+    pub value_pct: f64,
+    pub measure: String,
+    pub confidence: String,
+    #[serde(default)]
+    pub attributed_to: String,
+    #[serde(default)]
+    pub note: String,
+    pub sources: Vec<Source>,
+}

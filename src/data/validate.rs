@@ -1,0 +1,108 @@
+//! Rules that span records or files: unique ids, coordinates inside their
+//! country, flows that point at known investors, countries and deposits.
+//! Invalid records are removed from the dataset and reported by name.
+
+use super::error::DataError;
+use super::schema::*;
+use super::Dataset;
+use geo::{BoundingRect, Contains, Point};
+use std::collections::HashSet;
+
+/// Remove every record that breaks a cross-record rule, reporting why.
+pub fn retain_valid(ds: &mut Dataset) {
+    let files = ds.region.layers.clone();
+    let mut errors = Vec::new();
+
+    // Countries: unique ISO3.
+    let mut seen = HashSet::new();
+    let mut keep = Vec::new();
+    for (i, c) in ds.countries.drain(..).enumerate() {
+        if seen.insert(c.iso3.clone()) {
+            keep.push(c);
+        } else {
+            errors.push(DataError::feature(&files.countries, i, Some(&c.iso3), "iso3", "duplicate country code"));
+        }
+    }
+    ds.countries = keep;
+
+    let deposits = std::mem::take(&mut ds.deposits);
+    let mut seen = HashSet::new();
+    for (i, d) in deposits.into_iter().enumerate() {
+        match check_deposit(ds, &d) {
+            Err((field, msg)) => errors.push(DataError::feature(&files.deposits, i, Some(&d.id), field, msg)),
+            Ok(()) if !seen.insert(d.id.clone()) => {
+                errors.push(DataError::feature(&files.deposits, i, Some(&d.id), "id", "duplicate id"))
+            }
+            Ok(()) => ds.deposits.push(d),
+        }
+    }
+
+    let flows = std::mem::take(&mut ds.flows);
+    let mut seen = HashSet::new();
+    for (i, f) in flows.into_iter().enumerate() {
+        match check_flow(ds, &f) {
+            Err((field, msg)) => errors.push(DataError::feature(&files.flows, i, Some(&f.id), field, msg)),
+            Ok(()) if !seen.insert(f.id.clone()) => {
+                errors.push(DataError::feature(&files.flows, i, Some(&f.id), "id", "duplicate id"))
+            }
+            Ok(()) => ds.flows.push(f),
+        }
+    }
+    ds.errors.extend(errors);
+}
+
+type Rule = Result<(), (&'static str, String)>;
+
+fn check_deposit(ds: &Dataset, d: &Deposit) -> Rule {
+    if !ds.region.focus.contains(&d.country) {
+        return Err(("country", format!("\"{}\" is not one of the region's states ({})", d.country, ds.region.focus.join(", "))));
+    }
+    let Some(country) = ds.country(&d.country) else {
+        return Err(("country", format!("no boundary for \"{}\" in the countries file", d.country)));
+    };
+    let Some(bbox) = country.geometry.bounding_rect() else {
+        return Err(("country", format!("the boundary of \"{}\" is empty", d.country)));
+    };
+    let (lon, lat) = (d.lon, d.lat);
+    if lon < bbox.min().x || lon > bbox.max().x || lat < bbox.min().y || lat > bbox.max().y {
+        return Err((
+            "geometry.coordinates",
+            format!("[{lon}, {lat}] lies outside the bounding box of {} (is it [lon, lat]?)", d.country),
+        ));
+    }
+    if d.precision != Precision::Region && !country.geometry.contains(&Point::new(lon, lat)) {
+        return Err((
+            "geometry.coordinates",
+            format!("[{lon}, {lat}] lies outside {}'s border; fix it, or mark precision \"region\"", d.country),
+        ));
+    }
+    Ok(())
+}
+
+fn check_flow(ds: &Dataset, f: &Flow) -> Rule {
+    if ds.investor(&f.investor).is_none() {
+        let known: Vec<_> = ds.region.investors.iter().map(|i| i.id.as_str()).collect();
+        return Err(("investor", format!("unknown investor \"{}\"; expected one of: {}", f.investor, known.join(", "))));
+    }
+    match f.scope {
+        FlowScope::Country if !ds.region.focus.contains(&f.destination) => {
+            return Err(("destination", format!("\"{}\" is not one of the region's states", f.destination)));
+        }
+        FlowScope::Region if f.destination != ds.region.region_code => {
+            return Err(("destination", format!("a region-scope flow goes to \"{}\"", ds.region.region_code)));
+        }
+        FlowScope::Global if f.destination != "GLOBAL" => {
+            return Err(("destination", "a global-scope flow goes to \"GLOBAL\"".to_string()));
+        }
+        _ => {}
+    }
+    if let Some(missing) = f.deposit_ids.iter().find(|id| ds.deposit(id).is_none()) {
+        return Err(("deposit_ids", format!("no deposit with id \"{missing}\"")));
+    }
+    if let Some(parent) = &f.part_of
+        && !ds.flows.iter().any(|g| &g.id == parent)
+    {
+        return Err(("part_of", format!("no earlier flow with id \"{parent}\" (list the whole before its part)")));
+    }
+    Ok(())
+}

@@ -1,0 +1,204 @@
+//! Totals per (investor, destination), from the records that pass the filter.
+//! Region-wide and global figures form their own groups and are never added
+//! into a country.
+
+use crate::data::{Flow, FlowScope, FlowStatus};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FlowFilter {
+    /// Investor ids to show.
+    pub investors: Vec<String>,
+    /// Statuses to count.
+    pub statuses: Vec<FlowStatus>,
+    /// Inclusive year range; a record counts if its period overlaps it.
+    pub years: Option<(i32, i32)>,
+}
+
+impl FlowFilter {
+    pub fn all(investors: &[String]) -> Self {
+        FlowFilter { investors: investors.to_vec(), statuses: FlowStatus::ALL.to_vec(), years: None }
+    }
+
+    pub fn admits(&self, f: &Flow) -> bool {
+        self.investors.iter().any(|i| *i == f.investor)
+            && self.statuses.contains(&f.status)
+            && self.years.is_none_or(|(a, b)| f.overlaps(a, b))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FlowGroup {
+    pub investor: String,
+    pub destination: String,
+    pub scope: FlowScope,
+    /// Indices into the flow list, in file order.
+    pub records: Vec<usize>,
+    /// Sum of disclosed amounts (USD) of the admitted records.
+    pub total_usd: f64,
+    pub realized_usd: f64,
+    pub committed_usd: f64,
+    pub announced_usd: f64,
+    /// Records whose amount was not disclosed.
+    pub undisclosed: usize,
+    pub year_min: i32,
+    pub year_max: i32,
+}
+
+impl FlowGroup {
+    /// The stable key used in `data-flow` attributes and URLs, e.g. `china-KAZ`.
+    pub fn key(&self) -> String {
+        format!("{}-{}", self.investor, self.destination)
+    }
+
+    /// Money counted as committed in the drawing: committed plus announced.
+    pub fn pledged_usd(&self) -> f64 {
+        self.committed_usd + self.announced_usd
+    }
+}
+
+/// Group the admitted records by (investor, destination), sorted by scope,
+/// investor, destination.
+pub fn aggregate(flows: &[Flow], filter: &FlowFilter) -> Vec<FlowGroup> {
+    let mut groups: Vec<FlowGroup> = Vec::new();
+    let admitted = |id: &str| flows.iter().any(|g| g.id == id && filter.admits(g));
+    for (i, f) in flows.iter().enumerate().filter(|(_, f)| filter.admits(f)) {
+        let pos = groups.iter().position(|g| g.investor == f.investor && g.destination == f.destination);
+        let g = match pos {
+            Some(p) => &mut groups[p],
+            None => {
+                groups.push(FlowGroup {
+                    investor: f.investor.clone(),
+                    destination: f.destination.clone(),
+                    scope: f.scope,
+                    records: Vec::new(),
+                    total_usd: 0.0,
+                    realized_usd: 0.0,
+                    committed_usd: 0.0,
+                    announced_usd: 0.0,
+                    undisclosed: 0,
+                    year_min: f.year_start,
+                    year_max: f.year_end,
+                });
+                groups.last_mut().expect("just pushed")
+            }
+        };
+        g.records.push(i);
+        g.year_min = g.year_min.min(f.year_start);
+        g.year_max = g.year_max.max(f.year_end);
+        // A part of a record that is itself counted is listed, not added.
+        let counted_elsewhere = f.part_of.as_deref().is_some_and(|p| {
+            admitted(p) && flows.iter().any(|g| g.id == p && g.destination == f.destination)
+        });
+        match f.amount_usd {
+            _ if counted_elsewhere => {}
+            None => g.undisclosed += 1,
+            Some(a) => {
+                g.total_usd += a;
+                match f.status {
+                    FlowStatus::Realized => g.realized_usd += a,
+                    FlowStatus::Committed => g.committed_usd += a,
+                    FlowStatus::Announced => g.announced_usd += a,
+                }
+            }
+        }
+    }
+    groups.sort_by(|a, b| {
+        (a.scope, &a.investor, &a.destination).cmp(&(b.scope, &b.investor, &b.destination))
+    });
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::Confidence;
+
+    pub(crate) fn flow(id: &str, inv: &str, dest: &str, usd: Option<f64>, status: FlowStatus, years: (i32, i32)) -> Flow {
+        Flow {
+            id: id.into(),
+            investor: inv.into(),
+            entity: "E".into(),
+            scope: if dest == "CA5" { FlowScope::Region } else { FlowScope::Country },
+            destination: dest.into(),
+            amount_usd: usd,
+            amount_original: None,
+            currency: None,
+            fx_note: None,
+            amount_note: None,
+            year_start: years.0,
+            year_end: years.1,
+            period: String::new(),
+            sector: "mining".into(),
+            status,
+            confidence: Confidence::Confirmed,
+            attributed_to: None,
+            deposit_ids: vec![],
+            part_of: None,
+            sources: vec![],
+            notes: String::new(),
+        }
+    }
+
+    fn sample() -> Vec<Flow> {
+        use FlowStatus::*;
+        vec![
+            flow("a", "china", "KAZ", Some(1.5e9), Realized, (2011, 2015)),
+            flow("b", "china", "KAZ", Some(0.8e9), Committed, (2019, 2019)),
+            flow("c", "china", "KAZ", None, Committed, (2024, 2024)),
+            flow("d", "china", "CA5", Some(25e9), Committed, (2025, 2025)),
+            flow("e", "eu", "UZB", Some(0.5e9), Announced, (2023, 2023)),
+        ]
+    }
+
+    #[test]
+    fn sums_by_investor_and_destination_and_keeps_region_apart() {
+        let g = aggregate(&sample(), &FlowFilter::all(&["china".into(), "eu".into()]));
+        let kaz = g.iter().find(|g| g.key() == "china-KAZ").unwrap();
+        assert_eq!(kaz.total_usd, 2.3e9);
+        assert_eq!(kaz.realized_usd, 1.5e9);
+        assert_eq!(kaz.committed_usd, 0.8e9);
+        assert_eq!(kaz.undisclosed, 1);
+        assert_eq!(kaz.records, vec![0, 1, 2]);
+        assert_eq!((kaz.year_min, kaz.year_max), (2011, 2024));
+        let region = g.iter().find(|g| g.key() == "china-CA5").unwrap();
+        assert_eq!(region.scope, FlowScope::Region);
+        assert_eq!(region.total_usd, 25e9);
+        // The region figure is not in the country total.
+        assert!(kaz.total_usd < 25e9);
+    }
+
+    #[test]
+    fn filters_by_status_investor_and_years() {
+        let all = ["china".to_string(), "eu".to_string()];
+        let realized = FlowFilter { statuses: vec![FlowStatus::Realized], ..FlowFilter::all(&all) };
+        let g = aggregate(&sample(), &realized);
+        assert_eq!(g.len(), 1);
+        assert_eq!(g[0].total_usd, 1.5e9);
+
+        let eu_only = FlowFilter::all(&["eu".to_string()]);
+        assert!(aggregate(&sample(), &eu_only).iter().all(|g| g.investor == "eu"));
+
+        let recent = FlowFilter { years: Some((2018, 2020)), ..FlowFilter::all(&all) };
+        let g = aggregate(&sample(), &recent);
+        assert_eq!(g.len(), 1);
+        assert_eq!(g[0].records, vec![1]);
+    }
+
+    #[test]
+    fn a_part_is_listed_but_not_added_while_its_whole_is_counted() {
+        let mut v = sample();
+        let mut part = flow("d2", "china", "CA5", Some(5e9), FlowStatus::Committed, (2025, 2025));
+        part.part_of = Some("d".into());
+        v.push(part);
+        let all = FlowFilter::all(&["china".into()]);
+        let g = aggregate(&v, &all);
+        let region = g.iter().find(|g| g.key() == "china-CA5").unwrap();
+        assert_eq!(region.total_usd, 25e9);
+        assert_eq!(region.records.len(), 2);
+        // Without the whole (filtered out by year), the part counts.
+        v[3].year_start = 2000;
+        v[3].year_end = 2000;
+        let g = aggregate(&v, &FlowFilter { years: Some((2025, 2025)), ..all });
+        assert_eq!(g.iter().find(|g| g.key() == "china-CA5").unwrap().total_usd, 5e9);
+    }
+}

@@ -1,0 +1,4 @@
+//! Turning geometry into SVG: path data for outlines, number formatting.
+
+pub mod format;
+pub mod svg;

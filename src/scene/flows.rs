@@ -1,0 +1,183 @@
+//! Arrows for a view: each country-level (investor, destination) total
+//! becomes one arrow entering from the frame edge in the direction of the
+//! investor's capital, tips spread around the destination's label.
+
+use crate::atlas::Atlas;
+use crate::flows::arrow::{self, Arrow, ArrowSpec};
+use crate::flows::layout::land;
+use crate::flows::route::{Edge, start_point};
+use crate::flows::{FlowGroup, WidthScale};
+use crate::scene::labels::text_width;
+use crate::spatial::View;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DrawnFlow {
+    pub group: FlowGroup,
+    pub color: String,
+    /// The whole admitted amount. Hatched unless it is all realized.
+    pub outer: Arrow,
+    /// The realized part, solid, inside the outer arrow.
+    pub inner: Option<Arrow>,
+    pub outer_solid: bool,
+    /// The drawn width was raised to the minimum (or the amount is undisclosed).
+    pub raised_to_min: bool,
+    pub edge: Option<Edge>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct OriginBadge {
+    pub investor: String,
+    pub pos: [f64; 2],
+    pub edge: Option<Edge>,
+}
+
+/// Font size of country labels (the arrows land around them).
+pub const COUNTRY_LABEL_PX: f64 = 13.0;
+
+/// The frame arrows enter from: the viewport, inset.
+pub fn frame_rect(width: f64, height: f64) -> [f64; 4] {
+    let m = (width.min(height) * 0.03).clamp(8.0, 22.0);
+    [m, m, width - m, height - m]
+}
+
+/// Lay out the country-scope groups for `view`.
+pub fn layout(
+    atlas: &Atlas,
+    groups: &[FlowGroup],
+    view: &View,
+    width: f64,
+    height: f64,
+    scale: &WidthScale,
+    label_of: impl Fn(&str) -> String,
+) -> (Vec<DrawnFlow>, Vec<OriginBadge>) {
+    let rect = frame_rect(width, height);
+    let to_screen = |ll: [f64; 2]| view.to_screen(atlas.proj.project(ll[0], ll[1]));
+    struct Pending<'a> {
+        g: &'a FlowGroup,
+        start: [f64; 2],
+        edge: Option<Edge>,
+        color: String,
+        width: f64,
+        raised: bool,
+    }
+    let mut pending: Vec<Pending> = Vec::new();
+    for g in groups.iter().filter(|g| g.scope == crate::data::FlowScope::Country) {
+        let (Some(inv), Some(c)) = (atlas.ds.investor(&g.investor), atlas.ds.country(&g.destination)) else {
+            continue;
+        };
+        let (start, edge) = start_point(c.label, inv.origin, rect, to_screen);
+        let (w, raised) = scale.width(g.total_usd);
+        pending.push(Pending { g, start, edge, color: inv.color.clone(), width: w, raised: raised || g.total_usd <= 0.0 });
+    }
+
+    let mut out: Vec<DrawnFlow> = Vec::new();
+    let mut dests: Vec<&str> = pending.iter().map(|p| p.g.destination.as_str()).collect();
+    dests.sort_unstable();
+    dests.dedup();
+    for dest in dests {
+        let Some(c) = atlas.ds.country(dest) else { continue };
+        let anchor = to_screen(c.label);
+        let mine: Vec<&Pending> = pending.iter().filter(|p| p.g.destination == dest).collect();
+        let rx = text_width(&label_of(dest), COUNTRY_LABEL_PX) / 2.0 + 6.0;
+        let starts: Vec<[f64; 2]> = mine.iter().map(|p| p.start).collect();
+        let landings = land(anchor, &starts, rx, COUNTRY_LABEL_PX, 0.5);
+        for (p, l) in mine.iter().zip(landings) {
+            let spec = ArrowSpec { start: p.start, end: l.end, anchor, width: p.width, bend: l.bend };
+            let outer = arrow::build(&spec);
+            let pledged = p.g.pledged_usd();
+            let (inner, outer_solid) = if p.g.realized_usd > 0.0 && pledged > 0.0 {
+                let (wi, _) = scale.width(p.g.realized_usd);
+                (Some(arrow::build(&ArrowSpec { width: wi.min(p.width), ..spec })), false)
+            } else {
+                (None, pledged <= 0.0 && p.g.total_usd > 0.0)
+            };
+            out.push(DrawnFlow {
+                group: p.g.clone(),
+                color: p.color.clone(),
+                outer,
+                inner,
+                outer_solid,
+                raised_to_min: p.raised,
+                edge: p.edge,
+            });
+        }
+    }
+    // Wide arrows first, so thin ones stay visible on top.
+    out.sort_by(|a, b| b.outer.width.total_cmp(&a.outer.width).then_with(|| a.group.key().cmp(&b.group.key())));
+
+    let mut badges: Vec<OriginBadge> = Vec::new();
+    for inv in &atlas.ds.region.investors {
+        let starts: Vec<&DrawnFlow> = out.iter().filter(|f| f.group.investor == inv.id).collect();
+        let (pos, edge) = if starts.is_empty() {
+            let (p, e) = start_point(atlas.ds.region.frame_center(), inv.origin, rect, to_screen);
+            (p, e)
+        } else {
+            let n = starts.len() as f64;
+            let m = starts.iter().fold([0.0, 0.0], |a, f| [a[0] + f.outer.outline[0][0] / n, a[1] + f.outer.outline[0][1] / n]);
+            (m, starts[0].edge)
+        };
+        badges.push(OriginBadge { investor: inv.id.clone(), pos: snap_to_edge(pos, edge, rect), edge });
+    }
+    (out, badges)
+}
+
+fn snap_to_edge(p: [f64; 2], edge: Option<Edge>, r: [f64; 4]) -> [f64; 2] {
+    match edge {
+        Some(Edge::Top) => [p[0].clamp(r[0], r[2]), r[1]],
+        Some(Edge::Bottom) => [p[0].clamp(r[0], r[2]), r[3]],
+        Some(Edge::Left) => [r[0], p[1].clamp(r[1], r[3])],
+        Some(Edge::Right) => [r[2], p[1].clamp(r[1], r[3])],
+        None => p,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::load;
+    use crate::flows::{FlowFilter, aggregate};
+
+    fn atlas() -> Atlas {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data");
+        Atlas::new(load::from_dir(&dir).expect("dataset"))
+    }
+
+    #[test]
+    fn arrows_into_one_country_never_share_an_end_point() {
+        let a = atlas();
+        let ids: Vec<String> = a.ds.region.investors.iter().map(|i| i.id.clone()).collect();
+        let groups = aggregate(&a.ds.flows, &FlowFilter::all(&ids));
+        for (w, h) in [(1280.0, 800.0), (390.0, 844.0)] {
+            let view = a.base_view(w, h);
+            let scale = WidthScale::locked(&a.ds.region.flow_scale, 1.0);
+            let (flows, badges) = layout(&a, &groups, &view, w, h, &scale, |iso| iso.to_string());
+            assert!(!flows.is_empty());
+            assert_eq!(badges.len(), a.ds.region.investors.len());
+            for (i, f) in flows.iter().enumerate() {
+                for g in &flows[i + 1..] {
+                    if f.group.destination == g.group.destination {
+                        let d = ((f.outer.tip[0] - g.outer.tip[0]).powi(2) + (f.outer.tip[1] - g.outer.tip[1]).powi(2)).sqrt();
+                        assert!(d > 3.0, "{} and {} end {d:.1}px apart at {w}x{h}: {:?} {:?} / {:?} {:?}", f.group.key(), g.group.key(), f.outer.outline[0], f.outer.tip, g.outer.outline[0], g.outer.tip);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn realized_inside_total_and_widths_follow_the_scale() {
+        let a = atlas();
+        let ids: Vec<String> = a.ds.region.investors.iter().map(|i| i.id.clone()).collect();
+        let groups = aggregate(&a.ds.flows, &FlowFilter::all(&ids));
+        let view = a.base_view(1280.0, 800.0);
+        let scale = WidthScale::locked(&a.ds.region.flow_scale, 1.0);
+        let (flows, _) = layout(&a, &groups, &view, 1280.0, 800.0, &scale, |iso| iso.to_string());
+        for f in &flows {
+            assert_eq!(f.outer.width, scale.width(f.group.total_usd).0, "{}", f.group.key());
+            if let Some(inner) = &f.inner {
+                assert!(inner.width <= f.outer.width);
+                assert_eq!(inner.tip, f.outer.tip);
+            }
+        }
+    }
+}

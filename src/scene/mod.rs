@@ -1,0 +1,7 @@
+//! What to draw for a view, in screen pixels: arrows laid out around their
+//! destinations, labels that do not collide, marker shapes. Pure; the UI and
+//! the SVG export both render from it.
+
+pub mod flows;
+pub mod labels;
+pub mod markers;

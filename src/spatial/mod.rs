@@ -1,0 +1,10 @@
+//! Projection, the view (camera) and the R-tree indexes that answer every
+//! spatial question: hover, click, nearest deposit, what is in view.
+
+pub mod index;
+pub mod projection;
+pub mod view;
+
+pub use index::{ShapeIndex, DepositIndex};
+pub use projection::Albers;
+pub use view::View;

@@ -1,0 +1,158 @@
+//! The view maps projected plane coordinates to screen pixels:
+//! `sx = x·k + tx`, `sy = −y·k + ty` (screen y grows down). Pan and zoom only
+//! change `k`, `tx`, `ty`; during a gesture the UI applies the *relative*
+//! transform to one SVG group and re-projects when the gesture ends.
+
+use super::projection::Albers;
+use crate::data::Bounds;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct View {
+    pub k: f64,
+    pub tx: f64,
+    pub ty: f64,
+}
+
+/// Zoom limits, relative to the fitted view.
+pub const MIN_ZOOM: f64 = 0.6;
+pub const MAX_ZOOM: f64 = 24.0;
+
+impl View {
+    /// The view that fits `frame` into a `width`×`height` viewport with `pad` pixels to spare.
+    pub fn fit(proj: &Albers, frame: Bounds, width: f64, height: f64, pad: f64) -> View {
+        let [x0, y0, x1, y1] = frame_extent(proj, frame);
+        let (w, h) = ((width - 2.0 * pad).max(1.0), (height - 2.0 * pad).max(1.0));
+        let k = (w / (x1 - x0)).min(h / (y1 - y0));
+        let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+        View { k, tx: width / 2.0 - cx * k, ty: height / 2.0 + cy * k }
+    }
+
+    pub fn to_screen(&self, p: [f64; 2]) -> [f64; 2] {
+        [p[0] * self.k + self.tx, -p[1] * self.k + self.ty]
+    }
+
+    pub fn to_plane(&self, s: [f64; 2]) -> [f64; 2] {
+        [(s[0] - self.tx) / self.k, -(s[1] - self.ty) / self.k]
+    }
+
+    /// Zoom by `factor` keeping the screen point `at` fixed, with the zoom
+    /// (relative to `base`) clamped to [`MIN_ZOOM`, `MAX_ZOOM`].
+    pub fn zoom_at(&self, base: &View, factor: f64, at: [f64; 2]) -> View {
+        let k = (self.k * factor).clamp(base.k * MIN_ZOOM, base.k * MAX_ZOOM);
+        let p = self.to_plane(at);
+        View { k, tx: at[0] - p[0] * k, ty: at[1] + p[1] * k }
+    }
+
+    pub fn pan(&self, dx: f64, dy: f64) -> View {
+        View { k: self.k, tx: self.tx + dx, ty: self.ty + dy }
+    }
+
+    /// The transform that carries what was drawn with `drawn` to where `self` puts it:
+    /// (scale, dx, dy) for `translate(dx dy) scale(s)`.
+    pub fn relative_to(&self, drawn: &View) -> (f64, f64, f64) {
+        let s = self.k / drawn.k;
+        (s, self.tx - s * drawn.tx, self.ty - s * drawn.ty)
+    }
+
+    /// The plane rectangle a `width`×`height` viewport shows: [xmin, ymin, xmax, ymax].
+    pub fn visible_plane(&self, width: f64, height: f64) -> [f64; 4] {
+        let a = self.to_plane([0.0, height]);
+        let b = self.to_plane([width, 0.0]);
+        [a[0], a[1], b[0], b[1]]
+    }
+
+    /// Centre (lon, lat) and zoom relative to `base`: what a permalink stores.
+    pub fn to_center_zoom(&self, proj: &Albers, base: &View, width: f64, height: f64) -> (f64, f64, f64) {
+        let p = self.to_plane([width / 2.0, height / 2.0]);
+        let [lon, lat] = proj.invert(p[0], p[1]);
+        (lon, lat, self.k / base.k)
+    }
+
+    pub fn from_center_zoom(proj: &Albers, base: &View, lon: f64, lat: f64, zoom: f64, width: f64, height: f64) -> View {
+        let k = base.k * zoom.clamp(MIN_ZOOM, MAX_ZOOM);
+        let p = proj.project(lon, lat);
+        View { k, tx: width / 2.0 - p[0] * k, ty: height / 2.0 + p[1] * k }
+    }
+}
+
+/// Plane extent [xmin, ymin, xmax, ymax] of a lon/lat rectangle, sampled
+/// along its edges (parallels project to arcs, so corners are not enough).
+pub fn frame_extent(proj: &Albers, f: Bounds) -> [f64; 4] {
+    let mut e = [f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY];
+    let steps = 32;
+    for i in 0..=steps {
+        let t = i as f64 / steps as f64;
+        let lon = f.west + (f.east - f.west) * t;
+        let lat = f.south + (f.north - f.south) * t;
+        for [x, y] in [
+            proj.project(lon, f.south),
+            proj.project(lon, f.north),
+            proj.project(f.west, lat),
+            proj.project(f.east, lat),
+        ] {
+            e = [e[0].min(x), e[1].min(y), e[2].max(x), e[3].max(y)];
+        }
+    }
+    e
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::ProjectionSpec;
+
+    fn setup() -> (Albers, Bounds) {
+        let p = Albers::new(ProjectionSpec { lon0: 66.0, lat0: 43.0, lat1: 38.0, lat2: 50.0 });
+        (p, Bounds { west: 46.0, south: 35.0, east: 88.0, north: 56.0 })
+    }
+
+    #[test]
+    fn fit_puts_the_frame_inside_the_viewport() {
+        let (p, f) = setup();
+        let v = View::fit(&p, f, 1280.0, 800.0, 10.0);
+        let [x0, y0, x1, y1] = frame_extent(&p, f);
+        let a = v.to_screen([x0, y1]);
+        let b = v.to_screen([x1, y0]);
+        assert!(a[0] >= 9.99 && a[1] >= 9.99 && b[0] <= 1270.01 && b[1] <= 790.01, "{a:?} {b:?}");
+        // One dimension is tight.
+        assert!((a[0] - 10.0).abs() < 1e-6 || (a[1] - 10.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn zoom_keeps_the_anchor_fixed_and_clamps() {
+        let (p, f) = setup();
+        let base = View::fit(&p, f, 800.0, 600.0, 0.0);
+        let at = [300.0, 200.0];
+        let z = base.zoom_at(&base, 2.0, at);
+        let before = base.to_plane(at);
+        let after = z.to_plane(at);
+        assert!((before[0] - after[0]).abs() < 1e-12 && (before[1] - after[1]).abs() < 1e-12);
+        assert!((z.k / base.k - 2.0).abs() < 1e-12);
+        let far = base.zoom_at(&base, 1e6, at);
+        assert!((far.k / base.k - MAX_ZOOM).abs() < 1e-9);
+        let near = base.zoom_at(&base, 1e-6, at);
+        assert!((near.k / base.k - MIN_ZOOM).abs() < 1e-9);
+    }
+
+    #[test]
+    fn relative_transform_maps_drawn_to_live() {
+        let (p, f) = setup();
+        let drawn = View::fit(&p, f, 800.0, 600.0, 0.0);
+        let live = drawn.zoom_at(&drawn, 3.0, [100.0, 50.0]).pan(40.0, -20.0);
+        let (s, dx, dy) = live.relative_to(&drawn);
+        let q = [0.1, -0.05];
+        let d = drawn.to_screen(q);
+        let l = live.to_screen(q);
+        assert!((d[0] * s + dx - l[0]).abs() < 1e-9 && (d[1] * s + dy - l[1]).abs() < 1e-9);
+    }
+
+    #[test]
+    fn centre_and_zoom_round_trip() {
+        let (p, f) = setup();
+        let base = View::fit(&p, f, 1000.0, 700.0, 0.0);
+        let v = base.zoom_at(&base, 4.0, [620.0, 310.0]);
+        let (lon, lat, z) = v.to_center_zoom(&p, &base, 1000.0, 700.0);
+        let w = View::from_center_zoom(&p, &base, lon, lat, z, 1000.0, 700.0);
+        assert!((v.k - w.k).abs() < 1e-9 && (v.tx - w.tx).abs() < 1e-6 && (v.ty - w.ty).abs() < 1e-6);
+    }
+}

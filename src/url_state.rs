@@ -1,0 +1,279 @@
+//! The map's state in the URL query, so a link restores exactly the same map.
+//! Parameters (all optional; docs/EMBED.md lists them):
+//! `lang=ru`, `v=lon,lat,zoom`, `c=Cu,Au` (commodities), `k=KAZ,UZB`
+//! (countries), `s=operating,...` (deposit status), `fi=china,eu` (deposits
+//! with a foreign investor from), `inv=china,us` (arrows shown), `fs=realized`
+//! (flow statuses), `y=2010-2025`, `sel=d:muruntau` or `sel=f:china-KAZ`,
+//! `layers=-flows` (hidden layers), `tab=table`, `embed=1`, `q=text`.
+
+use crate::data::{DepositStatus, FlowStatus, Home};
+use crate::i18n::Lang;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Selection {
+    Deposit(String),
+    Flow(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct UrlState {
+    pub lang: Lang,
+    /// Centre lon, lat and zoom relative to the fitted view.
+    pub view: Option<(f64, f64, f64)>,
+    pub commodities: Vec<String>,
+    pub countries: Vec<String>,
+    pub statuses: Vec<DepositStatus>,
+    pub foreign: Vec<Home>,
+    /// Investors whose arrows are shown; `None` means all.
+    pub flow_investors: Option<Vec<String>>,
+    /// Flow statuses counted; empty means all.
+    pub flow_statuses: Vec<FlowStatus>,
+    pub years: Option<(i32, i32)>,
+    pub hidden_layers: Vec<String>,
+    pub selected: Option<Selection>,
+    pub table: bool,
+    pub embed: bool,
+}
+
+pub const LAYERS: [&str; 3] = ["countries", "deposits", "flows"];
+
+/// A URL parameter that could not be used: named, and ignored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParamError {
+    pub param: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for ParamError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "URL parameter \"{}\": {}", self.param, self.message)
+    }
+}
+
+fn decode(s: &str) -> String {
+    let s = s.replace('+', " ");
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() + 0 && i + 2 <= b.len() - 1 {
+            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn encode(s: &str) -> String {
+    let mut o = String::new();
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b',' | b':' => o.push(b as char),
+            _ => o.push_str(&format!("%{b:02X}")),
+        }
+    }
+    o
+}
+
+fn list(v: &str) -> Vec<String> {
+    v.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
+}
+
+impl UrlState {
+    /// Parse a query string (with or without the leading `?`). Bad values are
+    /// reported and skipped; the rest still applies.
+    pub fn parse(query: &str) -> (UrlState, Vec<ParamError>) {
+        let mut st = UrlState::default();
+        let mut errs = Vec::new();
+        let q = query.trim_start_matches('?');
+        for pair in q.split('&').filter(|p| !p.is_empty()) {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            let (k, v) = (decode(k), decode(v));
+            let mut err = |m: String| errs.push(ParamError { param: k.clone(), message: m });
+            match k.as_str() {
+                "lang" => match Lang::parse(&v) {
+                    Some(l) => st.lang = l,
+                    None => err(format!("unknown language \"{v}\"; use en or ru")),
+                },
+                "v" => {
+                    let n: Vec<Option<f64>> = v.split(',').map(|x| x.trim().parse::<f64>().ok()).collect();
+                    match n.as_slice() {
+                        [Some(lon), Some(lat), Some(z)]
+                            if (-180.0..=180.0).contains(lon) && (-90.0..=90.0).contains(lat) && *z > 0.0 && z.is_finite() =>
+                        {
+                            st.view = Some((*lon, *lat, *z))
+                        }
+                        _ => err(format!("\"{v}\" is not lon,lat,zoom")),
+                    }
+                }
+                "c" => st.commodities = list(&v),
+                "k" => st.countries = list(&v),
+                "s" => {
+                    for x in list(&v) {
+                        match DepositStatus::parse(&x) {
+                            Some(s) => st.statuses.push(s),
+                            None => err(format!("unknown status \"{x}\"; expected one of: {}", DepositStatus::expected())),
+                        }
+                    }
+                }
+                "fi" => {
+                    for x in list(&v) {
+                        match Home::parse(&x) {
+                            Some(h) => st.foreign.push(h),
+                            None => err(format!("unknown investor home \"{x}\"; expected one of: {}", Home::expected())),
+                        }
+                    }
+                }
+                "inv" => st.flow_investors = Some(list(&v)),
+                "fs" => {
+                    for x in list(&v) {
+                        match FlowStatus::parse(&x) {
+                            Some(s) => st.flow_statuses.push(s),
+                            None => err(format!("unknown flow status \"{x}\"; expected one of: {}", FlowStatus::expected())),
+                        }
+                    }
+                }
+                "y" => {
+                    let parts: Vec<Option<i32>> = v.split('-').map(|x| x.trim().parse().ok()).collect();
+                    match parts.as_slice() {
+                        [Some(a), Some(b)] if a <= b => st.years = Some((*a, *b)),
+                        [Some(a)] => st.years = Some((*a, *a)),
+                        _ => err(format!("\"{v}\" is not a year range like 2010-2025")),
+                    }
+                }
+                "layers" => {
+                    for x in list(&v) {
+                        let name = x.trim_start_matches('-');
+                        if LAYERS.contains(&name) {
+                            st.hidden_layers.push(name.to_string());
+                        } else {
+                            err(format!("unknown layer \"{name}\"; expected one of: {}", LAYERS.join(", ")));
+                        }
+                    }
+                }
+                "sel" => match v.split_once(':') {
+                    Some(("d", id)) if !id.is_empty() => st.selected = Some(Selection::Deposit(id.to_string())),
+                    Some(("f", key)) if !key.is_empty() => st.selected = Some(Selection::Flow(key.to_string())),
+                    _ => err(format!("\"{v}\" is not d:<deposit id> or f:<investor>-<ISO3>")),
+                },
+                "tab" => match v.as_str() {
+                    "table" => st.table = true,
+                    "map" => st.table = false,
+                    _ => err(format!("unknown tab \"{v}\"; use map or table")),
+                },
+                "embed" => st.embed = matches!(v.as_str(), "1" | "true" | ""),
+                _ => err("unknown parameter (ignored)".to_string()),
+            }
+        }
+        (st, errs)
+    }
+
+    /// The query string (no leading `?`), omitting defaults, in a stable order.
+    pub fn to_query(&self) -> String {
+        let mut p: Vec<(&str, String)> = Vec::new();
+        if self.lang != Lang::En {
+            p.push(("lang", self.lang.code().into()));
+        }
+        if self.embed {
+            p.push(("embed", "1".into()));
+        }
+        if let Some((lon, lat, z)) = self.view {
+            p.push(("v", format!("{lon:.3},{lat:.3},{z:.2}")));
+        }
+        let join = |v: &[String]| v.join(",");
+        if !self.commodities.is_empty() {
+            p.push(("c", join(&self.commodities)));
+        }
+        if !self.countries.is_empty() {
+            p.push(("k", join(&self.countries)));
+        }
+        if !self.statuses.is_empty() {
+            p.push(("s", self.statuses.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(",")));
+        }
+        if !self.foreign.is_empty() {
+            p.push(("fi", self.foreign.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(",")));
+        }
+        if let Some(inv) = &self.flow_investors {
+            p.push(("inv", join(inv)));
+        }
+        if !self.flow_statuses.is_empty() {
+            p.push(("fs", self.flow_statuses.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(",")));
+        }
+        if let Some((a, b)) = self.years {
+            p.push(("y", format!("{a}-{b}")));
+        }
+        if !self.hidden_layers.is_empty() {
+            p.push(("layers", self.hidden_layers.iter().map(|l| format!("-{l}")).collect::<Vec<_>>().join(",")));
+        }
+        match &self.selected {
+            Some(Selection::Deposit(id)) => p.push(("sel", format!("d:{id}"))),
+            Some(Selection::Flow(k)) => p.push(("sel", format!("f:{k}"))),
+            None => {}
+        }
+        if self.table {
+            p.push(("tab", "table".into()));
+        }
+        p.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect::<Vec<_>>().join("&")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_every_field() {
+        let st = UrlState {
+            lang: Lang::Ru,
+            view: Some((64.5, 41.5, 3.25)),
+            commodities: vec!["Au".into(), "U".into()],
+            countries: vec!["UZB".into()],
+            statuses: vec![DepositStatus::Operating, DepositStatus::PastProducer],
+            foreign: vec![Home::China],
+            flow_investors: Some(vec!["china".into(), "eu".into()]),
+            flow_statuses: vec![FlowStatus::Realized],
+            years: Some((2010, 2020)),
+            hidden_layers: vec!["flows".into()],
+            selected: Some(Selection::Deposit("muruntau".into())),
+            table: true,
+            embed: true,
+        };
+        let (back, errs) = UrlState::parse(&st.to_query());
+        assert!(errs.is_empty(), "{errs:?}");
+        assert_eq!(back, st);
+        let (empty, errs) = UrlState::parse("");
+        assert!(errs.is_empty());
+        assert_eq!(empty, UrlState::default());
+        assert_eq!(UrlState::default().to_query(), "");
+    }
+
+    #[test]
+    fn flow_selection_round_trips() {
+        let st = UrlState { selected: Some(Selection::Flow("china-KAZ".into())), ..Default::default() };
+        assert_eq!(st.to_query(), "sel=f:china-KAZ");
+        assert_eq!(UrlState::parse("?sel=f:china-KAZ").0, st);
+    }
+
+    #[test]
+    fn bad_parameters_are_named_and_the_rest_applies() {
+        let (st, errs) = UrlState::parse("?lang=fr&v=1,2&c=Cu&s=open&y=2020-2010&sel=x&zz=1&layers=-roads");
+        assert_eq!(st.commodities, vec!["Cu".to_string()]);
+        assert_eq!(st.lang, Lang::En);
+        assert_eq!(st.view, None);
+        let names: Vec<_> = errs.iter().map(|e| e.param.as_str()).collect();
+        assert_eq!(names, vec!["lang", "v", "s", "y", "sel", "zz", "layers"]);
+        assert!(errs[2].to_string().contains("\"open\""));
+    }
+
+    #[test]
+    fn decodes_percent_escapes() {
+        let (st, _) = UrlState::parse("c=Cu%2CAu&sel=d%3Amuruntau");
+        assert_eq!(st.commodities, vec!["Cu".to_string(), "Au".to_string()]);
+        assert_eq!(st.selected, Some(Selection::Deposit("muruntau".into())));
+    }
+}

@@ -4,7 +4,8 @@
 //! (countries), `s=operating,...` (deposit status), `fi=china,eu` (deposits
 //! with a foreign investor from), `inv=china,us` (arrows shown), `fs=realized`
 //! (flow statuses), `y=2010-2025`, `sel=d:muruntau` or `sel=f:china-KAZ`,
-//! `layers=-flows` (hidden layers), `tab=table`, `embed=1`, `q=text`.
+//! `layers=-flows` (hidden layers), `tab=table`, `embed=1`,
+//! `data=<URL of a region.json>` (load another dataset).
 
 use crate::data::{DepositStatus, FlowStatus, Home};
 use crate::i18n::Lang;
@@ -33,6 +34,8 @@ pub struct UrlState {
     pub selected: Option<Selection>,
     pub table: bool,
     pub embed: bool,
+    /// URL of another dataset's `region.json` (a newsroom's own data).
+    pub data: Option<String>,
 }
 
 pub const LAYERS: [&str; 3] = ["countries", "deposits", "flows"];
@@ -51,19 +54,19 @@ impl std::fmt::Display for ParamError {
 }
 
 fn decode(s: &str) -> String {
-    let s = s.replace('+', " ");
     let b = s.as_bytes();
+    let hex = |c: u8| (c as char).to_digit(16).map(|d| d as u8);
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
-        if b[i] == b'%' && i + 2 < b.len() + 0 && i + 2 <= b.len() - 1 {
-            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(v);
-                i += 3;
-                continue;
+        match b[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < b.len() && hex(b[i + 1]).is_some() && hex(b[i + 2]).is_some() => {
+                out.push(hex(b[i + 1]).unwrap_or(0) * 16 + hex(b[i + 2]).unwrap_or(0));
+                i += 2;
             }
+            c => out.push(c),
         }
-        out.push(b[i]);
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
@@ -104,7 +107,10 @@ impl UrlState {
                     let n: Vec<Option<f64>> = v.split(',').map(|x| x.trim().parse::<f64>().ok()).collect();
                     match n.as_slice() {
                         [Some(lon), Some(lat), Some(z)]
-                            if (-180.0..=180.0).contains(lon) && (-90.0..=90.0).contains(lat) && *z > 0.0 && z.is_finite() =>
+                            if (-180.0..=180.0).contains(lon)
+                                && (-90.0..=90.0).contains(lat)
+                                && *z > 0.0
+                                && z.is_finite() =>
                         {
                             st.view = Some((*lon, *lat, *z))
                         }
@@ -117,7 +123,9 @@ impl UrlState {
                     for x in list(&v) {
                         match DepositStatus::parse(&x) {
                             Some(s) => st.statuses.push(s),
-                            None => err(format!("unknown status \"{x}\"; expected one of: {}", DepositStatus::expected())),
+                            None => {
+                                err(format!("unknown status \"{x}\"; expected one of: {}", DepositStatus::expected()))
+                            }
                         }
                     }
                 }
@@ -125,7 +133,9 @@ impl UrlState {
                     for x in list(&v) {
                         match Home::parse(&x) {
                             Some(h) => st.foreign.push(h),
-                            None => err(format!("unknown investor home \"{x}\"; expected one of: {}", Home::expected())),
+                            None => {
+                                err(format!("unknown investor home \"{x}\"; expected one of: {}", Home::expected()))
+                            }
                         }
                     }
                 }
@@ -134,7 +144,9 @@ impl UrlState {
                     for x in list(&v) {
                         match FlowStatus::parse(&x) {
                             Some(s) => st.flow_statuses.push(s),
-                            None => err(format!("unknown flow status \"{x}\"; expected one of: {}", FlowStatus::expected())),
+                            None => {
+                                err(format!("unknown flow status \"{x}\"; expected one of: {}", FlowStatus::expected()))
+                            }
                         }
                     }
                 }
@@ -166,6 +178,13 @@ impl UrlState {
                     "map" => st.table = false,
                     _ => err(format!("unknown tab \"{v}\"; use map or table")),
                 },
+                "data" => {
+                    if v.ends_with(".json") && !v.contains(['<', '>', '"', ' ']) {
+                        st.data = Some(v.clone())
+                    } else {
+                        err(format!("\"{v}\" is not the URL of a region manifest (…/region.json)"))
+                    }
+                }
                 "embed" => st.embed = matches!(v.as_str(), "1" | "true" | ""),
                 _ => err("unknown parameter (ignored)".to_string()),
             }
@@ -218,6 +237,9 @@ impl UrlState {
         if self.table {
             p.push(("tab", "table".into()));
         }
+        if let Some(d) = &self.data {
+            p.push(("data", d.clone()));
+        }
         p.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect::<Vec<_>>().join("&")
     }
 }
@@ -242,6 +264,7 @@ mod tests {
             selected: Some(Selection::Deposit("muruntau".into())),
             table: true,
             embed: true,
+            data: Some("https://example.org/our-data/region.json".into()),
         };
         let (back, errs) = UrlState::parse(&st.to_query());
         assert!(errs.is_empty(), "{errs:?}");
@@ -268,6 +291,16 @@ mod tests {
         let names: Vec<_> = errs.iter().map(|e| e.param.as_str()).collect();
         assert_eq!(names, vec!["lang", "v", "s", "y", "sel", "zz", "layers"]);
         assert!(errs[2].to_string().contains("\"open\""));
+    }
+
+    #[test]
+    fn malformed_escapes_and_multibyte_text_do_not_panic() {
+        let (st, _) = UrlState::parse("c=%&k=%Z1,%E2%82&data=%D0%BC.json");
+        assert_eq!(st.commodities, vec!["%".to_string()]);
+        assert_eq!(st.data.as_deref(), Some("м.json"));
+        let (st, errs) = UrlState::parse("sel=d:мурунтау&zz=%");
+        assert_eq!(st.selected, Some(Selection::Deposit("мурунтау".into())));
+        assert_eq!(errs.len(), 1);
     }
 
     #[test]

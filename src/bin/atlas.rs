@@ -66,7 +66,15 @@ fn main() {
             println!("\nregion-wide and global figures (not summed):");
             for f in ds.flows.iter().filter(|f| f.scope != atlas::data::FlowScope::Country) {
                 let amount = f.amount_usd.map(|a| usd(a, Lang::En)).unwrap_or_else(|| "undisclosed".into());
-                println!("{}	{}	{}	{}	{}	{}", f.investor, f.destination, amount, f.status.as_str(), f.confidence.as_str(), f.id);
+                println!(
+                    "{}	{}	{}	{}	{}	{}",
+                    f.investor,
+                    f.destination,
+                    amount,
+                    f.status.as_str(),
+                    f.confidence.as_str(),
+                    f.id
+                );
             }
         }
     }

@@ -16,22 +16,10 @@ pub struct DataError {
 
 impl DataError {
     pub fn file(file: &str, message: impl Into<String>) -> Self {
-        DataError {
-            file: file.to_string(),
-            index: None,
-            id: None,
-            field: None,
-            message: message.into(),
-        }
+        DataError { file: file.to_string(), index: None, id: None, field: None, message: message.into() }
     }
 
-    pub fn feature(
-        file: &str,
-        index: usize,
-        id: Option<&str>,
-        field: &str,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn feature(file: &str, index: usize, id: Option<&str>, field: &str, message: impl Into<String>) -> Self {
         DataError {
             file: file.to_string(),
             index: Some(index),

@@ -8,7 +8,8 @@ pub const MANIFEST: &str = "region.json";
 
 pub fn from_dir(dir: &Path) -> Result<Dataset, DataError> {
     let read = |name: &str| std::fs::read_to_string(dir.join(name)).ok();
-    let manifest = read(MANIFEST).ok_or_else(|| DataError::file(MANIFEST, format!("cannot read {}", dir.join(MANIFEST).display())))?;
+    let manifest = read(MANIFEST)
+        .ok_or_else(|| DataError::file(MANIFEST, format!("cannot read {}", dir.join(MANIFEST).display())))?;
     let region = parse::region(MANIFEST, &manifest)?;
     let l = &region.layers;
     let raw = RawFiles {

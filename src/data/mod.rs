@@ -58,9 +58,8 @@ impl Dataset {
         let flows_t = take(&files.flows, &raw.flows);
         let headlines_t = raw.headlines.clone();
 
-        let countries = countries_t
-            .map(|t| collect(parse::countries(&files.countries, &t), &mut errors))
-            .unwrap_or_default();
+        let countries =
+            countries_t.map(|t| collect(parse::countries(&files.countries, &t), &mut errors)).unwrap_or_default();
         let water = match (&files.water, water_t) {
             (Some(f), Some(t)) => collect(parse::water(f, &t), &mut errors),
             (Some(f), None) => {
@@ -69,12 +68,9 @@ impl Dataset {
             }
             _ => Vec::new(),
         };
-        let deposits = deposits_t
-            .map(|t| collect(parse::deposits(&files.deposits, &t), &mut errors))
-            .unwrap_or_default();
-        let flows = flows_t
-            .map(|t| collect(parse::flows(&files.flows, &t), &mut errors))
-            .unwrap_or_default();
+        let deposits =
+            deposits_t.map(|t| collect(parse::deposits(&files.deposits, &t), &mut errors)).unwrap_or_default();
+        let flows = flows_t.map(|t| collect(parse::flows(&files.flows, &t), &mut errors)).unwrap_or_default();
         let headlines = match (&files.headlines, headlines_t) {
             (Some(f), Some(t)) => collect(parse::headlines(f, &t), &mut errors),
             (Some(f), None) => {
@@ -84,15 +80,7 @@ impl Dataset {
             _ => Vec::new(),
         };
 
-        let mut ds = Dataset {
-            region,
-            countries,
-            water,
-            deposits,
-            flows,
-            headlines,
-            errors,
-        };
+        let mut ds = Dataset { region, countries, water, deposits, flows, headlines, errors };
         validate::retain_valid(&mut ds);
         ds
     }

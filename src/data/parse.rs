@@ -17,8 +17,7 @@ pub fn region(file: &str, text: &str) -> Result<Region, DataError> {
 
 /// The `features` array of a FeatureCollection, or a file-level error.
 fn features(file: &str, text: &str) -> Result<Vec<Value>, DataError> {
-    let root: Value = serde_json::from_str(text)
-        .map_err(|e| DataError::file(file, format!("not valid JSON: {e}")))?;
+    let root: Value = serde_json::from_str(text).map_err(|e| DataError::file(file, format!("not valid JSON: {e}")))?;
     if root.get("type").and_then(Value::as_str) != Some("FeatureCollection") {
         return Err(DataError::file(file, "expected a GeoJSON FeatureCollection (\"type\": \"FeatureCollection\")"));
     }
@@ -44,7 +43,9 @@ impl<'a> Props<'a> {
         }
         let map = match feature.get("properties") {
             Some(Value::Object(m)) => m.clone(),
-            _ => return Err(DataError::feature(file, index, None, "properties", "missing or not an object")),
+            _ => {
+                return Err(DataError::feature(file, index, None, "properties", "missing or not an object"));
+            }
         };
         let id = map.get(id_key).and_then(Value::as_str).map(str::to_string);
         Ok(Props { file, index, id, map, feature })
@@ -127,7 +128,9 @@ impl<'a> Props<'a> {
         let list = match self.map.get("sources") {
             Some(Value::Array(a)) => a,
             Some(_) => return Err(self.err("sources", "must be a list of {url, title}")),
-            None => return Err(self.err("sources", "missing field: every record needs at least one source")),
+            None => {
+                return Err(self.err("sources", "missing field: every record needs at least one source"));
+            }
         };
         if list.is_empty() {
             return Err(self.err("sources", "is empty: every record needs at least one source"));
@@ -308,6 +311,7 @@ pub fn deposits(file: &str, text: &str) -> Parsed<Deposit> {
             lon,
             lat,
             id,
+            row: p.index,
         })
     })
 }
@@ -363,6 +367,7 @@ pub fn flows(file: &str, text: &str) -> Parsed<Flow> {
             sources: p.sources()?,
             notes: p.text("notes")?,
             id,
+            row: p.index,
         })
     })
 }
@@ -374,7 +379,9 @@ pub fn headlines(file: &str, text: &str) -> Parsed<Headline> {
     }
     let f: File = match serde_json::from_str(text) {
         Ok(f) => f,
-        Err(e) => return (Vec::new(), vec![DataError::file(file, format!("not a valid headlines file: {e}"))]),
+        Err(e) => {
+            return (Vec::new(), vec![DataError::file(file, format!("not a valid headlines file: {e}"))]);
+        }
     };
     let mut out = Vec::new();
     let mut errors = Vec::new();

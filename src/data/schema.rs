@@ -32,12 +32,7 @@ pub struct Bounds {
 
 impl Default for Bounds {
     fn default() -> Self {
-        Bounds {
-            west: -180.0,
-            south: -90.0,
-            east: 180.0,
-            north: 90.0,
-        }
+        Bounds { west: -180.0, south: -90.0, east: 180.0, north: 90.0 }
     }
 }
 
@@ -58,12 +53,7 @@ pub struct ProjectionSpec {
 
 impl Default for ProjectionSpec {
     fn default() -> Self {
-        ProjectionSpec {
-            lon0: 0.0,
-            lat0: 0.0,
-            lat1: 20.0,
-            lat2: 50.0,
-        }
+        ProjectionSpec { lon0: 0.0, lat0: 0.0, lat1: 20.0, lat2: 50.0 }
     }
 }
 
@@ -103,11 +93,7 @@ pub struct FlowScaleSpec {
 
 impl Default for FlowScaleSpec {
     fn default() -> Self {
-        FlowScaleSpec {
-            usd_per_px: 5.0e8,
-            min_px: 1.5,
-            reference_usd: [1.0e9, 5.0e9, 20.0e9],
-        }
+        FlowScaleSpec { usd_per_px: 5.0e8, min_px: 1.5, reference_usd: [1.0e9, 5.0e9, 20.0e9] }
     }
 }
 
@@ -243,6 +229,8 @@ pub struct Stake {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Deposit {
+    /// Position in the file's `features` array (for error messages).
+    pub row: usize,
     pub id: String,
     pub name: String,
     pub name_ru: Option<String>,
@@ -282,6 +270,8 @@ impl Deposit {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Flow {
+    /// Position in the file's `features` array (for error messages).
+    pub row: usize,
     pub id: String,
     /// Investor bloc id, one of the region's investors.
     pub investor: String,

@@ -2,9 +2,9 @@
 //! country, flows that point at known investors, countries and deposits.
 //! Invalid records are removed from the dataset and reported by name.
 
+use super::Dataset;
 use super::error::DataError;
 use super::schema::*;
-use super::Dataset;
 use geo::{BoundingRect, Contains, Point};
 use std::collections::HashSet;
 
@@ -27,7 +27,8 @@ pub fn retain_valid(ds: &mut Dataset) {
 
     let deposits = std::mem::take(&mut ds.deposits);
     let mut seen = HashSet::new();
-    for (i, d) in deposits.into_iter().enumerate() {
+    for d in deposits {
+        let i = d.row;
         match check_deposit(ds, &d) {
             Err((field, msg)) => errors.push(DataError::feature(&files.deposits, i, Some(&d.id), field, msg)),
             Ok(()) if !seen.insert(d.id.clone()) => {
@@ -39,7 +40,8 @@ pub fn retain_valid(ds: &mut Dataset) {
 
     let flows = std::mem::take(&mut ds.flows);
     let mut seen = HashSet::new();
-    for (i, f) in flows.into_iter().enumerate() {
+    for f in flows {
+        let i = f.row;
         match check_flow(ds, &f) {
             Err((field, msg)) => errors.push(DataError::feature(&files.flows, i, Some(&f.id), field, msg)),
             Ok(()) if !seen.insert(f.id.clone()) => {
@@ -55,7 +57,10 @@ type Rule = Result<(), (&'static str, String)>;
 
 fn check_deposit(ds: &Dataset, d: &Deposit) -> Rule {
     if !ds.region.focus.contains(&d.country) {
-        return Err(("country", format!("\"{}\" is not one of the region's states ({})", d.country, ds.region.focus.join(", "))));
+        return Err((
+            "country",
+            format!("\"{}\" is not one of the region's states ({})", d.country, ds.region.focus.join(", ")),
+        ));
     }
     let Some(country) = ds.country(&d.country) else {
         return Err(("country", format!("no boundary for \"{}\" in the countries file", d.country)));
@@ -82,7 +87,10 @@ fn check_deposit(ds: &Dataset, d: &Deposit) -> Rule {
 fn check_flow(ds: &Dataset, f: &Flow) -> Rule {
     if ds.investor(&f.investor).is_none() {
         let known: Vec<_> = ds.region.investors.iter().map(|i| i.id.as_str()).collect();
-        return Err(("investor", format!("unknown investor \"{}\"; expected one of: {}", f.investor, known.join(", "))));
+        return Err((
+            "investor",
+            format!("unknown investor \"{}\"; expected one of: {}", f.investor, known.join(", ")),
+        ));
     }
     match f.scope {
         FlowScope::Country if !ds.region.focus.contains(&f.destination) => {

@@ -20,7 +20,7 @@ impl FlowFilter {
     }
 
     pub fn admits(&self, f: &Flow) -> bool {
-        self.investors.iter().any(|i| *i == f.investor)
+        self.investors.contains(&f.investor)
             && self.statuses.contains(&f.status)
             && self.years.is_none_or(|(a, b)| f.overlaps(a, b))
     }
@@ -86,9 +86,10 @@ pub fn aggregate(flows: &[Flow], filter: &FlowFilter) -> Vec<FlowGroup> {
         g.year_min = g.year_min.min(f.year_start);
         g.year_max = g.year_max.max(f.year_end);
         // A part of a record that is itself counted is listed, not added.
-        let counted_elsewhere = f.part_of.as_deref().is_some_and(|p| {
-            admitted(p) && flows.iter().any(|g| g.id == p && g.destination == f.destination)
-        });
+        let counted_elsewhere = f
+            .part_of
+            .as_deref()
+            .is_some_and(|p| admitted(p) && flows.iter().any(|g| g.id == p && g.destination == f.destination));
         match f.amount_usd {
             _ if counted_elsewhere => {}
             None => g.undisclosed += 1,
@@ -102,9 +103,7 @@ pub fn aggregate(flows: &[Flow], filter: &FlowFilter) -> Vec<FlowGroup> {
             }
         }
     }
-    groups.sort_by(|a, b| {
-        (a.scope, &a.investor, &a.destination).cmp(&(b.scope, &b.investor, &b.destination))
-    });
+    groups.sort_by(|a, b| (a.scope, &a.investor, &a.destination).cmp(&(b.scope, &b.investor, &b.destination)));
     groups
 }
 
@@ -113,8 +112,16 @@ mod tests {
     use super::*;
     use crate::data::Confidence;
 
-    pub(crate) fn flow(id: &str, inv: &str, dest: &str, usd: Option<f64>, status: FlowStatus, years: (i32, i32)) -> Flow {
+    pub(crate) fn flow(
+        id: &str,
+        inv: &str,
+        dest: &str,
+        usd: Option<f64>,
+        status: FlowStatus,
+        years: (i32, i32),
+    ) -> Flow {
         Flow {
+            row: 0,
             id: id.into(),
             investor: inv.into(),
             entity: "E".into(),

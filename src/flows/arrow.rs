@@ -26,6 +26,8 @@ pub struct Arrow {
     pub head_half_width: f64,
     /// Where a label for the arrow can sit (the curve's midpoint).
     pub mid: [f64; 2],
+    /// Centre line of the body with the half-width at each sample.
+    spine: Vec<([f64; 2], f64)>,
 }
 
 /// Tail width as a share of the head-base width.
@@ -59,18 +61,14 @@ impl Cubic {
         let [p0, p1, p2, p3] = self.0;
         let u = 1.0 - t;
         let (a, b, c, d) = (u * u * u, 3.0 * u * u * t, 3.0 * u * t * t, t * t * t);
-        [
-            a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0],
-            a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1],
-        ]
+        [a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0], a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1]]
     }
 
     fn tangent(&self, t: f64) -> [f64; 2] {
         let [p0, p1, p2, p3] = self.0;
         let u = 1.0 - t;
-        let d = |i: usize| {
-            3.0 * u * u * (p1[i] - p0[i]) + 6.0 * u * t * (p2[i] - p1[i]) + 3.0 * t * t * (p3[i] - p2[i])
-        };
+        let d =
+            |i: usize| 3.0 * u * u * (p1[i] - p0[i]) + 6.0 * u * t * (p2[i] - p1[i]) + 3.0 * t * t * (p3[i] - p2[i]);
         [d(0), d(1)]
     }
 }
@@ -112,6 +110,7 @@ pub fn build(spec: &ArrowSpec) -> Arrow {
 
     let mut left = Vec::with_capacity(BODY_SAMPLES + 1);
     let mut right = Vec::with_capacity(BODY_SAMPLES + 1);
+    let mut spine = Vec::with_capacity(BODY_SAMPLES + 1);
     for i in 0..=BODY_SAMPLES {
         let f = i as f64 / BODY_SAMPLES as f64;
         let t = t_head * f;
@@ -120,6 +119,7 @@ pub fn build(spec: &ArrowSpec) -> Arrow {
         let hw = spec.width / 2.0 * (TAIL + (1.0 - TAIL) * f);
         left.push(add(p, mul(n, hw)));
         right.push(sub(p, mul(n, hw)));
+        spine.push((p, hw));
     }
     let hn = perp(axis);
     let mut outline = left;
@@ -128,7 +128,7 @@ pub fn build(spec: &ArrowSpec) -> Arrow {
     outline.push(sub(head_base, mul(hn, head_half)));
     outline.extend(right.into_iter().rev());
 
-    Arrow { outline, tip: e, head_base, width: spec.width, head_half_width: head_half, mid: curve.at(0.5) }
+    Arrow { outline, tip: e, head_base, width: spec.width, head_half_width: head_half, mid: curve.at(0.5), spine }
 }
 
 impl Arrow {
@@ -137,9 +137,37 @@ impl Arrow {
         crate::render::svg::ring_path(&self.outline)
     }
 
-    /// The outline as a polygon, for exact hit-testing.
+    /// The outline as a polygon.
     pub fn polygon(&self) -> geo::Polygon<f64> {
         geo::Polygon::new(self.outline.iter().map(|p| (p[0], p[1])).collect::<Vec<_>>().into(), vec![])
+    }
+
+    /// [xmin, ymin, xmax, ymax] of the outline.
+    pub fn bounds(&self) -> [f64; 4] {
+        self.outline.iter().fold([f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY], |b, p| {
+            [b[0].min(p[0]), b[1].min(p[1]), b[2].max(p[0]), b[3].max(p[1])]
+        })
+    }
+
+    /// Is `p` on the drawn shape? The body is tested as a swept band
+    /// (distance to the centre line within the local half-width) and the
+    /// head as a triangle, so a tightly curved arrow whose outline crosses
+    /// itself is still hit exactly where it is painted.
+    pub fn contains(&self, p: [f64; 2]) -> bool {
+        let in_body = self.spine.windows(2).any(|w| {
+            let ((a, ha), (b, hb)) = (w[0], w[1]);
+            let ab = sub(b, a);
+            let l2 = (ab[0] * ab[0] + ab[1] * ab[1]).max(1e-12);
+            let t = (((p[0] - a[0]) * ab[0] + (p[1] - a[1]) * ab[1]) / l2).clamp(0.0, 1.0);
+            len(sub(p, add(a, mul(ab, t)))) <= ha + (hb - ha) * t
+        });
+        // Head triangle: wing, tip, wing follow the body's left side.
+        let k = BODY_SAMPLES + 1;
+        let tri = [self.outline[k], self.outline[k + 1], self.outline[k + 2]];
+        let side = |a: [f64; 2], b: [f64; 2]| (b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]);
+        let (d1, d2, d3) = (side(tri[0], tri[1]), side(tri[1], tri[2]), side(tri[2], tri[0]));
+        let in_head = !((d1 < 0.0 || d2 < 0.0 || d3 < 0.0) && (d1 > 0.0 || d2 > 0.0 || d3 > 0.0));
+        in_body || in_head
     }
 
     /// Distance between the body's two edges at the head base.
@@ -196,6 +224,40 @@ mod tests {
         let b = poly.bounding_rect().unwrap();
         let corners = [(b.min().x + 1.0, b.min().y + 1.0), (b.max().x - 1.0, b.max().y - 1.0)];
         assert!(corners.iter().any(|&(x, y)| !poly.contains(&Point::new(x, y))));
+    }
+
+    #[test]
+    fn hit_testing_follows_the_painted_shape() {
+        for (w, bend) in [(30.0, 260.0), (8.0, -150.0), (2.0, 0.0)] {
+            let a = build(&spec(w, bend));
+            assert!(a.contains(a.mid), "w={w}: centre line");
+            assert!(a.contains(a.tip), "w={w}: tip");
+            assert!(a.contains([(a.head_base[0] + a.tip[0]) / 2.0, (a.head_base[1] + a.tip[1]) / 2.0]), "w={w}: head");
+            // Well off the shape, inside its bounding box.
+            let b = a.bounds();
+            let far = [
+                [b[0] + 1.0, b[1] + 1.0],
+                [b[2] - 1.0, b[3] - 1.0],
+                [b[0] + 1.0, b[3] - 1.0],
+                [b[2] - 1.0, b[1] + 1.0],
+            ];
+            assert!(far.iter().any(|&p| !a.contains(p)), "w={w} bend={bend}: bounding box, not shape");
+        }
+        // Agrees with the outline polygon where the outline is simple.
+        use geo::{Contains, Point};
+        let a = build(&spec(10.0, 30.0));
+        let poly = a.polygon();
+        let b = a.bounds();
+        for i in 0..60 {
+            for j in 0..20 {
+                let p =
+                    [b[0] + (b[2] - b[0]) * (i as f64 + 0.5) / 60.0, b[1] + (b[3] - b[1]) * (j as f64 + 0.5) / 20.0];
+                let near_edge = a.outline.iter().any(|q| len(sub(*q, p)) < 1.5);
+                if !near_edge {
+                    assert_eq!(a.contains(p), poly.contains(&Point::new(p[0], p[1])), "{p:?}");
+                }
+            }
+        }
     }
 
     #[test]

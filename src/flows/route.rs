@@ -147,7 +147,10 @@ mod tests {
             for o in [BEIJING, BRUSSELS, WASHINGTON, MOSCOW] {
                 let (_, pt) = edge(dest, o);
                 let d = v.to_screen(p.project(dest[0], dest[1]));
-                let ahead = v.to_screen(p.project(destination(dest, bearing(dest, o), 0.01)[0], destination(dest, bearing(dest, o), 0.01)[1]));
+                let ahead = v.to_screen(p.project(
+                    destination(dest, bearing(dest, o), 0.01)[0],
+                    destination(dest, bearing(dest, o), 0.01)[1],
+                ));
                 let a1 = (pt[1] - d[1]).atan2(pt[0] - d[0]);
                 let a2 = (ahead[1] - d[1]).atan2(ahead[0] - d[0]);
                 assert!((a1 - a2).abs() < 0.02, "{dest:?} <- {o:?}: {a1} vs {a2}");

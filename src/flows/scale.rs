@@ -35,9 +35,9 @@ impl WidthScale {
     }
 }
 
-/// The size factor for a viewport: 1 at 1280×800 and above, smaller on phones.
+/// The size factor for a map viewport: 1 from 1000×625 up, smaller on phones.
 pub fn size_factor(width: f64, height: f64) -> f64 {
-    (width.min(height * 1.6) / 1280.0).clamp(0.45, 1.0)
+    (width.min(height * 1.6) / 1000.0).clamp(0.45, 1.0)
 }
 
 #[cfg(test)]

@@ -80,7 +80,8 @@ mod tests {
 
     #[test]
     fn simplification_drops_sub_pixel_detail_and_clip_skips_parts() {
-        let wiggly = polygon![(x: 0.0, y: 0.0), (x: 50.0, y: 0.1), (x: 100.0, y: 0.0), (x: 100.0, y: 100.0), (x: 0.0, y: 100.0)];
+        let wiggly =
+            polygon![(x: 0.0, y: 0.0), (x: 50.0, y: 0.1), (x: 100.0, y: 0.0), (x: 100.0, y: 100.0), (x: 0.0, y: 100.0)];
         let far = polygon![(x: 500.0, y: 500.0), (x: 510.0, y: 500.0), (x: 510.0, y: 510.0)];
         let mp = MultiPolygon::new(vec![wiggly, far]);
         let full = multipolygon_path(&mp, 0.0, None);

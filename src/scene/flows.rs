@@ -7,7 +7,7 @@ use crate::flows::arrow::{self, Arrow, ArrowSpec};
 use crate::flows::layout::land;
 use crate::flows::route::{Edge, start_point};
 use crate::flows::{FlowGroup, WidthScale};
-use crate::scene::labels::text_width;
+use crate::scene::labels::spaced_label_width;
 use crate::spatial::View;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -67,7 +67,14 @@ pub fn layout(
         };
         let (start, edge) = start_point(c.label, inv.origin, rect, to_screen);
         let (w, raised) = scale.width(g.total_usd);
-        pending.push(Pending { g, start, edge, color: inv.color.clone(), width: w, raised: raised || g.total_usd <= 0.0 });
+        pending.push(Pending {
+            g,
+            start,
+            edge,
+            color: inv.color.clone(),
+            width: w,
+            raised: raised || g.total_usd <= 0.0,
+        });
     }
 
     let mut out: Vec<DrawnFlow> = Vec::new();
@@ -75,10 +82,12 @@ pub fn layout(
     dests.sort_unstable();
     dests.dedup();
     for dest in dests {
-        let Some(c) = atlas.ds.country(dest) else { continue };
+        let Some(c) = atlas.ds.country(dest) else {
+            continue;
+        };
         let anchor = to_screen(c.label);
         let mine: Vec<&Pending> = pending.iter().filter(|p| p.g.destination == dest).collect();
-        let rx = text_width(&label_of(dest), COUNTRY_LABEL_PX) / 2.0 + 6.0;
+        let rx = spaced_label_width(&label_of(dest), COUNTRY_LABEL_PX) / 2.0 + 6.0;
         let starts: Vec<[f64; 2]> = mine.iter().map(|p| p.start).collect();
         let landings = land(anchor, &starts, rx, COUNTRY_LABEL_PX, 0.5);
         for (p, l) in mine.iter().zip(landings) {
@@ -113,7 +122,9 @@ pub fn layout(
             (p, e)
         } else {
             let n = starts.len() as f64;
-            let m = starts.iter().fold([0.0, 0.0], |a, f| [a[0] + f.outer.outline[0][0] / n, a[1] + f.outer.outline[0][1] / n]);
+            let m = starts
+                .iter()
+                .fold([0.0, 0.0], |a, f| [a[0] + f.outer.outline[0][0] / n, a[1] + f.outer.outline[0][1] / n]);
             (m, starts[0].edge)
         };
         badges.push(OriginBadge { investor: inv.id.clone(), pos: snap_to_edge(pos, edge, rect), edge });
@@ -156,8 +167,18 @@ mod tests {
             for (i, f) in flows.iter().enumerate() {
                 for g in &flows[i + 1..] {
                     if f.group.destination == g.group.destination {
-                        let d = ((f.outer.tip[0] - g.outer.tip[0]).powi(2) + (f.outer.tip[1] - g.outer.tip[1]).powi(2)).sqrt();
-                        assert!(d > 3.0, "{} and {} end {d:.1}px apart at {w}x{h}: {:?} {:?} / {:?} {:?}", f.group.key(), g.group.key(), f.outer.outline[0], f.outer.tip, g.outer.outline[0], g.outer.tip);
+                        let d = ((f.outer.tip[0] - g.outer.tip[0]).powi(2) + (f.outer.tip[1] - g.outer.tip[1]).powi(2))
+                            .sqrt();
+                        assert!(
+                            d > 3.0,
+                            "{} and {} end {d:.1}px apart at {w}x{h}: {:?} {:?} / {:?} {:?}",
+                            f.group.key(),
+                            g.group.key(),
+                            f.outer.outline[0],
+                            f.outer.tip,
+                            g.outer.outline[0],
+                            g.outer.tip
+                        );
                     }
                 }
             }

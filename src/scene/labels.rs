@@ -28,6 +28,11 @@ pub fn text_width(text: &str, font_px: f64) -> f64 {
     text.chars().map(|c| if c.is_uppercase() { 0.68 } else { 0.56 }).sum::<f64>() * font_px
 }
 
+/// Width of a focus-country label: upper case, letter-spaced about 1.2 px a character.
+pub fn spaced_label_width(text: &str, font_px: f64) -> f64 {
+    text_width(text, font_px) + 1.2 * text.chars().count() as f64
+}
+
 /// Place labels. `candidates[i]` lists label `i`'s possible boxes, best
 /// first; labels are tried in the given order (highest priority first).
 /// Returns, for each label, the chosen box or `None`. `blocked` boxes
@@ -73,7 +78,8 @@ mod tests {
 
     #[test]
     fn labels_stay_in_the_viewport_and_off_blocked_areas() {
-        let cands = vec![vec![Rect::centered([5.0, 50.0], 40.0, 10.0)], vec![Rect::centered([200.0, 50.0], 40.0, 10.0)]];
+        let cands =
+            vec![vec![Rect::centered([5.0, 50.0], 40.0, 10.0)], vec![Rect::centered([200.0, 50.0], 40.0, 10.0)]];
         let out = place(&cands, &[Rect { x: 150.0, y: 0.0, w: 100.0, h: 100.0 }], (400.0, 300.0));
         assert_eq!(out, vec![None, None]);
     }

@@ -22,7 +22,15 @@ pub fn marker_path(status: DepositStatus, x: f64, y: f64, r: f64) -> String {
         // Triangle, pointing up.
         DepositStatus::Exploration => {
             let s = r * 1.3;
-            format!("M{:.1},{:.1}L{:.1},{:.1}L{:.1},{:.1}Z", x, y - s, x + s * 0.94, y + s * 0.7, x - s * 0.94, y + s * 0.7)
+            format!(
+                "M{:.1},{:.1}L{:.1},{:.1}L{:.1},{:.1}Z",
+                x,
+                y - s,
+                x + s * 0.94,
+                y + s * 0.7,
+                x - s * 0.94,
+                y + s * 0.7
+            )
         }
         // Square.
         DepositStatus::PastProducer => {

@@ -6,6 +6,8 @@ use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{AABB, RTree};
 
 type Entry = GeomWithData<[f64; 2], usize>;
+/// A polygon part's bounding box, tagged (shape, part).
+type PartBox = GeomWithData<Rectangle<[f64; 2]>, (usize, usize)>;
 
 /// Deposits as points; the payload is the caller's index into its own list.
 #[derive(Debug, Clone, Default)]
@@ -47,10 +49,33 @@ impl DepositIndex {
     }
 }
 
-/// Polygons (countries, arrows): bounding boxes in the tree, then an exact contains test.
+/// Rectangles (bounding boxes of shapes the caller tests exactly).
+#[derive(Debug, Clone, Default)]
+pub struct BoxIndex {
+    tree: RTree<GeomWithData<Rectangle<[f64; 2]>, usize>>,
+}
+
+impl BoxIndex {
+    /// `boxes[i]` = [xmin, ymin, xmax, ymax] of item `i`.
+    pub fn new(boxes: impl IntoIterator<Item = [f64; 4]>) -> Self {
+        let entries = boxes
+            .into_iter()
+            .enumerate()
+            .map(|(i, b)| GeomWithData::new(Rectangle::from_corners([b[0], b[1]], [b[2], b[3]]), i))
+            .collect();
+        BoxIndex { tree: RTree::bulk_load(entries) }
+    }
+
+    /// Items whose box contains `p`, for an exact test by the caller.
+    pub fn candidates(&self, p: [f64; 2]) -> impl Iterator<Item = usize> + '_ {
+        self.tree.locate_all_at_point(&p).map(|e| e.data)
+    }
+}
+
+/// Polygons (countries): bounding boxes in the tree, then an exact contains test.
 #[derive(Debug, Clone, Default)]
 pub struct ShapeIndex {
-    tree: RTree<GeomWithData<Rectangle<[f64; 2]>, (usize, usize)>>,
+    tree: RTree<PartBox>,
     /// Polygon parts by (country, part).
     parts: Vec<Vec<Polygon<f64>>>,
 }
@@ -76,10 +101,7 @@ impl ShapeIndex {
     /// The first shape whose polygon contains `p`.
     pub fn at(&self, p: [f64; 2]) -> Option<usize> {
         let pt = Point::new(p[0], p[1]);
-        self.tree
-            .locate_all_at_point(&p)
-            .find(|e| self.parts[e.data.0][e.data.1].contains(&pt))
-            .map(|e| e.data.0)
+        self.tree.locate_all_at_point(&p).find(|e| self.parts[e.data.0][e.data.1].contains(&pt)).map(|e| e.data.0)
     }
 
     /// Shapes whose bounding box meets the rectangle [xmin, ymin, xmax, ymax].

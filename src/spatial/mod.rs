@@ -5,6 +5,6 @@ pub mod index;
 pub mod projection;
 pub mod view;
 
-pub use index::{ShapeIndex, DepositIndex};
+pub use index::{BoxIndex, DepositIndex, ShapeIndex};
 pub use projection::Albers;
 pub use view::View;

@@ -84,7 +84,8 @@ mod tests {
         // Two 1°×1° cells on the same latitude band but far apart in longitude.
         let p = Albers::new(ProjectionSpec { lon0: 66.0, lat0: 43.0, lat1: 38.0, lat2: 50.0 });
         let area = |lon: f64| {
-            let q = [p.project(lon, 45.0), p.project(lon + 1.0, 45.0), p.project(lon + 1.0, 46.0), p.project(lon, 46.0)];
+            let q =
+                [p.project(lon, 45.0), p.project(lon + 1.0, 45.0), p.project(lon + 1.0, 46.0), p.project(lon, 46.0)];
             let mut s = 0.0;
             for i in 0..4 {
                 let (a, b) = (q[i], q[(i + 1) % 4]);

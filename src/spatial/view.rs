@@ -68,7 +68,15 @@ impl View {
         (lon, lat, self.k / base.k)
     }
 
-    pub fn from_center_zoom(proj: &Albers, base: &View, lon: f64, lat: f64, zoom: f64, width: f64, height: f64) -> View {
+    pub fn from_center_zoom(
+        proj: &Albers,
+        base: &View,
+        lon: f64,
+        lat: f64,
+        zoom: f64,
+        width: f64,
+        height: f64,
+    ) -> View {
         let k = base.k * zoom.clamp(MIN_ZOOM, MAX_ZOOM);
         let p = proj.project(lon, lat);
         View { k, tx: width / 2.0 - p[0] * k, ty: height / 2.0 + p[1] * k }

@@ -1,1 +1,303 @@
+//! Real-browser tests: headless Chromium against the built `dist/`, served on
+//! loopback. They assert on the rendered DOM through its `data-*` hooks.
+//! Run with `make browser-test` (it builds `dist/` first).
 
+mod support;
+
+use atlas::flows::{FlowFilter, WidthScale, aggregate};
+use fantoccini::Locator;
+use std::collections::BTreeSet;
+use support::{Browser, dataset};
+
+const ESCAPE: char = '\u{E00C}';
+
+#[tokio::test]
+async fn the_map_renders_countries_water_and_deposits() {
+    let b = Browser::new(1280, 800).await;
+    b.open("/").await;
+    let ds = dataset();
+    // The five states, emphasised, and their neighbours, muted.
+    for iso in ["KAZ", "UZB", "KGZ", "TJK", "TKM"] {
+        let class = b.attrs(&format!("path[data-iso3='{iso}']"), "class").await;
+        assert_eq!(class.len(), 1, "{iso}");
+        assert!(class[0].contains("focus"), "{iso}: {class:?}");
+    }
+    for iso in ["RUS", "CHN", "AFG", "IRN", "MNG", "PAK", "AZE"] {
+        let class = b.attrs(&format!("path[data-iso3='{iso}']"), "class").await;
+        assert!(class.first().is_some_and(|c| c.contains("context")), "{iso}: {class:?}");
+    }
+    // The country outlines are real shapes, not empty paths.
+    let d = b.attrs("path[data-iso3='KAZ']", "d").await;
+    assert!(d[0].matches('L').count() > 100, "Kazakhstan's outline is too simple");
+    assert_eq!(b.attrs("path[data-water='caspian']", "d").await.len(), 1);
+    // Labels for the focus states.
+    let labels = b.texts(".country-label.focus").await;
+    for name in ["KAZAKHSTAN", "UZBEKISTAN", "KYRGYZSTAN", "TAJIKISTAN", "TURKMENISTAN"] {
+        assert!(labels.iter().any(|l| l == name), "{name} not in {labels:?}");
+    }
+    // Every deposit is drawn once.
+    let drawn: BTreeSet<String> = b.attrs("[data-deposit-id]", "data-deposit-id").await.into_iter().collect();
+    let want: BTreeSet<String> = ds.deposits.iter().map(|d| d.id.clone()).collect();
+    assert_eq!(drawn, want);
+    assert!(b.c.find_all(Locator::Css(".problems")).await.unwrap().is_empty(), "the shipped data shows errors");
+    b.screenshot("map-1280").await;
+}
+
+#[tokio::test]
+async fn a_broken_data_file_is_named_and_the_rest_of_the_map_works() {
+    let b = Browser::new(1280, 800).await;
+    b.open("/?data=/__fixtures/bad/region.json").await;
+    let problems = b.wait_css(".problems").await.text().await.unwrap();
+    // The bad deposit is named by file, feature and field.
+    assert!(problems.contains("deposits.geojson"), "{problems}");
+    assert!(problems.contains("\"bad-symbol\""), "{problems}");
+    assert!(problems.contains("field \"commodities\""), "{problems}");
+    assert!(problems.contains("unknown commodity symbol \"gas\""), "{problems}");
+    // The good deposit is still on the map.
+    b.wait_css("[data-deposit-id='good-one']").await;
+    assert!(b.c.find_all(Locator::Css("[data-deposit-id='bad-symbol']")).await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn hovering_a_deposit_shows_its_name() {
+    let b = Browser::new(1280, 800).await;
+    b.open("/").await;
+    b.hover("[data-deposit-id='muruntau'] .marker").await;
+    let name = b.wait_css(".tooltip .tt-name").await.text().await.unwrap();
+    assert_eq!(name, "Muruntau");
+    b.screenshot("hover-muruntau").await;
+}
+
+#[tokio::test]
+async fn clicking_a_deposit_opens_its_details_with_sources_and_escape_closes_them() {
+    let b = Browser::new(1280, 800).await;
+    b.open("/").await;
+    b.wait_css("[data-deposit-id='kumtor'] .marker").await.click().await.unwrap();
+    let title = b.wait_css(".details h2").await.text().await.unwrap();
+    assert_eq!(title, "Kumtor");
+    let ds = dataset();
+    let kumtor = ds.deposit("kumtor").unwrap();
+    let hrefs = b.attrs(".details .sources a", "href").await;
+    assert_eq!(hrefs.len(), kumtor.sources.len());
+    assert_eq!(hrefs[0], kumtor.sources[0].url);
+    assert_eq!(b.attrs(".details .sources a", "target").await[0], "_blank");
+    // The marker is highlighted, and the selection is in the URL.
+    assert!(b.attrs("[data-deposit-id='kumtor']", "class").await[0].contains("selected"));
+    assert!(b.c.current_url().await.unwrap().as_str().contains("sel=d:kumtor"));
+    b.screenshot("details-kumtor").await;
+    b.key(ESCAPE).await;
+    b.wait_gone(".details").await;
+}
+
+#[tokio::test]
+async fn a_commodity_filter_hides_the_others() {
+    let b = Browser::new(1280, 800).await;
+    b.open("/").await;
+    b.wait_css("[data-filter-group='commodities'] summary").await.click().await.unwrap();
+    b.wait_css("input[data-filter-commodity='U']").await.click().await.unwrap();
+    let ds = dataset();
+    let want: BTreeSet<String> =
+        ds.deposits.iter().filter(|d| d.commodities.iter().any(|c| c == "U")).map(|d| d.id.clone()).collect();
+    assert!(want.len() >= 5);
+    let expr = format!("document.querySelectorAll('[data-deposit-id]').length === {}", want.len());
+    b.wait_js(&expr).await;
+    let drawn: BTreeSet<String> = b.attrs("[data-deposit-id]", "data-deposit-id").await.into_iter().collect();
+    assert_eq!(drawn, want);
+    let in_view = b.wait_css(".in-view strong").await.text().await.unwrap();
+    assert_eq!(in_view, want.len().to_string());
+}
+
+#[tokio::test]
+async fn search_finds_muruntau_and_opens_it() {
+    let b = Browser::new(1280, 800).await;
+    b.open("/").await;
+    let before = b
+        .js("return document.querySelector('path[data-iso3=\"UZB\"]').getBoundingClientRect().width;")
+        .await
+        .as_f64()
+        .unwrap();
+    let input = b.wait_css("#search-input").await;
+    input.send_keys("Murun").await.unwrap();
+    b.wait_css("[data-result-id='muruntau']").await;
+    input.send_keys("\u{E007}").await.unwrap();
+    let title = b.wait_css(".details h2").await.text().await.unwrap();
+    assert_eq!(title, "Muruntau");
+    // It flew there: the map is zoomed in.
+    let after = b
+        .js("return document.querySelector('path[data-iso3=\"UZB\"]').getBoundingClientRect().width;")
+        .await
+        .as_f64()
+        .unwrap();
+    assert!(after > before * 2.0, "{before} -> {after}");
+    // Cyrillic spelling finds it too.
+    input.send_keys("Мурун").await.unwrap();
+    b.wait_css("[data-result-id='muruntau']").await;
+}
+
+#[tokio::test]
+async fn the_wheel_zooms_the_map() {
+    use fantoccini::actions::{InputSource, WheelAction, WheelActions};
+    let b = Browser::new(1280, 800).await;
+    b.open("/").await;
+    let width = "document.querySelector('path[data-iso3=\"KAZ\"]').getBoundingClientRect().width";
+    let before = b.js(&format!("return {width};")).await.as_f64().unwrap();
+    let wheel = WheelActions::new("wheel".into()).then(WheelAction::Scroll {
+        duration: None,
+        x: 450,
+        y: 400,
+        delta_x: 0,
+        delta_y: -400,
+    });
+    b.c.perform_actions(wheel).await.unwrap();
+    let grown = b.wait_js(&format!("{width} > {before} * 1.5 ? {width} : 0")).await;
+    assert!(grown.as_f64().unwrap() > before * 1.5);
+    // The zoom lands in the URL once the gesture ends.
+    b.wait_js("location.search.includes('v=')").await;
+}
+
+fn country_groups() -> Vec<atlas::flows::FlowGroup> {
+    let ds = dataset();
+    let ids: Vec<String> = ds.region.investors.iter().map(|i| i.id.clone()).collect();
+    aggregate(&ds.flows, &FlowFilter::all(&ids))
+        .into_iter()
+        .filter(|g| g.scope == atlas::data::FlowScope::Country)
+        .collect()
+}
+
+#[tokio::test]
+async fn flows_are_drawn_in_four_investor_colours() {
+    let b = Browser::new(1280, 800).await;
+    b.open("/").await;
+    b.wait_css("[data-flow='china-KAZ']").await;
+    let ds = dataset();
+    let drawn: BTreeSet<String> = b.attrs(".flow-outer", "stroke").await.into_iter().collect();
+    let want: BTreeSet<String> = ds.region.investors.iter().map(|i| i.color.clone()).collect();
+    assert_eq!(want.len(), 4);
+    assert_eq!(drawn, want);
+    // One arrow per country-level (investor, destination) pair.
+    let keys: BTreeSet<String> = b.attrs("[data-flow]", "data-flow").await.into_iter().collect();
+    let want_keys: BTreeSet<String> = country_groups().iter().map(|g| g.key()).collect();
+    assert_eq!(keys, want_keys);
+    b.screenshot("flows-1280").await;
+}
+
+#[tokio::test]
+async fn hovering_the_china_kazakhstan_arrow_shows_its_amount() {
+    let b = Browser::new(1280, 800).await;
+    b.open("/").await;
+    b.wait_css("[data-flow='china-KAZ']").await;
+    // A point inside the arrow's shape, away from deposit markers.
+    let pt = b
+        .js(r#"
+        const p = document.querySelector("[data-flow='china-KAZ'] .flow-outer");
+        const bb = p.getBBox(); const m = p.getScreenCTM();
+        const markers = [...document.querySelectorAll('.deposit .marker')].map(e => e.getBoundingClientRect());
+        for (let i = 1; i < 40; i++) for (let j = 1; j < 40; j++) {
+          const pt = new DOMPoint(bb.x + bb.width * i / 40, bb.y + bb.height * j / 40);
+          if (!p.isPointInFill(pt)) continue;
+          const s = pt.matrixTransform(m);
+          if (markers.some(r => s.x > r.left - 14 && s.x < r.right + 14 && s.y > r.top - 14 && s.y < r.bottom + 14)) continue;
+          return [s.x, s.y];
+        }
+        return null;"#)
+        .await;
+    let (x, y) = (pt[0].as_f64().unwrap(), pt[1].as_f64().unwrap());
+    b.mouse_to(x, y).await;
+    let name = b.wait_css(".tooltip .tt-name").await.text().await.unwrap();
+    assert_eq!(name, "China → Kazakhstan");
+    let g = country_groups().into_iter().find(|g| g.key() == "china-KAZ").unwrap();
+    let amount = b.wait_css(".tooltip .tt-amount").await.text().await.unwrap();
+    let want = atlas::render::format::usd(g.total_usd, atlas::i18n::Lang::En);
+    assert!(amount.starts_with(&want), "{amount} vs {want}");
+    assert!(amount.contains(&format!("{} records", g.records.len())), "{amount}");
+}
+
+#[tokio::test]
+async fn realized_only_changes_widths_and_the_legend_matches_the_scale() {
+    let b = Browser::new(1280, 800).await;
+    b.open("/").await;
+    let ds = dataset();
+    // The scale the page uses: the region's locked scale at the map's size.
+    let (w, h) = (
+        b.js("return document.querySelector('.map').clientWidth;").await,
+        b.js("return document.querySelector('.map').clientHeight;").await,
+    );
+    let (w, h) = (w.as_f64().unwrap(), h.as_f64().unwrap());
+    let scale = WidthScale::locked(&ds.region.flow_scale, atlas::flows::scale::size_factor(w, h));
+    let shown: f64 = b.attrs("[data-px-per-usd]", "data-px-per-usd").await[0].parse().unwrap();
+    assert!((shown / scale.px_per_usd - 1.0).abs() < 1e-9, "{shown} vs {}", scale.px_per_usd);
+    // Legend reference arrows are drawn at the map's scale.
+    let refs = b.attrs("[data-ref-usd]", "data-ref-usd").await;
+    let ref_widths = b.attrs("[data-ref-usd]", "data-width").await;
+    assert_eq!(refs.len(), 3);
+    for (usd, w) in refs.iter().zip(&ref_widths) {
+        let usd: f64 = usd.parse().unwrap();
+        let w: f64 = w.parse().unwrap();
+        assert!((w - scale.width(usd).0).abs() < 0.01, "{usd}: {w}");
+    }
+    // The map's arrow for China → Kazakhstan is on the same scale.
+    let sel = "[data-flow='china-KAZ']";
+    let w_all: f64 = b.attrs(sel, "data-width").await[0].parse().unwrap();
+    let amount: f64 = b.attrs(sel, "data-amount").await[0].parse().unwrap();
+    let per_usd_map = w_all / amount;
+    let per_usd_legend = ref_widths[2].parse::<f64>().unwrap() / refs[2].parse::<f64>().unwrap();
+    assert!((per_usd_map / per_usd_legend - 1.0).abs() < 1e-3, "{per_usd_map} vs {per_usd_legend}");
+
+    // Realized only: untick committed and announced.
+    b.wait_css("input[data-flow-status='committed']").await.click().await.unwrap();
+    b.wait_css("input[data-flow-status='announced']").await.click().await.unwrap();
+    let expr = format!(
+        "(() => {{ const e = document.querySelector(\"{sel}\"); return e && Math.abs(parseFloat(e.dataset.width) - {w_all}) > 0.01; }})()"
+    );
+    b.wait_js(&expr).await;
+    let w_real: f64 = b.attrs(sel, "data-width").await[0].parse().unwrap();
+    let realized = country_groups().into_iter().find(|g| g.key() == "china-KAZ").unwrap().realized_usd;
+    assert!((w_real - scale.width(realized).0).abs() < 0.01, "{w_real} vs {}", scale.width(realized).0);
+    assert!(w_real < w_all);
+    assert!(b.c.current_url().await.unwrap().as_str().contains("fs=realized"));
+}
+
+#[tokio::test]
+async fn switching_to_russian_changes_country_names() {
+    let b = Browser::new(1280, 800).await;
+    b.open("/").await;
+    b.wait_css("button[data-lang='ru']").await.click().await.unwrap();
+    b.wait_js("[...document.querySelectorAll('.country-label.focus')].some(e => e.textContent === 'КАЗАХСТАН')").await;
+    let labels = b.texts(".country-label.focus").await;
+    assert!(labels.iter().any(|l| l == "УЗБЕКИСТАН"), "{labels:?}");
+    assert!(b.c.current_url().await.unwrap().as_str().contains("lang=ru"));
+    assert_eq!(b.js("return document.documentElement.lang;").await, "ru");
+}
+
+#[tokio::test]
+async fn a_url_restores_filters_and_the_selection() {
+    let b = Browser::new(1280, 800).await;
+    b.open("/?c=Au&k=KGZ&sel=d:kumtor&fs=realized").await;
+    assert_eq!(b.wait_css(".details h2").await.text().await.unwrap(), "Kumtor");
+    let ds = dataset();
+    let want: BTreeSet<String> = ds
+        .deposits
+        .iter()
+        .filter(|d| d.country == "KGZ" && d.commodities.iter().any(|c| c == "Au"))
+        .map(|d| d.id.clone())
+        .collect();
+    let drawn: BTreeSet<String> = b.attrs("[data-deposit-id]", "data-deposit-id").await.into_iter().collect();
+    assert_eq!(drawn, want);
+    assert_eq!(b.js("return document.querySelector(\"input[data-flow-status='committed']\").checked;").await, false);
+    // Reloading the URL the app wrote gives the same state.
+    let url = b.c.current_url().await.unwrap().to_string();
+    b.c.goto(&url).await.unwrap();
+    assert_eq!(b.wait_css(".details h2").await.text().await.unwrap(), "Kumtor");
+}
+
+#[tokio::test]
+async fn nothing_overflows_on_a_phone() {
+    let b = Browser::new(390, 844).await;
+    b.open("/").await;
+    assert!(b.overflow_x().await <= 0.5, "page overflows horizontally by {}px", b.overflow_x().await);
+    b.screenshot("phone-390").await;
+    b.wait_css("[data-deposit-id='muruntau'] .marker").await.click().await.unwrap();
+    b.wait_css(".details h2").await;
+    assert!(b.overflow_x().await <= 0.5);
+    b.screenshot("phone-390-details").await;
+}

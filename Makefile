@@ -1,0 +1,86 @@
+# Two commands: `make serve` and `make test`. Each installs what is missing
+# (idempotently) and is quick when everything is already there.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+TRUNK_VERSION := 0.21.14
+# The wasm-bindgen CLI must match the library version locked in Cargo.lock.
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/"/, "", $$3); print $$3; exit}' Cargo.lock)
+CARGO_BIN := $(HOME)/.cargo/bin
+export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export CHROME ?= /usr/bin/chromium
+
+.PHONY: help serve test tools wasm-target trunk wasm-bindgen npm browser fetch \
+        fmt clippy native check-data build browser-test size bench data
+
+help:
+	@echo "make serve   build and serve the atlas at http://127.0.0.1:8080"
+	@echo "make test    fmt, clippy, native tests, data check, release build, browser tests"
+	@echo "make size    release wasm size (raw and gzip)"
+	@echo "make bench   R-tree vs linear scan benchmark"
+	@echo "make data    regenerate the basemap from npm packages (mapshaper)"
+
+serve: tools
+	trunk serve --release
+
+test: tools browser fmt clippy native check-data build browser-test
+
+# ---- installs (each a no-op when present) ----
+tools: wasm-target trunk wasm-bindgen npm fetch
+
+wasm-target:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+
+trunk:
+	@trunk --version 2>/dev/null | grep -q "$(TRUNK_VERSION)" || cargo install trunk --version $(TRUNK_VERSION) --locked
+
+wasm-bindgen:
+	@grep -q 'wasm_bindgen = "$(WASM_BINDGEN_VERSION)"' Trunk.toml || { echo "Trunk.toml [tools] wasm_bindgen must be $(WASM_BINDGEN_VERSION) (Cargo.lock)"; exit 1; }
+	@wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)" || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+
+npm: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+fetch:
+	@cargo fetch --locked -q
+
+browser:
+	@command -v $(CHROME) >/dev/null && command -v $(CHROMEDRIVER) >/dev/null || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; }
+
+# ---- checks ----
+fmt:
+	cargo fmt --all --check
+
+clippy:
+	cargo clippy --all-targets --locked -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bin atlas-web --locked -- -D warnings
+
+native:
+	cargo test --locked --lib --bins --test data_files
+
+check-data:
+	cargo run --locked -q --bin atlas -- check public/data
+
+build:
+	trunk build --release
+
+browser-test: build
+	cargo test --locked --test browser -- --test-threads=2
+
+size: tools build
+	@f=$$(ls dist/*.wasm); raw=$$(stat -c %s $$f); gz=$$(gzip -9 -c $$f | wc -c); \
+	  awk -v f=$$f -v r=$$raw -v g=$$gz 'BEGIN { printf "%s: %d bytes raw (%.0f KiB), %d bytes gzip (%.0f KiB)\n", f, r, r/1024, g, g/1024 }'
+
+bench:
+	cargo bench --locked --bench spatial_index
+
+data: npm
+	bash scripts/build-basemap.sh
+	cargo run --locked -q --bin atlas -- check public/data

@@ -1,0 +1,140 @@
+//! The page: header, map, sidebar (filters and legend), details panel and
+//! the credit line. Loads the dataset, keeps the URL in step with the state.
+
+use super::details::Details;
+use super::filters::Filters;
+use super::legend::Legend;
+use super::loader::{DEFAULT_MANIFEST, load};
+use super::map::MapView;
+use super::search::Search;
+use super::state::{Ui, use_ui};
+use crate::atlas::Atlas;
+use crate::i18n::{Key, Lang};
+use crate::url_state::UrlState;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let search = window().location().search().unwrap_or_default();
+    let (url, url_errors) = UrlState::parse(&search);
+    let data_url = url.data.clone().unwrap_or_else(|| DEFAULT_MANIFEST.to_string());
+    let ui = Ui::new(&url, data_url.clone());
+    provide_context(ui);
+    ui.problems.set(url_errors.iter().map(|e| e.to_string()).collect());
+    let investors_from_url = url.flow_investors.is_some();
+
+    leptos::task::spawn_local(async move {
+        match load(&data_url).await {
+            Ok(ds) => {
+                let errs: Vec<String> = ds.errors.iter().map(|e| e.to_string()).collect();
+                if !investors_from_url {
+                    ui.flow_investors.set(ds.region.investors.iter().map(|i| i.id.clone()).collect());
+                }
+                ui.problems.update(|p| p.extend(errs));
+                ui.atlas.set(Some(Arc::new(Atlas::new(ds))));
+            }
+            Err(e) => ui.problems.update(|p| p.push(e.to_string())),
+        }
+    });
+
+    // Keep the URL in step (replaceState: no history entry per pan).
+    Effect::new(move |_| {
+        if ui.atlas.with(Option::is_none) {
+            return;
+        }
+        let q = ui.url_state().to_query();
+        let path = window().location().pathname().unwrap_or_default();
+        let url = if q.is_empty() { path } else { format!("{path}?{q}") };
+        if let Ok(h) = window().history() {
+            let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+    });
+
+    // The document language follows the UI language.
+    Effect::new(move |_| {
+        if let Some(el) = document().document_element() {
+            let _ = el.set_attribute("lang", ui.lang.get().code());
+        }
+    });
+
+    let esc = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" {
+            ui.selected.set(None);
+            ui.hover.set(None);
+        }
+    });
+    on_cleanup(move || esc.remove());
+
+    view! {
+        <div class="app" class:embed=ui.embed>
+            <Header/>
+            <main class="main">
+                <div class="map-wrap">
+                    <MapView/>
+                    <Details/>
+                </div>
+                <Show when=move || !ui.embed>
+                    <aside class="sidebar">
+                        <Legend/>
+                        <Filters/>
+                    </aside>
+                </Show>
+            </main>
+            <Footer/>
+        </div>
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let ui = use_ui();
+    let title = move || ui.atlas.with(|a| a.as_ref().map(|a| a.ds.region.title.get(ui.lang.get()).to_string()));
+    let subtitle = move || ui.atlas.with(|a| a.as_ref().map(|a| a.ds.region.subtitle.get(ui.lang.get()).to_string()));
+    view! {
+        <header class="header">
+            <div class="titles">
+                <h1>{move || title().unwrap_or_else(|| ui.t(Key::Loading).to_string())}</h1>
+                <p class="subtitle">{subtitle}</p>
+            </div>
+            <div class="toolbar">
+                <Search/>
+                <LangSwitch/>
+            </div>
+        </header>
+    }
+}
+
+#[component]
+fn LangSwitch() -> impl IntoView {
+    let ui = use_ui();
+    let button = move |lang: Lang, label: &'static str| {
+        view! {
+            <button type="button" class="lang" data-lang=lang.code() aria-pressed=move || (ui.lang.get() == lang).to_string()
+                on:click=move |_| ui.lang.set(lang)>{label}</button>
+        }
+    };
+    view! {
+        <div class="lang-switch" role="group" aria-label=move || ui.t(Key::Language)>
+            {button(Lang::En, "EN")}
+            {button(Lang::Ru, "RU")}
+        </div>
+    }
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    let ui = use_ui();
+    let credit = move || ui.atlas.with(|a| a.as_ref().map(|a| a.ds.region.credit.get(ui.lang.get()).to_string()));
+    view! {
+        <footer class="footer">
+            <p class="credit">{credit}</p>
+            <Show when=move || ui.problems.with(|p| !p.is_empty())>
+                <div class="problems" role="alert">
+                    <strong>{move || ui.t(Key::DataProblems)}</strong>
+                    <ul>{move || ui.problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                </div>
+            </Show>
+        </footer>
+    }
+}

@@ -1,0 +1,229 @@
+//! The legend: commodity colours, status shapes, precision, and the flow
+//! layer's key — investor toggles, statuses, the arrow scale drawn with the
+//! same builder and scale as the map, the year range, and region-wide figures.
+
+use super::details::{deal, flow_status_label};
+use super::map::current_scale;
+use super::state::{toggle, use_ui};
+use crate::data::commodity::Group;
+use crate::data::{DepositStatus, FlowScope, FlowStatus};
+use crate::flows::arrow::{ArrowSpec, build, head_size};
+use crate::i18n::Key;
+use crate::render::format::usd;
+use crate::scene::markers::marker_path;
+use leptos::prelude::*;
+
+#[component]
+pub fn Legend() -> impl IntoView {
+    let ui = use_ui();
+    let lang = move || ui.lang.get();
+
+    let commodities = move || {
+        Group::ALL
+            .iter()
+            .map(|g| {
+                view! {
+                    <li><svg width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="5.5" fill=g.color() stroke="#1b1b1b"></circle></svg>
+                    {g.label(lang())}</li>
+                }
+            })
+            .collect_view()
+    };
+    let statuses = move || {
+        DepositStatus::ALL
+            .iter()
+            .map(|s| {
+                view! {
+                    <li><svg width="16" height="16" aria-hidden="true"><path d=marker_path(*s, 8.0, 8.5, 5.0) fill="#8c8c8c" stroke="#1b1b1b"></path></svg>
+                    {super::tooltip::status_label(*s, lang())}</li>
+                }
+            })
+            .collect_view()
+    };
+
+    let investors = move || {
+        ui.atlas.with(|a| {
+            a.as_ref().map(|a| {
+                a.ds.region
+                    .investors
+                    .iter()
+                    .map(|inv| {
+                        let id = inv.id.clone();
+                        let id2 = inv.id.clone();
+                        let on = move || ui.flow_investors.with(|v| v.contains(&id));
+                        view! {
+                            <button type="button" class="investor-toggle" data-investor=inv.id.clone()
+                                aria-pressed=move || on().to_string()
+                                on:click=move |_| ui.flow_investors.update(|v| toggle(v, &id2))>
+                                <span class="swatch" style:background=inv.color.clone()></span>
+                                {inv.name.get(lang()).to_string()}
+                            </button>
+                        }
+                    })
+                    .collect_view()
+            })
+        })
+    };
+
+    let status_boxes = move || {
+        FlowStatus::ALL
+            .iter()
+            .map(|s| {
+                let s = *s;
+                view! {
+                    <label class="check">
+                        <input type="checkbox" data-flow-status=s.as_str()
+                            prop:checked=move || ui.flow_statuses.with(|v| v.contains(&s))
+                            on:change=move |_| ui.flow_statuses.update(|v| toggle(v, &s))/>
+                        {move || flow_status_label(s, lang())}
+                    </label>
+                }
+            })
+            .collect_view()
+    };
+
+    // Reference arrows, drawn with the map's scale and arrow builder.
+    let scale_refs = move || {
+        let scale = current_scale(&ui)?;
+        let refs = ui.atlas.with(|a| a.as_ref().map(|a| a.ds.region.flow_scale.reference_usd))?;
+        let rows = refs.iter().map(|&usd_amount| {
+            let (w, raised) = scale.width(usd_amount);
+            let (_, head_len) = head_size(w);
+            let len = 70.0 + head_len;
+            let y = (w / 2.0 + head_size(w).0).max(8.0) + 1.0;
+            let arrow = build(&ArrowSpec { start: [2.0, y], end: [len, y], anchor: [len + 10.0, y], width: w, bend: 0.0 });
+            let h = 2.0 * y;
+            view! {
+                <li class="scale-ref">
+                    <svg width=format!("{:.0}", len + 4.0) height=format!("{h:.0}") aria-hidden="true">
+                        <path d=arrow.path() fill="#555" data-ref-usd=format!("{usd_amount:.0}") data-width=format!("{w:.3}")
+                            class:min-width=raised></path>
+                    </svg>
+                    <span>{usd(usd_amount, lang())}</span>
+                </li>
+            }
+        }).collect_view();
+        Some(
+            view! { <ul class="scale-refs" data-px-per-usd=format!("{:e}", scale.px_per_usd) data-min-px=scale.min_px>{rows}</ul> },
+        )
+    };
+
+    let year_bounds = Memo::new(move |_| {
+        ui.atlas.with(|a| {
+            a.as_ref().and_then(|a| {
+                let min = a.ds.flows.iter().map(|f| f.year_start).min()?;
+                let max = a.ds.flows.iter().map(|f| f.year_end).max()?;
+                Some((min, max))
+            })
+        })
+    });
+    let years = move || {
+        let (lo, hi) = year_bounds.get()?;
+        let cur = move || ui.years.get().unwrap_or((lo, hi));
+        let set = move |from: Option<i32>, to: Option<i32>| {
+            let (a, b) = cur();
+            let (mut a, mut b) = (from.unwrap_or(a), to.unwrap_or(b));
+            if a > b {
+                if from.is_some() { b = a } else { a = b }
+            }
+            ui.years.set(if (a, b) == (lo, hi) { None } else { Some((a, b)) });
+        };
+        Some(view! {
+            <fieldset class="years">
+                <legend>{move || ui.t(Key::Years)}": "{move || { let (a, b) = cur(); format!("{a}–{b}") }}</legend>
+                <label class="visually-hidden" for="year-from">"from"</label>
+                <input id="year-from" type="range" min=lo max=hi step="1" prop:value=move || cur().0
+                    on:input=move |ev| set(event_target_value(&ev).parse().ok(), None)/>
+                <label class="visually-hidden" for="year-to">"to"</label>
+                <input id="year-to" type="range" min=lo max=hi step="1" prop:value=move || cur().1
+                    on:input=move |ev| set(None, event_target_value(&ev).parse().ok())/>
+            </fieldset>
+        })
+    };
+
+    let region_figures = move || {
+        let l = lang();
+        ui.atlas.with(|a| {
+            let a = a.as_ref()?;
+            let recs: Vec<_> = ui.groups.with(|g| {
+                g.iter().filter(|g| g.scope != FlowScope::Country).flat_map(|g| g.records.clone()).collect()
+            });
+            (!recs.is_empty()).then(|| view! {
+                <details class="region-figures">
+                    <summary>{ui.t(Key::RegionWide)}" ("{recs.len()}")"</summary>
+                    <ul class="deals">
+                        {recs.iter().map(|&i| {
+                            let f = &a.ds.flows[i];
+                            let inv = a.ds.investor(&f.investor).map(|x| (x.name.get(l).to_string(), x.color.clone())).unwrap_or_default();
+                            let dest = if f.scope == FlowScope::Global { ui.t(Key::Global).to_string() } else { a.country_name(&f.destination, l) };
+                            view! {
+                                <li class="region-figure" data-region-flow=f.id.clone()>
+                                    <div class="region-head"><span class="swatch dashed" style:border-color=inv.1></span>{inv.0}" → "{dest}</div>
+                                    <ul>{deal(f, l)}</ul>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </details>
+            })
+        })
+    };
+
+    let headlines = move || {
+        let l = lang();
+        ui.atlas.with(|a| {
+            let a = a.as_ref()?;
+            (!a.ds.headlines.is_empty()).then(|| view! {
+                <details class="headlines">
+                    <summary>{ui.t(Key::Headlines)}</summary>
+                    <ul>
+                        {a.ds.headlines.iter().map(|h| view! {
+                            <li>
+                                <strong>{if l == crate::i18n::Lang::Ru && !h.label_ru.is_empty() { h.label_ru.clone() } else { h.label_en.clone() }}
+                                    ": "{format!("{}%", h.value_pct)}</strong>
+                                " — "{ui.t(Key::AsReportedBy)}" "{h.attributed_to.clone()}
+                                <p class="deal-note">{h.note.clone()}</p>
+                                <ul class="sources">{h.sources.iter().map(|s| view! {
+                                    <li><a href=s.url.clone() target="_blank" rel="noopener noreferrer">{s.title.clone()}</a></li>
+                                }).collect_view()}</ul>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </details>
+            })
+        })
+    };
+
+    view! {
+        <section class="legend" aria-label=move || ui.t(Key::Legend)>
+            <h2>{move || ui.t(Key::Flows)}</h2>
+            <div class="investors">{investors}</div>
+            <div class="flow-statuses">{status_boxes}</div>
+            <p class="flow-style-key">
+                <span class="key-solid"></span>{move || ui.t(Key::RealizedSolid)}<br/>
+                <span class="key-hatched"></span>{move || ui.t(Key::PledgedHatched)}
+            </p>
+            <h3>{move || ui.t(Key::ArrowScale)}</h3>
+            {scale_refs}
+            <p class="note">"* "{move || ui.t(Key::MinWidth)}</p>
+            <label class="check">
+                <input type="checkbox" prop:checked=move || ui.lock_scale.get() on:change=move |_| ui.lock_scale.update(|v| *v = !*v)/>
+                {move || ui.t(Key::LockScale)}
+            </label>
+            {years}
+            {region_figures}
+            <h2>{move || ui.t(Key::Deposits)}</h2>
+            <h3>{move || ui.t(Key::Commodities)}</h3>
+            <ul class="key">{commodities}</ul>
+            <h3>{move || ui.t(Key::Status)}</h3>
+            <ul class="key">{statuses}</ul>
+            <h3>{move || ui.t(Key::Precision)}</h3>
+            <ul class="key">
+                <li><svg width="16" height="16" aria-hidden="true"><circle cx="8" cy="8" r="5" fill="#8c8c8c" stroke="#1b1b1b"></circle></svg>{move || ui.t(Key::Exact)}</li>
+                <li><svg width="16" height="16" aria-hidden="true"><circle cx="8" cy="8" r="7.5" class="uncertainty"></circle><circle cx="8" cy="8" r="4" fill="#8c8c8c" stroke="#1b1b1b"></circle></svg>{move || ui.t(Key::Approximate)}</li>
+                <li><svg width="16" height="16" aria-hidden="true"><circle cx="8" cy="8" r="5" fill="white" stroke="#8c8c8c" stroke-width="2"></circle></svg>{move || ui.t(Key::RegionLevel)}</li>
+            </ul>
+            {headlines}
+        </section>
+    }
+}

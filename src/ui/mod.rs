@@ -1,0 +1,20 @@
+//! The Leptos UI (wasm only). Components wire signals to the pure core;
+//! geometry, indexes, layout and text all come from there.
+
+mod app;
+mod details;
+mod filters;
+mod legend;
+mod loader;
+mod map;
+mod search;
+mod state;
+mod tooltip;
+
+pub use app::App;
+
+/// Entry point of the web app.
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}

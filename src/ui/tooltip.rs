@@ -1,0 +1,77 @@
+//! The hover tooltip: deposit, arrow or country under the pointer (or the
+//! keyboard focus).
+
+use super::map::FlowScene;
+use super::state::{Hover, Shared, use_ui};
+use crate::data::commodity;
+use crate::i18n::Key;
+use crate::render::format::usd;
+use leptos::prelude::*;
+
+#[component]
+pub fn Tooltip(scene: Memo<Shared<FlowScene>>) -> impl IntoView {
+    let ui = use_ui();
+    let content = move || {
+        let (h, p) = ui.hover.get()?;
+        let lang = ui.lang.get();
+        let body = ui.atlas.with(|a| {
+            let a = a.as_ref()?;
+            Some(match h {
+                Hover::Deposit(i) => {
+                    let d = &a.ds.deposits[i];
+                    let names: Vec<String> = d.commodities.iter().map(|c| commodity::name(c, lang)).collect();
+                    view! {
+                        <strong class="tt-name">{d.display_name(lang).to_string()}</strong>
+                        <span>{names.join(", ")}</span>
+                        <span>{status_label(d.status, lang)}" · "{a.country_name(&d.country, lang)}</span>
+                        <span>{ui.t(Key::Operator)}": "{d.operator.clone()}</span>
+                    }
+                    .into_any()
+                }
+                Hover::Flow(key) => {
+                    let g = ui.groups.with(|g| g.iter().find(|g| g.key() == key).cloned())?;
+                    let inv = a.ds.investor(&g.investor)?.name.get(lang).to_string();
+                    let raised = scene.with(|s| s.flows.iter().any(|f| f.group.key() == key && f.raised_to_min));
+                    view! {
+                        <strong class="tt-name">{inv}" → "{a.country_name(&g.destination, lang)}</strong>
+                        <span class="tt-amount">{usd(g.total_usd, lang)}" · "{g.records.len()}" "{ui.t(Key::Records)}
+                            {(g.undisclosed > 0).then(|| format!(" ({} {})", g.undisclosed, ui.t(Key::Undisclosed)))}</span>
+                        <span>{ui.t(Key::Period)}": "{g.year_min}"–"{g.year_max}</span>
+                        <span>{ui.t(Key::Realized)}" "{usd(g.realized_usd, lang)}" · "{ui.t(Key::Committed)}" "{usd(g.committed_usd, lang)}
+                            " · "{ui.t(Key::Announced)}" "{usd(g.announced_usd, lang)}</span>
+                        {raised.then(|| view! { <span class="tt-note">"* "{ui.t(Key::MinWidth)}</span> })}
+                    }
+                    .into_any()
+                }
+                Hover::Country(i) => {
+                    let c = &a.ds.countries[i];
+                    let n = a.deposits_in(&c.iso3);
+                    view! {
+                        <strong class="tt-name">{c.name(lang).to_string()}</strong>
+                        {(n > 0).then(|| view! { <span>{n}" "{ui.t(Key::Deposits).to_lowercase()}</span> })}
+                    }
+                    .into_any()
+                }
+            })
+        })?;
+        let (w, _) = ui.size.get();
+        let left = if p[0] > w - 260.0 { p[0] - 250.0 } else { p[0] + 14.0 };
+        Some(view! {
+            <div class="tooltip" role="tooltip" style:left=format!("{left:.0}px") style:top=format!("{:.0}px", p[1] + 14.0)>
+                {body}
+            </div>
+        })
+    };
+    view! { {content} }
+}
+
+pub fn status_label(s: crate::data::DepositStatus, lang: crate::i18n::Lang) -> &'static str {
+    use crate::data::DepositStatus::*;
+    let key = match s {
+        Operating => Key::Operating,
+        Development => Key::Development,
+        Exploration => Key::Exploration,
+        PastProducer => Key::PastProducer,
+    };
+    crate::i18n::t(lang, key)
+}

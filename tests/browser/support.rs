@@ -1,0 +1,260 @@
+//! Test support: a static server for `dist/` on loopback, and a headless
+//! Chromium (Debian's chromium + chromedriver) driven through WebDriver.
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{Value, json};
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn content_type(p: &Path) -> &'static str {
+    match p.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" => "text/javascript",
+        "wasm" => "application/wasm",
+        "css" => "text/css",
+        "json" | "geojson" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        _ => "application/octet-stream",
+    }
+}
+
+fn serve_one(mut s: TcpStream, dist: &Path, fixtures: &Path) {
+    let mut line = String::new();
+    let mut reader = BufReader::new(s.try_clone().expect("clone"));
+    if reader.read_line(&mut line).is_err() {
+        return;
+    }
+    // Drain headers.
+    let mut h = String::new();
+    while reader.read_line(&mut h).map(|n| n > 2).unwrap_or(false) {
+        h.clear();
+    }
+    let path = line.split_whitespace().nth(1).unwrap_or("/");
+    let path = path.split(['?', '#']).next().unwrap_or("/");
+    let file = if let Some(rest) = path.strip_prefix("/__fixtures/") {
+        fixtures.join(rest)
+    } else if path == "/" {
+        dist.join("index.html")
+    } else {
+        dist.join(path.trim_start_matches('/'))
+    };
+    let ok = !path.contains("..") && file.is_file();
+    let (status, body, ctype) = if ok {
+        ("200 OK", std::fs::read(&file).unwrap_or_default(), content_type(&file))
+    } else {
+        ("404 Not Found", b"not found".to_vec(), "text/plain")
+    };
+    let _ = write!(
+        s,
+        "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = s.write_all(&body);
+}
+
+/// The base URL of `dist/`, served once per test process.
+pub fn server() -> &'static str {
+    static URL: OnceLock<String> = OnceLock::new();
+    URL.get_or_init(|| {
+        let dist = root().join("dist");
+        assert!(dist.join("index.html").is_file(), "dist/ is missing: run `trunk build --release` (make build) first");
+        let fixtures = root().join("tests/fixtures");
+        let l = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+        let url = format!("http://{}", l.local_addr().expect("addr"));
+        std::thread::spawn(move || {
+            for s in l.incoming().flatten() {
+                let (d, f) = (dist.clone(), fixtures.clone());
+                std::thread::spawn(move || serve_one(s, &d, &f));
+            }
+        });
+        url
+    })
+}
+
+/// A chromedriver process and a browser session; the driver is killed on drop.
+pub struct Browser {
+    pub c: Client,
+    driver: Child,
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("addr").port()
+}
+
+impl Browser {
+    pub async fn new(width: u32, height: u32) -> Browser {
+        let port = free_port();
+        let driver_bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        let driver = Command::new(&driver_bin)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {driver_bin}: {e} (install chromium-driver)"));
+        let chrome = std::env::var("CHROME").unwrap_or_else(|_| "/usr/bin/chromium".into());
+        let profile = std::env::temp_dir().join(format!("atlas-chrome-{port}"));
+        let mut opts = json!({
+            "binary": chrome,
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage",
+                format!("--window-size={width},{height}"),
+                format!("--user-data-dir={}", profile.display()),
+            ]
+        });
+        // Headless windows have a minimum width; a phone is emulated instead.
+        if width < 600 {
+            opts["mobileEmulation"] =
+                json!({ "deviceMetrics": { "width": width, "height": height, "pixelRatio": 2.0, "touch": true } });
+        }
+        let caps = json!({ "goog:chromeOptions": opts });
+        let caps = match caps {
+            Value::Object(m) => m,
+            _ => unreachable!(),
+        };
+        let start = Instant::now();
+        let c = loop {
+            match ClientBuilder::rustls()
+                .expect("tls")
+                .capabilities(caps.clone())
+                .connect(&format!("http://127.0.0.1:{port}"))
+                .await
+            {
+                Ok(c) => break c,
+                Err(e) if start.elapsed() < Duration::from_secs(20) => {
+                    let _ = e;
+                    tokio::time::sleep(Duration::from_millis(150)).await;
+                }
+                Err(e) => panic!("no WebDriver session: {e}"),
+            }
+        };
+        Browser { c, driver }
+    }
+
+    /// Open a page of the atlas (path plus query, e.g. "/?lang=ru") and wait for the map.
+    pub async fn open(&self, path_and_query: &str) {
+        self.c.goto(&format!("{}{}", server(), path_and_query)).await.expect("goto");
+        self.wait_css("path[data-iso3='KAZ']").await;
+        self.wait_css("[data-deposit-id]").await;
+    }
+
+    pub async fn wait_css(&self, css: &str) -> fantoccini::elements::Element {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Ok(e) = self.c.find(Locator::Css(css)).await {
+                return e;
+            }
+            assert!(Instant::now() < deadline, "timed out waiting for {css}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Wait until `css` matches nothing.
+    pub async fn wait_gone(&self, css: &str) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !self.c.find_all(Locator::Css(css)).await.expect("find").is_empty() {
+            assert!(Instant::now() < deadline, "{css} did not go away");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn js(&self, script: &str) -> Value {
+        self.c.execute(script, vec![]).await.unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// Poll a JS expression until it returns something truthy.
+    pub async fn wait_js(&self, expr: &str) -> Value {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let v = self.js(&format!("return ({expr});")).await;
+            let truthy = !matches!(v, Value::Null | Value::Bool(false)) && v != json!(0) && v != json!("");
+            if truthy {
+                return v;
+            }
+            assert!(Instant::now() < deadline, "timed out waiting for: {expr}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn texts(&self, css: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for e in self.c.find_all(Locator::Css(css)).await.expect("find_all") {
+            out.push(e.text().await.expect("text"));
+        }
+        out
+    }
+
+    pub async fn attrs(&self, css: &str, attr: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for e in self.c.find_all(Locator::Css(css)).await.expect("find_all") {
+            out.push(e.attr(attr).await.expect("attr").unwrap_or_default());
+        }
+        out
+    }
+
+    /// Move the real (WebDriver) mouse to viewport coordinates.
+    pub async fn mouse_to(&self, x: f64, y: f64) {
+        use fantoccini::actions::{InputSource, MouseActions, PointerAction};
+        let a = MouseActions::new("mouse".into()).then(PointerAction::MoveTo {
+            duration: Some(Duration::from_millis(50)),
+            x,
+            y,
+        });
+        self.c.perform_actions(a).await.expect("mouse move");
+    }
+
+    pub async fn hover(&self, css: &str) {
+        use fantoccini::actions::{InputSource, MouseActions, PointerAction};
+        let el = self.wait_css(css).await;
+        let a = MouseActions::new("mouse".into()).then(PointerAction::MoveToElement {
+            element: el,
+            duration: Some(Duration::from_millis(50)),
+            x: 0.0,
+            y: 0.0,
+        });
+        self.c.perform_actions(a).await.expect("hover");
+    }
+
+    pub async fn key(&self, key: char) {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        let a = KeyActions::new("keys".into()).then(KeyAction::Down { value: key }).then(KeyAction::Up { value: key });
+        self.c.perform_actions(a).await.expect("key");
+    }
+
+    /// Horizontal page overflow, in CSS pixels (0 when nothing overflows).
+    pub async fn overflow_x(&self) -> f64 {
+        self.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;")
+            .await
+            .as_f64()
+            .unwrap_or(0.0)
+    }
+
+    pub async fn screenshot(&self, name: &str) {
+        if let Ok(png) = self.c.screenshot().await {
+            let dir = root().join("target/screenshots");
+            let _ = std::fs::create_dir_all(&dir);
+            let _ = std::fs::write(dir.join(format!("{name}.png")), png);
+        }
+    }
+}
+
+/// The shipped dataset, loaded natively with the same core the app uses.
+pub fn dataset() -> atlas::data::Dataset {
+    atlas::data::load::from_dir(&root().join("public/data")).expect("dataset")
+}

@@ -138,6 +138,9 @@ impl Atlas {
         if iso3 == self.ds.region.region_code {
             return self.ds.region.region_name.get(lang).to_string();
         }
+        if iso3 == "GLOBAL" {
+            return crate::i18n::t(lang, crate::i18n::Key::Global).to_string();
+        }
         self.ds.country(iso3).map(|c| c.name(lang).to_string()).unwrap_or_else(|| iso3.to_string())
     }
 }

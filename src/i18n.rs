@@ -84,6 +84,8 @@ strings! {
     AsReportedBy => "as reported by", "по данным";
     RegionWide => "Region-wide figures (not split by country)", "Показатели по всему региону (без разбивки по странам)";
     Global => "Global programme", "Глобальная программа";
+    RegionWideShort => "region-wide", "по региону";
+    NotSummed => "Region-wide and global figures are separate measures from different sources; they are listed, not added up.", "Региональные и глобальные показатели — разные оценки из разных источников; они перечислены, а не сложены.";
     Period => "Period", "Период";
     Years => "Years", "Годы";
     Deals => "Deals", "Сделки";
@@ -92,6 +94,9 @@ strings! {
     Map => "Map", "Карта";
     CopyLink => "Copy link", "Копировать ссылку";
     Copied => "Link copied", "Ссылка скопирована";
+    CopyFailed => "Copy failed: copy the address bar", "Не удалось: скопируйте адрес из строки браузера";
+    Share => "Share and export", "Поделиться и экспорт";
+    EmbedHelp => "Paste this into your article. The script resizes the frame to fit; it only listens to this atlas.", "Вставьте этот код в статью. Скрипт подгоняет высоту рамки и слушает только этот атлас.";
     Embed => "Embed", "Встроить";
     ExportSvg => "Download SVG", "Скачать SVG";
     ExportPng => "Download PNG", "Скачать PNG";

@@ -1,4 +1,5 @@
 //! Turning geometry into SVG: path data for outlines, number formatting.
 
+pub mod export;
 pub mod format;
 pub mod svg;

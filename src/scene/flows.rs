@@ -7,7 +7,7 @@ use crate::flows::arrow::{self, Arrow, ArrowSpec};
 use crate::flows::layout::land;
 use crate::flows::route::{Edge, start_point};
 use crate::flows::{FlowGroup, WidthScale};
-use crate::scene::labels::spaced_label_width;
+use crate::scene::labels::{spaced_label_width, text_width};
 use crate::spatial::View;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -24,11 +24,36 @@ pub struct DrawnFlow {
     pub edge: Option<Edge>,
 }
 
+/// An investor's capital at the frame edge, with a chip for its region-wide
+/// and global figures (which are listed, never drawn to scale).
 #[derive(Debug, Clone, PartialEq)]
 pub struct OriginBadge {
     pub investor: String,
+    /// Top-left corner of the badge.
     pub pos: [f64; 2],
     pub edge: Option<Edge>,
+    pub text: String,
+    pub width: f64,
+    /// Key of the investor's region-wide (or global) group, and how many figures it holds.
+    pub region: Option<(String, usize)>,
+}
+
+pub const BADGE_H: f64 = 20.0;
+pub const CHIP_H: f64 = 18.0;
+
+impl OriginBadge {
+    pub fn height(&self) -> f64 {
+        if self.region.is_some() { BADGE_H + 3.0 + CHIP_H } else { BADGE_H }
+    }
+
+    fn rect(&self) -> crate::scene::labels::Rect {
+        crate::scene::labels::Rect {
+            x: self.pos[0] - 3.0,
+            y: self.pos[1] - 3.0,
+            w: self.width + 6.0,
+            h: self.height() + 6.0,
+        }
+    }
 }
 
 /// Font size of country labels (the arrows land around them).
@@ -40,16 +65,24 @@ pub fn frame_rect(width: f64, height: f64) -> [f64; 4] {
     [m, m, width - m, height - m]
 }
 
-/// Lay out the country-scope groups for `view`.
+/// A view and the size of the map it fills.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Viewport {
+    pub view: View,
+    pub width: f64,
+    pub height: f64,
+}
+
+/// Lay out the country-scope groups for a viewport.
 pub fn layout(
     atlas: &Atlas,
     groups: &[FlowGroup],
-    view: &View,
-    width: f64,
-    height: f64,
+    vp: Viewport,
     scale: &WidthScale,
     label_of: impl Fn(&str) -> String,
+    badge_text: impl Fn(&str) -> String,
 ) -> (Vec<DrawnFlow>, Vec<OriginBadge>) {
+    let Viewport { view, width, height } = vp;
     let rect = frame_rect(width, height);
     let to_screen = |ll: [f64; 2]| view.to_screen(atlas.proj.project(ll[0], ll[1]));
     struct Pending<'a> {
@@ -118,8 +151,7 @@ pub fn layout(
     for inv in &atlas.ds.region.investors {
         let starts: Vec<&DrawnFlow> = out.iter().filter(|f| f.group.investor == inv.id).collect();
         let (pos, edge) = if starts.is_empty() {
-            let (p, e) = start_point(atlas.ds.region.frame_center(), inv.origin, rect, to_screen);
-            (p, e)
+            start_point(atlas.ds.region.frame_center(), inv.origin, rect, to_screen)
         } else {
             let n = starts.len() as f64;
             let m = starts
@@ -127,9 +159,49 @@ pub fn layout(
                 .fold([0.0, 0.0], |a, f| [a[0] + f.outer.outline[0][0] / n, a[1] + f.outer.outline[0][1] / n]);
             (m, starts[0].edge)
         };
-        badges.push(OriginBadge { investor: inv.id.clone(), pos: snap_to_edge(pos, edge, rect), edge });
+        let region = groups
+            .iter()
+            .filter(|g| g.investor == inv.id && g.scope != crate::data::FlowScope::Country)
+            .min_by_key(|g| g.scope)
+            .map(|g| {
+                let n = groups.iter().filter(|h| h.investor == inv.id && h.scope != crate::data::FlowScope::Country);
+                (g.key(), n.map(|h| h.records.len()).sum())
+            });
+        let text = badge_text(&inv.id);
+        let bw = text_width(&text, 11.0) + 16.0;
+        let c = snap_to_edge(pos, edge, rect);
+        let mut b = OriginBadge {
+            investor: inv.id.clone(),
+            pos: [c[0] - bw / 2.0, c[1] - BADGE_H / 2.0],
+            edge,
+            text,
+            width: bw,
+            region,
+        };
+        keep_inside(&mut b, width, height);
+        // Slide along the edge, alternately each way and further each time,
+        // until it clears the badges already placed.
+        let dir = match edge {
+            Some(Edge::Left) | Some(Edge::Right) => [0.0, 1.0],
+            _ => [1.0, 0.0],
+        };
+        let origin = b.pos;
+        for step in 0..400 {
+            if !badges.iter().any(|o: &OriginBadge| o.rect().overlaps(&b.rect())) {
+                break;
+            }
+            let d = 4.0 * (step / 2 + 1) as f64 * if step % 2 == 0 { 1.0 } else { -1.0 };
+            b.pos = [origin[0] + dir[0] * d, origin[1] + dir[1] * d];
+            keep_inside(&mut b, width, height);
+        }
+        badges.push(b);
     }
     (out, badges)
+}
+
+fn keep_inside(b: &mut OriginBadge, width: f64, height: f64) {
+    b.pos[0] = b.pos[0].clamp(4.0, (width - b.width - 4.0).max(4.0));
+    b.pos[1] = b.pos[1].clamp(4.0, (height - b.height() - 4.0).max(4.0));
 }
 
 fn snap_to_edge(p: [f64; 2], edge: Option<Edge>, r: [f64; 4]) -> [f64; 2] {
@@ -161,9 +233,30 @@ mod tests {
         for (w, h) in [(1280.0, 800.0), (390.0, 844.0)] {
             let view = a.base_view(w, h);
             let scale = WidthScale::locked(&a.ds.region.flow_scale, 1.0);
-            let (flows, badges) = layout(&a, &groups, &view, w, h, &scale, |iso| iso.to_string());
+            let (flows, badges) = layout(
+                &a,
+                &groups,
+                Viewport { view, width: w, height: h },
+                &scale,
+                |iso| iso.to_string(),
+                |inv| inv.to_string(),
+            );
             assert!(!flows.is_empty());
             assert_eq!(badges.len(), a.ds.region.investors.len());
+            for (i, x) in badges.iter().enumerate() {
+                assert!(x.pos[0] >= 0.0 && x.pos[0] + x.width <= w && x.pos[1] >= 0.0 && x.pos[1] + x.height() <= h);
+                for y in &badges[i + 1..] {
+                    assert!(
+                        !x.rect().overlaps(&y.rect()),
+                        "{} and {} overlap at {w}x{h}: {badges:?}",
+                        x.investor,
+                        y.investor
+                    );
+                }
+            }
+            // China's region-wide figures hang off its badge.
+            let china = badges.iter().find(|b| b.investor == "china").unwrap();
+            assert_eq!(china.region.as_ref().map(|r| r.0.as_str()), Some("china-CA5"));
             for (i, f) in flows.iter().enumerate() {
                 for g in &flows[i + 1..] {
                     if f.group.destination == g.group.destination {
@@ -192,7 +285,14 @@ mod tests {
         let groups = aggregate(&a.ds.flows, &FlowFilter::all(&ids));
         let view = a.base_view(1280.0, 800.0);
         let scale = WidthScale::locked(&a.ds.region.flow_scale, 1.0);
-        let (flows, _) = layout(&a, &groups, &view, 1280.0, 800.0, &scale, |iso| iso.to_string());
+        let (flows, _) = layout(
+            &a,
+            &groups,
+            Viewport { view, width: 1280.0, height: 800.0 },
+            &scale,
+            |iso| iso.to_string(),
+            |inv| inv.to_string(),
+        );
         for f in &flows {
             assert_eq!(f.outer.width, scale.width(f.group.total_usd).0, "{}", f.group.key());
             if let Some(inner) = &f.inner {

@@ -2,6 +2,7 @@
 //! destinations, labels that do not collide, marker shapes. Pure; the UI and
 //! the SVG export both render from it.
 
+pub mod basemap;
 pub mod flows;
 pub mod labels;
 pub mod markers;

@@ -3,11 +3,13 @@
 
 use super::details::Details;
 use super::filters::Filters;
-use super::legend::Legend;
+use super::legend::{CompactLegend, Legend};
 use super::loader::{DEFAULT_MANIFEST, load};
-use super::map::MapView;
+use super::map::{MapView, flow_scene};
 use super::search::Search;
+use super::share::ShareBar;
 use super::state::{Ui, use_ui};
+use super::table::TableView;
 use crate::atlas::Atlas;
 use crate::i18n::{Key, Lang};
 use crate::url_state::UrlState;
@@ -23,6 +25,8 @@ pub fn App() -> impl IntoView {
     provide_context(ui);
     ui.problems.set(url_errors.iter().map(|e| e.to_string()).collect());
     let investors_from_url = url.flow_investors.is_some();
+    let scene = flow_scene(ui);
+    provide_context(scene);
 
     leptos::task::spawn_local(async move {
         match load(&data_url).await {
@@ -58,6 +62,10 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    if ui.embed {
+        post_height_on_resize();
+    }
+
     let esc = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "Escape" {
             ui.selected.set(None);
@@ -72,6 +80,9 @@ pub fn App() -> impl IntoView {
             <main class="main">
                 <div class="map-wrap">
                     <MapView/>
+                    <Show when=move || ui.table.get()>
+                        <TableView/>
+                    </Show>
                     <Details/>
                 </div>
                 <Show when=move || !ui.embed>
@@ -81,6 +92,9 @@ pub fn App() -> impl IntoView {
                     </aside>
                 </Show>
             </main>
+            <Show when=move || ui.embed>
+                <CompactLegend/>
+            </Show>
             <Footer/>
         </div>
     }
@@ -101,6 +115,9 @@ fn Header() -> impl IntoView {
                 <Search/>
                 <LangSwitch/>
             </div>
+            <Show when=move || !ui.embed>
+                <ShareBar scene=expect_context()/>
+            </Show>
         </header>
     }
 }
@@ -126,9 +143,18 @@ fn LangSwitch() -> impl IntoView {
 fn Footer() -> impl IntoView {
     let ui = use_ui();
     let credit = move || ui.atlas.with(|a| a.as_ref().map(|a| a.ds.region.credit.get(ui.lang.get()).to_string()));
+    let full = move || {
+        // Track the state so the link follows the view.
+        let _ = ui.url_state();
+        super::share::permalink(&ui, false)
+    };
     view! {
         <footer class="footer">
-            <p class="credit">{credit}</p>
+            <p class="credit">{credit}
+                <Show when=move || ui.embed>
+                    " · "<a class="open-full" href=full target="_blank" rel="noopener">{move || ui.t(Key::OpenFull)}" ↗"</a>
+                </Show>
+            </p>
             <Show when=move || ui.problems.with(|p| !p.is_empty())>
                 <div class="problems" role="alert">
                     <strong>{move || ui.t(Key::DataProblems)}</strong>
@@ -138,3 +164,30 @@ fn Footer() -> impl IntoView {
         </footer>
     }
 }
+
+/// In an iframe, tell the host page our content height whenever it changes
+/// (`{type: "ca-atlas:height", height}`); `embed.js` on the host resizes
+/// the frame. The height is not secret, so any origin may read it.
+fn post_height_on_resize() {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::prelude::Closure;
+    let post = || {
+        let Some(body) = document().body() else { return };
+        let h = body.scroll_height().max(body.offset_height());
+        let msg = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&msg, &"type".into(), &HEIGHT_MESSAGE.into());
+        let _ = js_sys::Reflect::set(&msg, &"height".into(), &(h as f64).into());
+        if let Ok(Some(parent)) = window().parent()
+            && parent != window()
+        {
+            let _ = parent.post_message(&msg, "*");
+        }
+    };
+    let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| post());
+    if let (Ok(obs), Some(body)) = (web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()), document().body()) {
+        obs.observe(&body);
+    }
+    cb.forget();
+}
+
+pub const HEIGHT_MESSAGE: &str = "ca-atlas:height";

@@ -3,7 +3,7 @@
 
 use super::state::use_ui;
 use super::tooltip::status_label;
-use crate::data::{Confidence, Flow, FlowStatus, Home, Precision, Source, commodity};
+use crate::data::{Confidence, Flow, FlowScope, FlowStatus, Home, Precision, Source, commodity};
 use crate::i18n::{Key, Lang, t};
 use crate::render::format::usd;
 use crate::url_state::Selection;
@@ -140,15 +140,21 @@ pub fn Details() -> impl IntoView {
                             <span class="swatch" style:background=inv.color.clone()></span>
                             {inv.name.get(lang).to_string()}" → "{a.country_name(&g.destination, lang)}
                         </h2>
-                        <p class="flow-total">
-                            {ui.t(Key::Total)}": "<strong>{usd(g.total_usd, lang)}</strong>" · "
-                            {g.records.len()}" "{ui.t(Key::Records)}" · "{g.year_min}"–"{g.year_max}
-                        </p>
-                        <p class="flow-split">
-                            {ui.t(Key::Realized)}" "{usd(g.realized_usd, lang)}" · "
-                            {ui.t(Key::Committed)}" "{usd(g.committed_usd, lang)}" · "
-                            {ui.t(Key::Announced)}" "{usd(g.announced_usd, lang)}
-                        </p>
+                        {if g.scope == FlowScope::Country {
+                            view! {
+                                <p class="flow-total">
+                                    {ui.t(Key::Total)}": "<strong>{usd(g.total_usd, lang)}</strong>" · "
+                                    {g.records.len()}" "{ui.t(Key::Records)}" · "{g.year_min}"–"{g.year_max}
+                                </p>
+                                <p class="flow-split">
+                                    {ui.t(Key::Realized)}" "{usd(g.realized_usd, lang)}" · "
+                                    {ui.t(Key::Committed)}" "{usd(g.committed_usd, lang)}" · "
+                                    {ui.t(Key::Announced)}" "{usd(g.announced_usd, lang)}
+                                </p>
+                            }.into_any()
+                        } else {
+                            view! { <p class="flow-total">{ui.t(Key::NotSummed)}</p> }.into_any()
+                        }}
                         <h3>{ui.t(Key::Deals)}</h3>
                         <ul class="deals">{g.records.iter().map(|&i| deal(&a.ds.flows[i], lang)).collect_view()}</ul>
                     }

@@ -227,3 +227,60 @@ pub fn Legend() -> impl IntoView {
         </section>
     }
 }
+
+/// The embed's legend: investors, the arrow scale and the commodity colours
+/// in a few compact rows.
+#[component]
+pub fn CompactLegend() -> impl IntoView {
+    let ui = use_ui();
+    let lang = move || ui.lang.get();
+    let investors = move || {
+        ui.atlas.with(|a| {
+            a.as_ref().map(|a| {
+                a.ds.region
+                    .investors
+                    .iter()
+                    .map(|inv| view! { <span class="key-item"><span class="swatch" style:background=inv.color.clone()></span>{inv.name.get(lang()).to_string()}</span> })
+                    .collect_view()
+            })
+        })
+    };
+    let refs = move || {
+        let scale = current_scale(&ui)?;
+        let amounts = ui.atlas.with(|a| a.as_ref().map(|a| a.ds.region.flow_scale.reference_usd))?;
+        Some(
+            amounts
+                .iter()
+                .map(|&amount| {
+                    let (w, _) = scale.width(amount);
+                    let (half, hl) = head_size(w);
+                    let y = half.max(5.0) + 1.0;
+                    let len = 34.0 + hl;
+                    let ar = build(&ArrowSpec { start: [1.0, y], end: [len, y], anchor: [len + 5.0, y], width: w, bend: 0.0 });
+                    view! {
+                        <span class="key-item">
+                            <svg width=format!("{:.0}", len + 2.0) height=format!("{:.0}", 2.0 * y) aria-hidden="true">
+                                <path d=ar.path() fill="#555" data-ref-usd=format!("{amount:.0}") data-width=format!("{w:.3}")></path>
+                            </svg>
+                            {usd(amount, lang())}
+                        </span>
+                    }
+                })
+                .collect_view(),
+        )
+    };
+    let groups = move || {
+        Group::ALL
+            .iter()
+            .map(|g| view! { <span class="key-item"><span class="dot" style:background=g.color()></span>{g.label(lang())}</span> })
+            .collect_view()
+    };
+    view! {
+        <section class="compact-legend" aria-label=move || ui.t(Key::Legend)>
+            <div class="key-row">{investors}<span class="key-item"><span class="key-solid"></span>{move || ui.t(Key::Realized)}</span>
+                <span class="key-item"><span class="key-hatched"></span>{move || ui.t(Key::PledgedHatched)}</span></div>
+            <div class="key-row">{refs}</div>
+            <div class="key-row">{groups}</div>
+        </section>
+    }
+}

@@ -5,13 +5,13 @@
 use super::state::{Hover, Shared, Ui, use_ui};
 use super::tooltip::Tooltip;
 use crate::data::commodity::Group;
-use crate::data::{CountryRole, Precision, SiteKind};
+use crate::data::{Precision, SiteKind};
 use crate::flows::WidthScale;
 use crate::flows::scale::size_factor;
 use crate::i18n::Key;
-use crate::render::svg::{map_coords, multipolygon_path};
-use crate::scene::flows::{COUNTRY_LABEL_PX, DrawnFlow, OriginBadge, layout};
-use crate::scene::labels::{Rect, place, spaced_label_width, text_width};
+use crate::scene::basemap;
+use crate::scene::flows::{BADGE_H, CHIP_H, DrawnFlow, OriginBadge, Viewport, layout};
+use crate::scene::labels::{Rect, place, text_width};
 use crate::scene::markers::marker_path;
 use crate::spatial::{BoxIndex, View};
 use crate::url_state::Selection;
@@ -84,8 +84,19 @@ pub fn flow_scene(ui: Ui) -> Memo<Shared<FlowScene>> {
                 return FlowScene::default();
             }
             let groups = ui.groups.get();
-            let (flows, badges) =
-                layout(a, &groups, &view, w, h, &scale, |iso| a.country_name(iso, lang).to_uppercase());
+            let badge_text = |id: &str| {
+                a.ds.investor(id)
+                    .map(|i| format!("{} · {}", i.name.get(lang), i.origin_label.get(lang)))
+                    .unwrap_or_default()
+            };
+            let (flows, badges) = layout(
+                a,
+                &groups,
+                Viewport { view, width: w, height: h },
+                &scale,
+                |iso| a.country_name(iso, lang).to_uppercase(),
+                badge_text,
+            );
             let index = BoxIndex::new(flows.iter().map(|f| f.outer.bounds()));
             FlowScene { flows, badges, index }
         });
@@ -129,7 +140,7 @@ pub fn MapView() -> impl IntoView {
     let ui = use_ui();
     let container: NodeRef<Div> = NodeRef::new();
     let gesture = StoredValue::new(Gesture::default());
-    let scene = flow_scene(ui);
+    let scene = expect_context::<Memo<Shared<FlowScene>>>();
     let ctrl_hint = RwSignal::new(false);
 
     // Track the container's size; keep the view's centre and zoom on resize.
@@ -430,42 +441,22 @@ fn Patterns() -> impl IntoView {
 fn Countries() -> impl IntoView {
     let ui = use_ui();
     let paths = Memo::new(move |_| {
-        let view = ui.view.get();
-        let (w, h) = ui.size.get();
-        ui.atlas.with(|a| {
-            let Some(a) = a else { return Vec::new() };
-            let clip = Some([-w * 0.5, -h * 0.5, w * 1.5, h * 1.5]);
-            let to_screen = |p: [f64; 2]| view.to_screen(p);
-            let countries: Vec<(String, bool, String)> =
-                a.ds.countries
-                    .iter()
-                    .zip(&a.countries_plane)
-                    .map(|(c, mp)| {
-                        let d = multipolygon_path(&map_coords(mp, to_screen), 0.6, clip);
-                        (c.iso3.clone(), c.role == CountryRole::Focus, d)
-                    })
-                    .collect();
-            let water: Vec<(String, String)> =
-                a.ds.water
-                    .iter()
-                    .zip(&a.water_plane)
-                    .map(|(wb, mp)| (wb.id.clone(), multipolygon_path(&map_coords(mp, to_screen), 0.6, clip)))
-                    .collect();
-            vec![(countries, water)]
-        })
+        let vp = Viewport { view: ui.view.get(), width: ui.size.get().0, height: ui.size.get().1 };
+        ui.atlas.with(|a| a.as_ref().map(|a| basemap::paths(a, vp)).unwrap_or_default())
     });
     view! {
         <g class="countries">
-            {move || paths.get().into_iter().map(|(countries, water)| {
+            {move || {
+                let (countries, water) = paths.get();
                 view! {
-                    {countries.into_iter().map(|(iso, focus, d)| view! {
-                        <path class="country" class:focus=focus class:context=!focus data-iso3=iso d=d></path>
+                    {countries.into_iter().map(|c| view! {
+                        <path class="country" class:focus=c.focus class:context=!c.focus data-iso3=c.iso3 d=c.d></path>
                     }).collect_view()}
                     <g class="water">
-                        {water.into_iter().map(|(id, d)| view! { <path class="water-body" data-water=id d=d></path> }).collect_view()}
+                        {water.into_iter().map(|w| view! { <path class="water-body" data-water=w.id d=w.d></path> }).collect_view()}
                     </g>
                 }
-            }).collect_view()}
+            }}
         </g>
     }
 }
@@ -474,44 +465,15 @@ fn Countries() -> impl IntoView {
 fn CountryLabels() -> impl IntoView {
     let ui = use_ui();
     let labels = Memo::new(move |_| {
-        let view = ui.view.get();
-        let (w, h) = ui.size.get();
+        let vp = Viewport { view: ui.view.get(), width: ui.size.get().0, height: ui.size.get().1 };
         let lang = ui.lang.get();
-        ui.atlas.with(|a| {
-            let Some(a) = a else { return Vec::new() };
-            // Focus states first, then neighbours by size of the label's text.
-            let mut order: Vec<usize> = (0..a.ds.countries.len()).collect();
-            order.sort_by_key(|&i| (a.ds.countries[i].role != CountryRole::Focus, i));
-            let cands: Vec<Vec<Rect>> = order
-                .iter()
-                .map(|&i| {
-                    let c = &a.ds.countries[i];
-                    let focus = c.role == CountryRole::Focus;
-                    let px = if focus { COUNTRY_LABEL_PX } else { 11.0 };
-                    let text = if focus { c.name(lang).to_uppercase() } else { c.name(lang).to_string() };
-                    let p = view.to_screen(a.labels_plane[i]);
-                    let tw = if focus { spaced_label_width(&text, px) } else { text_width(&text, px) };
-                    vec![Rect::centered(p, tw, px + 2.0), Rect::centered([p[0], p[1] + px + 4.0], tw, px + 2.0)]
-                })
-                .collect();
-            let placed = place(&cands, &[], (w, h));
-            order
-                .iter()
-                .zip(placed)
-                .filter_map(|(&i, r)| {
-                    let c = &a.ds.countries[i];
-                    let focus = c.role == CountryRole::Focus;
-                    let text = if focus { c.name(lang).to_uppercase() } else { c.name(lang).to_string() };
-                    r.map(|r| (c.iso3.clone(), focus, text, [r.x + r.w / 2.0, r.y + r.h / 2.0]))
-                })
-                .collect::<Vec<_>>()
-        })
+        ui.atlas.with(|a| a.as_ref().map(|a| basemap::country_labels(a, vp, lang)).unwrap_or_default())
     });
     view! {
         <g class="country-labels" aria-hidden="true">
-            {move || labels.get().into_iter().map(|(iso, focus, text, p)| view! {
-                <text class="country-label" class:focus=focus data-label-iso3=iso x=format!("{:.1}", p[0]) y=format!("{:.1}", p[1])
-                    text-anchor="middle" dominant-baseline="central">{text}</text>
+            {move || labels.get().into_iter().map(|l| view! {
+                <text class="country-label" class:focus=l.focus data-label-iso3=l.iso3 x=format!("{:.1}", l.at[0]) y=format!("{:.1}", l.at[1])
+                    text-anchor="middle" dominant-baseline="central">{l.text}</text>
             }).collect_view()}
         </g>
     }
@@ -520,7 +482,6 @@ fn CountryLabels() -> impl IntoView {
 #[component]
 fn Arrows(scene: Memo<Shared<FlowScene>>) -> impl IntoView {
     let ui = use_ui();
-    let lang = move || ui.lang.get();
     view! {
         <g class="flows">
             {move || {
@@ -546,23 +507,39 @@ fn Arrows(scene: Memo<Shared<FlowScene>>) -> impl IntoView {
                         </g>
                     }
                 }).collect_view();
-                let badges = s.badges.iter().filter_map(|b| {
-                    ui.atlas.with(|a| a.as_ref().and_then(|a| a.ds.investor(&b.investor).cloned())).map(|inv| {
-                        let shown = ui.flow_investors.with(|v| v.contains(&inv.id));
-                        let text = format!("{} · {}", inv.name.get(lang()), inv.origin_label.get(lang()));
-                        let tw = text_width(&text, 11.0) + 16.0;
-                        let (w, h) = ui.size.get();
-                        let x = (b.pos[0] - tw / 2.0).clamp(4.0, (w - tw - 4.0).max(4.0));
-                        let y = (b.pos[1] - 10.0).clamp(4.0, (h - 24.0).max(4.0));
-                        view! {
-                            <g class="origin-badge" class:off=!shown data-origin=inv.id.clone()
-                                transform=format!("translate({x:.1} {y:.1})")>
-                                <rect width=format!("{tw:.1}") height="20" rx="10" fill=inv.color.clone()></rect>
-                                <text x=format!("{:.1}", tw / 2.0) y="10" text-anchor="middle" dominant-baseline="central">{text}</text>
+                let badges = s
+                    .badges
+                    .iter()
+                    .filter_map(|b| {
+                        let color = ui.atlas.with(|a| a.as_ref().and_then(|a| a.ds.investor(&b.investor)).map(|i| i.color.clone()))?;
+                        let shown = ui.flow_investors.with(|v| v.contains(&b.investor));
+                        let chip = b.region.clone().map(|(key, n)| {
+                            let text = format!("+ {n} {}", ui.t(Key::RegionWideShort));
+                            let cw = text_width(&text, 10.5) + 14.0;
+                            let sel = selected == Some(Selection::Flow(key.clone()));
+                            let k2 = key.clone();
+                            view! {
+                                <g class="region-chip" class:selected=sel data-region-group=key.clone()
+                                    transform=format!("translate(0 {})", BADGE_H + 3.0)
+                                    role="button" tabindex="0" aria-label=text.clone()
+                                    on:pointerup=move |ev| { ev.stop_propagation(); ui.selected.set(Some(Selection::Flow(key.clone()))) }
+                                    on:pointerdown=|ev| ev.stop_propagation()
+                                    on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" { ui.selected.set(Some(Selection::Flow(k2.clone()))) }>
+                                    <rect width=format!("{cw:.1}") height=CHIP_H rx="9" fill="white" stroke=color.clone() stroke-dasharray="3 2" stroke-width="1.5"></rect>
+                                    <text x=format!("{:.1}", cw / 2.0) y=CHIP_H / 2.0 text-anchor="middle" dominant-baseline="central" fill=color.clone()>{text.clone()}</text>
+                                </g>
+                            }
+                        });
+                        Some(view! {
+                            <g class="origin-badge" class:off=!shown data-origin=b.investor.clone()
+                                transform=format!("translate({:.1} {:.1})", b.pos[0], b.pos[1])>
+                                <rect width=format!("{:.1}", b.width) height=BADGE_H rx="10" fill=color.clone()></rect>
+                                <text x=format!("{:.1}", b.width / 2.0) y=BADGE_H / 2.0 text-anchor="middle" dominant-baseline="central">{b.text.clone()}</text>
+                                {chip}
                             </g>
-                        }
+                        })
                     })
-                }).collect_view();
+                    .collect_view();
                 view! { {arrows}<g class="origin-badges">{badges}</g> }
             }}
         </g>

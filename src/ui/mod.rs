@@ -8,7 +8,9 @@ mod legend;
 mod loader;
 mod map;
 mod search;
+mod share;
 mod state;
+mod table;
 mod tooltip;
 
 pub use app::App;

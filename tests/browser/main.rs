@@ -301,3 +301,125 @@ async fn nothing_overflows_on_a_phone() {
     assert!(b.overflow_x().await <= 0.5);
     b.screenshot("phone-390-details").await;
 }
+
+#[tokio::test]
+async fn the_embed_posts_its_height_and_the_host_script_resizes_the_frame() {
+    let b = Browser::new(1280, 900).await;
+    b.c.goto(&format!("{}/__fixtures/host.html", support::server())).await.unwrap();
+    // The host page starts the frame at 300px; the atlas reports its real height.
+    // Wait until the frame is as tall as its content (the content grows while it loads).
+    let posted = b
+        .wait_js(
+            "(() => { const f = document.getElementById('atlas');
+               const inner = f.contentDocument && f.contentDocument.body ? f.contentDocument.body.scrollHeight : 0;
+               const h = parseFloat(f.getAttribute('data-ca-atlas-height') || '0');
+               return h > 450 && Math.abs(h - inner) <= 1 && Math.abs(f.getBoundingClientRect().height - h) < 1.5 ? h : 0; })()",
+        )
+        .await
+        .as_f64()
+        .unwrap();
+    // A message of the right shape from elsewhere (this window) is ignored.
+    b.js("window.postMessage({type: 'ca-atlas:height', height: 5000}, '*'); return 0;").await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let css2 = b.js("return document.getElementById('atlas').getBoundingClientRect().height;").await.as_f64().unwrap();
+    assert!((css2 - posted).abs() < 1.5, "a foreign message resized the frame to {css2}");
+    b.js("document.getElementById('atlas').scrollIntoView(); return 0;").await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    b.screenshot("embed-in-host").await;
+}
+
+#[tokio::test]
+async fn embed_mode_needs_ctrl_to_zoom_with_the_wheel() {
+    use fantoccini::actions::{Actions, InputSource, KeyAction, KeyActions, WheelAction, WheelActions};
+    let b = Browser::new(1000, 800).await;
+    b.open("/?embed=1").await;
+    let width = "document.querySelector('path[data-iso3=\"KAZ\"]').getBoundingClientRect().width";
+    let before = b.js(&format!("return {width};")).await.as_f64().unwrap();
+    let plain = WheelActions::new("wheel".into()).then(WheelAction::Scroll {
+        duration: None,
+        x: 400,
+        y: 300,
+        delta_x: 0,
+        delta_y: -400,
+    });
+    b.c.perform_actions(plain).await.unwrap();
+    b.wait_css(".ctrl-hint").await;
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    let after_plain = b.js(&format!("return {width};")).await.as_f64().unwrap();
+    assert!((after_plain - before).abs() < 0.5, "plain wheel zoomed the embed: {before} -> {after_plain}");
+    // With Ctrl held, the wheel zooms.
+    const CONTROL: char = '\u{E009}';
+    let keys = KeyActions::new("kb".into())
+        .then(KeyAction::Down { value: CONTROL })
+        .then(KeyAction::Pause { duration: std::time::Duration::from_millis(0) })
+        .then(KeyAction::Up { value: CONTROL });
+    let wheel = WheelActions::new("wheel2".into())
+        .then(WheelAction::Pause { duration: std::time::Duration::from_millis(0) })
+        .then(WheelAction::Scroll { duration: None, x: 400, y: 300, delta_x: 0, delta_y: -400 })
+        .then(WheelAction::Pause { duration: std::time::Duration::from_millis(0) });
+    b.c.perform_actions(Actions::from(keys).and(wheel)).await.unwrap();
+    b.wait_js(&format!("{width} > {before} * 1.5")).await;
+}
+
+#[tokio::test]
+async fn the_svg_download_is_valid_svg_with_arrows_and_legend() {
+    let b = Browser::new(1280, 800).await;
+    b.open("/").await;
+    b.wait_css("[data-flow='china-KAZ']").await;
+    b.js("window.__blobs = []; const o = URL.createObjectURL; URL.createObjectURL = function (x) { window.__blobs.push(x); return o.call(URL, x); }; return 0;").await;
+    b.wait_css("button[data-action='export-svg']").await.click().await.unwrap();
+    b.wait_js("window.__blobs.length > 0").await;
+    let report =
+        b.c.execute_async(
+            r#"const done = arguments[arguments.length - 1];
+            window.__blobs[0].text().then(t => {
+              const doc = new DOMParser().parseFromString(t, 'image/svg+xml');
+              done({
+                type: window.__blobs[0].type,
+                error: doc.getElementsByTagName('parsererror').length,
+                root: doc.documentElement.localName,
+                ns: doc.documentElement.namespaceURI,
+                flows: doc.querySelectorAll('[data-flow]').length,
+                legend: doc.querySelectorAll('#legend [data-ref-usd]').length,
+                deposits: doc.querySelectorAll('[data-deposit-id]').length,
+                text: doc.documentElement.textContent,
+              });
+            });"#,
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(report["type"].as_str().unwrap().starts_with("image/svg+xml"));
+    assert_eq!(report["error"], 0, "the SVG does not parse");
+    assert_eq!(report["root"], "svg");
+    assert_eq!(report["ns"], "http://www.w3.org/2000/svg");
+    let on_map = b.attrs("[data-flow]", "data-flow").await.len() as u64;
+    assert_eq!(report["flows"].as_u64().unwrap(), on_map);
+    assert_eq!(report["legend"], 3);
+    assert!(report["deposits"].as_u64().unwrap() >= 60);
+    assert!(report["text"].as_str().unwrap().contains("Data: Natural Earth"));
+}
+
+#[tokio::test]
+async fn the_table_lists_every_deposit_in_view() {
+    let b = Browser::new(1280, 800).await;
+    // Zoomed in on the Fergana valley: only part of the dataset is in view.
+    b.open("/?v=71.5,40.8,5").await;
+    let on_map: BTreeSet<String> = b.attrs("[data-deposit-id]", "data-deposit-id").await.into_iter().collect();
+    assert!(!on_map.is_empty() && on_map.len() < dataset().deposits.len(), "{}", on_map.len());
+    b.wait_css("button[data-action='table']").await.click().await.unwrap();
+    b.wait_css("[data-deposit-row]").await;
+    let rows: BTreeSet<String> = b.attrs("[data-deposit-row]", "data-deposit-row").await.into_iter().collect();
+    assert_eq!(rows, on_map);
+    // Sorting by name, both ways.
+    let names = b.texts("[data-deposit-row] th").await;
+    let mut sorted = names.clone();
+    sorted.sort_by_key(|s| s.to_lowercase());
+    assert_eq!(names, sorted);
+    b.wait_css("th[aria-sort='ascending'] .sort").await.click().await.unwrap();
+    b.wait_css("th[aria-sort='descending']").await;
+    let names = b.texts("[data-deposit-row] th").await;
+    sorted.reverse();
+    assert_eq!(names, sorted);
+    assert!(b.attrs("[data-flow-row]", "data-flow-row").await.len() >= 30);
+}

@@ -1,0 +1,96 @@
+//! The basemap for a viewport: country and water paths, and country labels
+//! that do not collide. Shared by the live map and the SVG export.
+
+use super::flows::{COUNTRY_LABEL_PX, Viewport};
+use super::labels::{Rect, place, spaced_label_width, text_width};
+use crate::atlas::Atlas;
+use crate::data::CountryRole;
+use crate::i18n::Lang;
+use crate::render::svg::{map_coords, multipolygon_path};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountryPath {
+    pub iso3: String,
+    pub focus: bool,
+    pub d: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct WaterPath {
+    pub id: String,
+    pub d: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountryLabel {
+    pub iso3: String,
+    pub focus: bool,
+    pub text: String,
+    /// Centre of the label.
+    pub at: [f64; 2],
+}
+
+/// Paths in screen pixels, simplified to ~0.6 px; parts far outside the viewport skipped.
+pub fn paths(atlas: &Atlas, vp: Viewport) -> (Vec<CountryPath>, Vec<WaterPath>) {
+    let (w, h) = (vp.width, vp.height);
+    let clip = Some([-w * 0.5, -h * 0.5, w * 1.5, h * 1.5]);
+    let to_screen = |p: [f64; 2]| vp.view.to_screen(p);
+    let countries = atlas
+        .ds
+        .countries
+        .iter()
+        .zip(&atlas.countries_plane)
+        .map(|(c, mp)| CountryPath {
+            iso3: c.iso3.clone(),
+            focus: c.role == CountryRole::Focus,
+            d: multipolygon_path(&map_coords(mp, to_screen), 0.6, clip),
+        })
+        .collect();
+    let water = atlas
+        .ds
+        .water
+        .iter()
+        .zip(&atlas.water_plane)
+        .map(|(wb, mp)| WaterPath { id: wb.id.clone(), d: multipolygon_path(&map_coords(mp, to_screen), 0.6, clip) })
+        .collect();
+    (countries, water)
+}
+
+/// Country labels: focus states first, each at its label point or just
+/// below it, kept only where it overlaps no other label.
+pub fn country_labels(atlas: &Atlas, vp: Viewport, lang: Lang) -> Vec<CountryLabel> {
+    let mut order: Vec<usize> = (0..atlas.ds.countries.len()).collect();
+    order.sort_by_key(|&i| (atlas.ds.countries[i].role != CountryRole::Focus, i));
+    let texts: Vec<(bool, String)> = order
+        .iter()
+        .map(|&i| {
+            let c = &atlas.ds.countries[i];
+            let focus = c.role == CountryRole::Focus;
+            (focus, if focus { c.name(lang).to_uppercase() } else { c.name(lang).to_string() })
+        })
+        .collect();
+    let cands: Vec<Vec<Rect>> = order
+        .iter()
+        .zip(&texts)
+        .map(|(&i, (focus, text))| {
+            let px = if *focus { COUNTRY_LABEL_PX } else { 11.0 };
+            let p = vp.view.to_screen(atlas.labels_plane[i]);
+            let tw = if *focus { spaced_label_width(text, px) } else { text_width(text, px) };
+            vec![Rect::centered(p, tw, px + 2.0), Rect::centered([p[0], p[1] + px + 4.0], tw, px + 2.0)]
+        })
+        .collect();
+    let placed = place(&cands, &[], (vp.width, vp.height));
+    order
+        .iter()
+        .zip(texts)
+        .zip(placed)
+        .filter_map(|((&i, (focus, text)), r)| {
+            r.map(|r| CountryLabel {
+                iso3: atlas.ds.countries[i].iso3.clone(),
+                focus,
+                text,
+                at: [r.x + r.w / 2.0, r.y + r.h / 2.0],
+            })
+        })
+        .collect()
+}

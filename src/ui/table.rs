@@ -1,0 +1,148 @@
+//! The table view: deposits in view and the flows, as sortable tables with
+//! the same filters as the map. The screen-reader alternative to the map.
+
+use super::details::flow_status_label;
+use super::state::use_ui;
+use super::tooltip::status_label;
+use crate::data::FlowScope;
+use crate::i18n::Key;
+use crate::render::format::usd;
+use crate::url_state::Selection;
+use leptos::prelude::*;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Col {
+    Name,
+    Country,
+    Commodities,
+    Status,
+    Operator,
+}
+
+#[component]
+pub fn TableView() -> impl IntoView {
+    let ui = use_ui();
+    let sort = RwSignal::new((Col::Name, true));
+    let header = move |col: Col, key: Key| {
+        view! {
+            <th scope="col" aria-sort=move || match sort.get() {
+                (c, true) if c == col => "ascending",
+                (c, false) if c == col => "descending",
+                _ => "none",
+            }>
+                <button type="button" class="sort" on:click=move |_| sort.update(|s| *s = if s.0 == col { (col, !s.1) } else { (col, true) })>
+                    {move || ui.t(key)}
+                </button>
+            </th>
+        }
+    };
+    let rows = move || {
+        let lang = ui.lang.get();
+        let (w, h) = ui.size.get();
+        let view = ui.view.get();
+        let (col, asc) = sort.get();
+        ui.atlas.with(|a| {
+            let Some(a) = a else { return Vec::new() };
+            // The deposits in view, through the R-tree, as on the map.
+            let mut ids: Vec<usize> = ui.index.with(|i| i.in_rect(view.visible_plane(w, h)).collect());
+            let key = |i: &usize| {
+                let d = &a.ds.deposits[*i];
+                match col {
+                    Col::Name => d.display_name(lang).to_lowercase(),
+                    Col::Country => a.country_name(&d.country, lang),
+                    Col::Commodities => d.commodities.join(","),
+                    Col::Status => d.status.as_str().to_string(),
+                    Col::Operator => d.operator.to_lowercase(),
+                }
+            };
+            ids.sort_by_key(|i| (key(i), *i));
+            if !asc {
+                ids.reverse();
+            }
+            ids.into_iter()
+                .map(|i| {
+                    let d = a.ds.deposits[i].clone();
+                    let id = d.id.clone();
+                    view! {
+                        <tr data-deposit-row=d.id.clone()>
+                            <th scope="row">
+                                <button type="button" class="link" on:click=move |_| ui.selected.set(Some(Selection::Deposit(id.clone())))>
+                                    {d.display_name(lang).to_string()}
+                                </button>
+                            </th>
+                            <td>{a.country_name(&d.country, lang)}</td>
+                            <td>{d.commodities.join(", ")}</td>
+                            <td>{status_label(d.status, lang)}</td>
+                            <td>{d.operator.clone()}</td>
+                            <td>{d.sources.first().map(|s| view! { <a href=s.url.clone() target="_blank" rel="noopener noreferrer">{s.title.clone()}</a> })}</td>
+                        </tr>
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let flow_rows = move || {
+        let lang = ui.lang.get();
+        ui.atlas.with(|a| {
+            let Some(a) = a else { return Vec::new() };
+            ui.groups.with(|groups| {
+                groups
+                    .iter()
+                    .flat_map(|g| g.records.iter().map(move |&i| (g.scope, i)))
+                    .map(|(scope, i)| {
+                        let f = &a.ds.flows[i];
+                        let inv = a.ds.investor(&f.investor).map(|x| x.name.get(lang).to_string()).unwrap_or_default();
+                        let amount = f.amount_usd.map(|x| usd(x, lang)).unwrap_or_else(|| ui.t(Key::Undisclosed).to_string());
+                        let conf = if f.confidence == crate::data::Confidence::Attributed {
+                            format!("{} {}", ui.t(Key::AsReportedBy), f.attributed_to.clone().unwrap_or_default())
+                        } else {
+                            String::new()
+                        };
+                        view! {
+                            <tr data-flow-row=f.id.clone() class:region=scope != FlowScope::Country>
+                                <td>{inv}</td>
+                                <td>{a.country_name(&f.destination, lang)}</td>
+                                <td>{f.entity.clone()}</td>
+                                <td class="num">{amount}</td>
+                                <td>{flow_status_label(f.status, lang)}</td>
+                                <td>{f.period.clone()}</td>
+                                <td>{conf}</td>
+                                <td>{f.sources.first().map(|s| view! { <a href=s.url.clone() target="_blank" rel="noopener noreferrer">{s.title.clone()}</a> })}</td>
+                            </tr>
+                        }
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    view! {
+        <div class="table-view" role="region" aria-label=move || ui.t(Key::Table)>
+            <table class="data-table deposits-table">
+                <caption>{move || ui.t(Key::Deposits)}" — "{move || ui.t(Key::DepositsInView)}</caption>
+                <thead><tr>
+                    {header(Col::Name, Key::Name)}
+                    {header(Col::Country, Key::Country)}
+                    {header(Col::Commodities, Key::Commodities)}
+                    {header(Col::Status, Key::Status)}
+                    {header(Col::Operator, Key::Operator)}
+                    <th scope="col">{move || ui.t(Key::Sources)}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+            <table class="data-table flows-table">
+                <caption>{move || ui.t(Key::Flows)}</caption>
+                <thead><tr>
+                    <th scope="col">{move || ui.t(Key::Investors)}</th>
+                    <th scope="col">{move || ui.t(Key::Destination)}</th>
+                    <th scope="col">{move || ui.t(Key::Name)}</th>
+                    <th scope="col">{move || ui.t(Key::Amount)}</th>
+                    <th scope="col">{move || ui.t(Key::Status)}</th>
+                    <th scope="col">{move || ui.t(Key::Period)}</th>
+                    <th scope="col">{move || ui.t(Key::Confidence)}</th>
+                    <th scope="col">{move || ui.t(Key::Sources)}</th>
+                </tr></thead>
+                <tbody>{flow_rows}</tbody>
+            </table>
+        </div>
+    }
+}

@@ -42,6 +42,8 @@ pub struct Atlas {
     pub labels_plane: Vec<[f64; 2]>,
     pub country_index: ShapeIndex,
     search_keys: Vec<Vec<String>>,
+    /// Deposits per country, counted once (hover asks for it).
+    deposit_counts: std::collections::HashMap<String, usize>,
 }
 
 /// Lower-case, with Cyrillic ё folded and punctuation dropped, for matching.
@@ -73,7 +75,21 @@ impl Atlas {
                 k
             })
             .collect();
-        Atlas { ds, proj, countries_plane, water_plane, deposits_plane, labels_plane, country_index, search_keys }
+        let mut deposit_counts = std::collections::HashMap::new();
+        for d in &ds.deposits {
+            *deposit_counts.entry(d.country.clone()).or_insert(0) += 1;
+        }
+        Atlas {
+            ds,
+            proj,
+            countries_plane,
+            water_plane,
+            deposits_plane,
+            labels_plane,
+            country_index,
+            search_keys,
+            deposit_counts,
+        }
     }
 
     /// The view that fits the region's frame.
@@ -98,7 +114,7 @@ impl Atlas {
     }
 
     pub fn deposits_in(&self, iso3: &str) -> usize {
-        self.ds.deposits.iter().filter(|d| d.country == iso3).count()
+        self.deposit_counts.get(iso3).copied().unwrap_or(0)
     }
 
     /// Deposits whose name (Latin or Cyrillic) or id matches `q`: names that
@@ -142,5 +158,42 @@ impl Atlas {
             return crate::i18n::t(lang, crate::i18n::Key::Global).to_string();
         }
         self.ds.country(iso3).map(|c| c.name(lang).to_string()).unwrap_or_else(|| iso3.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::load;
+
+    fn atlas() -> Atlas {
+        Atlas::new(load::from_dir(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data")).unwrap())
+    }
+
+    #[test]
+    fn search_matches_latin_cyrillic_and_ranks_prefixes_first() {
+        let a = atlas();
+        let first = |q: &str| a.search(q, 5).first().map(|&i| a.ds.deposits[i].id.clone());
+        assert_eq!(first("Murun").as_deref(), Some("muruntau"));
+        assert_eq!(first("мурун").as_deref(), Some("muruntau"));
+        assert_eq!(first("KUMTOR").as_deref(), Some("kumtor"));
+        assert!(a.search("", 5).is_empty());
+        assert!(a.search("zzzz", 5).is_empty());
+    }
+
+    #[test]
+    fn filters_combine_across_dimensions() {
+        let a = atlas();
+        let f = DepositFilter { commodities: vec!["U".into()], countries: vec!["KAZ".into()], ..Default::default() };
+        let v = a.visible(&f);
+        assert!(!v.is_empty());
+        assert!(
+            v.iter()
+                .all(|&i| a.ds.deposits[i].country == "KAZ" && a.ds.deposits[i].commodities.contains(&"U".to_string()))
+        );
+        let by_hand =
+            a.ds.deposits.iter().filter(|d| d.country == "KAZ" && d.commodities.iter().any(|c| c == "U")).count();
+        assert_eq!(v.len(), by_hand);
+        assert_eq!(a.deposits_in("KAZ"), a.ds.deposits.iter().filter(|d| d.country == "KAZ").count());
     }
 }

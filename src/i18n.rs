@@ -85,6 +85,7 @@ strings! {
     RegionWide => "Region-wide figures (not split by country)", "Показатели по всему региону (без разбивки по странам)";
     Global => "Global programme", "Глобальная программа";
     RegionWideShort => "region-wide", "по региону";
+    AlsoHere => "Also at this point", "Там же";
     NotSummed => "Region-wide and global figures are separate measures from different sources; they are listed, not added up.", "Региональные и глобальные показатели — разные оценки из разных источников; они перечислены, а не сложены.";
     Period => "Period", "Период";
     Years => "Years", "Годы";
@@ -117,7 +118,8 @@ strings! {
     InvestorsLabel => "Foreign investors", "Иностранные инвесторы";
     NoneKnown => "none recorded", "не указаны";
     Total => "Total", "Итого";
-    Summary => "deposits; largest flow:", "месторождений; крупнейший поток:";
+    Summary => "deposits,", "месторождений,";
+    SummaryInvestors => "investors; largest flow:", "инвестора; крупнейший поток:";
 }
 
 #[cfg(test)]

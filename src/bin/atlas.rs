@@ -3,6 +3,8 @@
 //! `atlas check [DIR]`  validates a dataset folder (default `public/data`);
 //!                      prints each error with file, feature and field, exits 1 on any.
 //! `atlas sums [DIR]`   prints the per-investor, per-destination totals the map draws.
+//! `atlas svg [DIR] [OUT.svg] [en|ru]`  writes the default view as a standalone SVG
+//!                      (the same file the app's "Download SVG" makes).
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -16,13 +18,13 @@ fn main() {
     let cmd = args.first().map(String::as_str).unwrap_or("help");
     let dir = PathBuf::from(args.get(1).map(String::as_str).unwrap_or("public/data"));
     let ds = match (cmd, load::from_dir(&dir)) {
-        ("check" | "sums", Ok(ds)) => ds,
-        ("check" | "sums", Err(e)) => {
+        ("check" | "sums" | "svg", Ok(ds)) => ds,
+        ("check" | "sums" | "svg", Err(e)) => {
             eprintln!("error: {e}");
             std::process::exit(1);
         }
         _ => {
-            eprintln!("usage: atlas check [DIR] | atlas sums [DIR]");
+            eprintln!("usage: atlas check [DIR] | atlas sums [DIR] | atlas svg [DIR] [OUT.svg] [en|ru]");
             std::process::exit(2);
         }
     };
@@ -44,6 +46,16 @@ fn main() {
             if !ds.errors.is_empty() {
                 std::process::exit(1);
             }
+        }
+        "svg" => {
+            let out = args.get(2).map(String::as_str).unwrap_or("atlas.svg");
+            let lang = args.get(3).and_then(|l| Lang::parse(l)).unwrap_or(Lang::En);
+            let svg = default_view_svg(ds, lang);
+            if let Err(e) = std::fs::write(out, svg) {
+                eprintln!("error: cannot write {out}: {e}");
+                std::process::exit(1);
+            }
+            println!("wrote {out}");
         }
         _ => {
             let ids: Vec<String> = ds.region.investors.iter().map(|i| i.id.clone()).collect();
@@ -78,6 +90,38 @@ fn main() {
             }
         }
     }
+}
+
+/// The fitted view at 1200×760 with every layer and filter at its default.
+#[cfg(not(target_arch = "wasm32"))]
+fn default_view_svg(ds: atlas::data::Dataset, lang: atlas::i18n::Lang) -> String {
+    use atlas::atlas::Atlas;
+    use atlas::flows::{FlowFilter, WidthScale, aggregate};
+    use atlas::render::export::{ExportScene, standalone_svg};
+    use atlas::scene::flows::{Viewport, layout};
+    let a = Atlas::new(ds);
+    let (w, h) = (1200.0, 760.0);
+    let vp = Viewport { view: a.base_view(w, h), width: w, height: h };
+    let ids: Vec<String> = a.ds.region.investors.iter().map(|i| i.id.clone()).collect();
+    let groups = aggregate(&a.ds.flows, &FlowFilter::all(&ids));
+    let scale = WidthScale::locked(&a.ds.region.flow_scale, atlas::flows::scale::size_factor(w, h));
+    let badge = |id: &str| {
+        a.ds.investor(id).map(|i| format!("{} · {}", i.name.get(lang), i.origin_label.get(lang))).unwrap_or_default()
+    };
+    let (flows, badges) = layout(&a, &groups, vp, &scale, |iso| a.country_name(iso, lang).to_uppercase(), badge);
+    let deposits: Vec<usize> =
+        a.deposit_index(&(0..a.ds.deposits.len()).collect::<Vec<_>>()).in_rect(vp.view.visible_plane(w, h)).collect();
+    let (svg, _) = standalone_svg(&ExportScene {
+        atlas: &a,
+        vp,
+        lang,
+        deposits: &deposits,
+        flows: &flows,
+        badges: &badges,
+        scale,
+        url: "Sources: open the atlas and click any deposit or arrow",
+    });
+    svg
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -131,6 +131,18 @@ pub fn build(spec: &ArrowSpec) -> Arrow {
     Arrow { outline, tip: e, head_base, width: spec.width, head_half_width: head_half, mid: curve.at(0.5), spine }
 }
 
+/// A straight legend arrow for `width`: a shaft of `shaft` px and its head,
+/// with its top-left corner at `at`. Returns the arrow and the box it needs
+/// ([width, height]), so the legend shows widths exactly as the map draws them.
+pub fn reference(width: f64, shaft: f64, at: [f64; 2]) -> (Arrow, [f64; 2]) {
+    let (half, head_len) = head_size(width);
+    let half = half.max(4.0);
+    let y = at[1] + half + 1.0;
+    let end = at[0] + shaft + head_len;
+    let arrow = build(&ArrowSpec { start: [at[0], y], end: [end, y], anchor: [end + 10.0, y], width, bend: 0.0 });
+    (arrow, [shaft + head_len + 2.0, 2.0 * half + 2.0])
+}
+
 impl Arrow {
     /// SVG path data, one decimal place.
     pub fn path(&self) -> String {
@@ -257,6 +269,16 @@ mod tests {
                     assert_eq!(a.contains(p), poly.contains(&Point::new(p[0], p[1])), "{p:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn a_reference_arrow_has_the_asked_width_inside_its_box() {
+        for w in [1.5, 6.0, 37.5] {
+            let (a, size) = reference(w, 60.0, [2.0, 3.0]);
+            assert!((a.base_width() - w).abs() < 0.05 * w.max(1.0));
+            let b = a.bounds();
+            assert!(b[0] >= 1.9 && b[1] >= 2.9 && b[2] <= 2.0 + size[0] && b[3] <= 3.0 + size[1], "{b:?} {size:?}");
         }
     }
 

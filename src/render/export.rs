@@ -7,18 +7,17 @@ use crate::atlas::Atlas;
 use crate::data::Precision;
 use crate::data::commodity::Group;
 use crate::flows::WidthScale;
-use crate::flows::arrow::{ArrowSpec, build, head_size};
+use crate::flows::arrow::reference;
 use crate::i18n::{Key, Lang, t};
 use crate::render::format::usd;
 use crate::render::svg::escape;
 use crate::scene::basemap;
-use crate::scene::flows::{BADGE_H, DrawnFlow, OriginBadge, Viewport};
+use crate::scene::flows::{BADGE_H, CHIP_H, DrawnFlow, OriginBadge, Viewport};
 use crate::scene::markers::marker_path;
 use std::fmt::Write;
 
 pub const FONT: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif";
 const HEADER_H: f64 = 64.0;
-const LEGEND_H: f64 = 170.0;
 
 pub struct ExportScene<'a> {
     pub atlas: &'a Atlas,
@@ -33,16 +32,16 @@ pub struct ExportScene<'a> {
     pub url: &'a str,
 }
 
-/// The size of the exported image: the map plus header and legend bands.
-pub fn export_size(vp: &Viewport) -> (f64, f64) {
-    (vp.width.max(560.0), HEADER_H + vp.height + LEGEND_H)
-}
-
-pub fn standalone_svg(s: &ExportScene) -> String {
+/// The SVG document and its size in pixels ([width, height]).
+pub fn standalone_svg(s: &ExportScene) -> (String, [f64; 2]) {
     let a = s.atlas;
     let lang = s.lang;
-    let (w, h) = export_size(&s.vp);
     let (mw, mh) = (s.vp.width, s.vp.height);
+    let w = mw.max(560.0);
+    let mut legend_svg = String::new();
+    let legend_h = legend(&mut legend_svg, s, HEADER_H + mh + 12.0, w);
+    // Header, map, legend, then two lines of credit.
+    let h = HEADER_H + mh + 12.0 + legend_h + 44.0;
     let mut o = String::with_capacity(200_000);
     let title = a.ds.region.title.get(lang);
     let _ = write!(
@@ -113,16 +112,29 @@ pub fn standalone_svg(s: &ExportScene) -> String {
     }
     for b in s.badges {
         let Some(inv) = a.ds.investor(&b.investor) else { continue };
+        let c = escape(&inv.color);
         let _ = write!(
             o,
-            r##"<g transform="translate({:.1} {:.1})"><rect width="{:.1}" height="{BADGE_H}" rx="10" fill="{}"/><text x="{:.1}" y="14" font-size="11" font-weight="600" fill="#ffffff" text-anchor="middle">{}</text></g>"##,
+            r##"<g transform="translate({:.1} {:.1})"><rect width="{:.1}" height="{BADGE_H}" rx="10" fill="{c}"/><text x="{:.1}" y="14" font-size="11" font-weight="600" fill="#ffffff" text-anchor="middle">{}</text>"##,
             b.pos[0],
             b.pos[1],
             b.width,
-            escape(&inv.color),
             b.width / 2.0,
             escape(&b.text)
         );
+        // Region-wide figures: a dashed chip, never an arrow to scale.
+        if let Some((_, n)) = &b.region {
+            let text = format!("+ {n} {}", t(lang, Key::RegionWideShort));
+            let cw = crate::scene::labels::text_width(&text, 10.5) + 14.0;
+            let _ = write!(
+                o,
+                r##"<g transform="translate(0 {:.1})"><rect width="{cw:.1}" height="{CHIP_H}" rx="9" fill="#ffffff" stroke="{c}" stroke-dasharray="3 2" stroke-width="1.5"/><text x="{:.1}" y="13" font-size="10.5" font-weight="600" fill="{c}" text-anchor="middle">{}</text></g>"##,
+                BADGE_H + 3.0,
+                cw / 2.0,
+                escape(&text)
+            );
+        }
+        o.push_str("</g>");
     }
     o.push_str("</g><g id=\"deposits\">");
     for &i in s.deposits {
@@ -166,7 +178,7 @@ pub fn standalone_svg(s: &ExportScene) -> String {
     }
     o.push_str("</g>");
 
-    legend(&mut o, s, HEADER_H + mh + 12.0, w);
+    o.push_str(&legend_svg);
 
     // Credit and source line.
     let _ = write!(
@@ -178,10 +190,11 @@ pub fn standalone_svg(s: &ExportScene) -> String {
         escape(s.url)
     );
     o.push_str("</svg>");
-    o
+    (o, [w, h])
 }
 
-fn legend(o: &mut String, s: &ExportScene, top: f64, width: f64) {
+/// Write the legend at `top`; returns its height.
+fn legend(o: &mut String, s: &ExportScene, top: f64, width: f64) -> f64 {
     let lang = s.lang;
     let _ = write!(
         o,
@@ -211,24 +224,17 @@ fn legend(o: &mut String, s: &ExportScene, top: f64, width: f64) {
     let mut y = 72.0;
     for &amount in &s.atlas.ds.region.flow_scale.reference_usd {
         let (wpx, _) = s.scale.width(amount);
-        let (half, hl) = head_size(wpx);
-        let cy = y + half.max(4.0);
-        let ar = build(&ArrowSpec {
-            start: [0.0, cy],
-            end: [60.0 + hl, cy],
-            anchor: [70.0 + hl, cy],
-            width: wpx,
-            bend: 0.0,
-        });
+        let (ar, [bw, bh]) = reference(wpx, 60.0, [0.0, y]);
+        let cy = y + bh / 2.0;
         let _ = write!(
             o,
             r##"<path data-ref-usd="{amount:.0}" d="{}" fill="#555555"/><text x="{:.1}" y="{:.1}">{}</text>"##,
             ar.path(),
-            70.0 + hl,
+            bw + 8.0,
             cy + 4.0,
             escape(&usd(amount, lang))
         );
-        y = cy + half.max(4.0) + 3.0;
+        y += bh + 2.0;
     }
     // Column 2: deposit colours, shapes and precision.
     let col = (width / 2.0).max(300.0);
@@ -274,6 +280,8 @@ fn legend(o: &mut String, s: &ExportScene, top: f64, width: f64) {
         escape(t(lang, Key::Approximate)),
         escape(t(lang, Key::RegionLevel))
     );
+    // Column 2 ends at 140; column 1 at the last reference arrow.
+    y.max(146.0)
 }
 
 #[cfg(test)]
@@ -293,7 +301,7 @@ mod tests {
         let scale = WidthScale::locked(&a.ds.region.flow_scale, 1.0);
         let (flows, badges) = layout(&a, &groups, vp, &scale, |i| i.to_string(), |i| i.to_string());
         let deposits: Vec<usize> = (0..a.ds.deposits.len()).collect();
-        let svg = standalone_svg(&ExportScene {
+        let (svg, [w, h]) = standalone_svg(&ExportScene {
             atlas: &a,
             vp,
             lang: Lang::En,
@@ -315,6 +323,11 @@ mod tests {
         let text: String = doc.descendants().filter_map(|n| n.text()).collect();
         assert!(text.contains("Data: Natural Earth"));
         assert!(text.contains("https://example.org/atlas/?v=1,2,3&lang=en"), "the URL is escaped and kept");
+        assert_eq!(root.attribute("width"), Some(format!("{w:.0}").as_str()));
+        assert_eq!(root.attribute("height"), Some(format!("{h:.0}").as_str()));
+        // The credit line sits below everything else.
+        let legend_bottom = 64.0 + 640.0 + 12.0 + 146.0;
+        assert!(h > legend_bottom + 30.0, "{h}");
         // No class-based styling: the file stands alone.
         assert!(!svg.contains("class="));
     }

@@ -76,7 +76,12 @@ pub fn country_labels(atlas: &Atlas, vp: Viewport, lang: Lang) -> Vec<CountryLab
             let px = if *focus { COUNTRY_LABEL_PX } else { 11.0 };
             let p = vp.view.to_screen(atlas.labels_plane[i]);
             let tw = if *focus { spaced_label_width(text, px) } else { text_width(text, px) };
-            vec![Rect::centered(p, tw, px + 2.0), Rect::centered([p[0], p[1] + px + 4.0], tw, px + 2.0)]
+            // At the label point, then just below, above, and to either side.
+            let lh = px + 2.0;
+            [[0.0, 0.0], [0.0, lh + 2.0], [0.0, -lh - 2.0], [tw * 0.35, lh / 2.0 + 1.0], [-tw * 0.35, -lh / 2.0 - 1.0]]
+                .iter()
+                .map(|d| Rect::centered([p[0] + d[0], p[1] + d[1]], tw, lh))
+                .collect()
         })
         .collect();
     let placed = place(&cands, &[], (vp.width, vp.height));
@@ -93,4 +98,38 @@ pub fn country_labels(atlas: &Atlas, vp: Viewport, lang: Lang) -> Vec<CountryLab
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::load;
+    use crate::scene::labels::Rect;
+
+    #[test]
+    fn all_five_states_are_labelled_without_overlaps_on_desktop_and_phone() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data");
+        let a = Atlas::new(load::from_dir(&dir).unwrap());
+        for (w, h) in [(1280.0, 800.0), (390.0, 374.0)] {
+            let vp = Viewport { view: a.base_view(w, h), width: w, height: h };
+            for lang in [Lang::En, Lang::Ru] {
+                let labels = country_labels(&a, vp, lang);
+                let focus: Vec<_> = labels.iter().filter(|l| l.focus).map(|l| l.iso3.as_str()).collect();
+                assert_eq!(focus.len(), 5, "{w}x{h} {lang:?}: {focus:?}");
+                let boxes: Vec<Rect> = labels
+                    .iter()
+                    .map(|l| {
+                        let px = if l.focus { COUNTRY_LABEL_PX } else { 11.0 };
+                        let tw = if l.focus { spaced_label_width(&l.text, px) } else { text_width(&l.text, px) };
+                        Rect::centered(l.at, tw, px + 2.0)
+                    })
+                    .collect();
+                for i in 0..boxes.len() {
+                    for j in i + 1..boxes.len() {
+                        assert!(!boxes[i].overlaps(&boxes[j]), "{} and {} overlap", labels[i].iso3, labels[j].iso3);
+                    }
+                }
+            }
+        }
+    }
 }

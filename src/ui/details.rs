@@ -125,6 +125,23 @@ pub fn Details() -> impl IntoView {
                         </dl>
                         <h3>{ui.t(Key::Sources)}</h3>
                         {sources_list(&d.sources)}
+                        {
+                            // Deposits drawn at the same point (shared placeholders, 1 km).
+                            let i = a.ds.deposits.iter().position(|x| x.id == d.id).unwrap_or(0);
+                            let same = super::tooltip::colocated(&ui, a, i, 1.0 / 6371.0);
+                            (!same.is_empty()).then(|| view! {
+                                <h3>{ui.t(Key::AlsoHere)}</h3>
+                                <ul class="also-here">
+                                    {same.into_iter().map(|j| {
+                                        let other = a.ds.deposits[j].clone();
+                                        let id = other.id.clone();
+                                        view! { <li><button type="button" class="link" data-also=other.id.clone()
+                                            on:click=move |_| ui.selected.set(Some(Selection::Deposit(id.clone())))>
+                                            {other.display_name(lang).to_string()}</button></li> }
+                                    }).collect_view()}
+                                </ul>
+                            })
+                        }
                         {(!related.is_empty()).then(|| view! {
                             <h3>{ui.t(Key::Deals)}</h3>
                             <ul class="deals">{related.iter().map(|f| deal(f, lang)).collect_view()}</ul>

@@ -7,7 +7,7 @@ use super::map::current_scale;
 use super::state::{toggle, use_ui};
 use crate::data::commodity::Group;
 use crate::data::{DepositStatus, FlowScope, FlowStatus};
-use crate::flows::arrow::{ArrowSpec, build, head_size};
+use crate::flows::arrow::reference;
 use crate::i18n::Key;
 use crate::render::format::usd;
 use crate::scene::markers::marker_path;
@@ -88,14 +88,10 @@ pub fn Legend() -> impl IntoView {
         let refs = ui.atlas.with(|a| a.as_ref().map(|a| a.ds.region.flow_scale.reference_usd))?;
         let rows = refs.iter().map(|&usd_amount| {
             let (w, raised) = scale.width(usd_amount);
-            let (_, head_len) = head_size(w);
-            let len = 70.0 + head_len;
-            let y = (w / 2.0 + head_size(w).0).max(8.0) + 1.0;
-            let arrow = build(&ArrowSpec { start: [2.0, y], end: [len, y], anchor: [len + 10.0, y], width: w, bend: 0.0 });
-            let h = 2.0 * y;
+            let (arrow, [bw, bh]) = reference(w, 70.0, [2.0, 1.0]);
             view! {
                 <li class="scale-ref">
-                    <svg width=format!("{:.0}", len + 4.0) height=format!("{h:.0}") aria-hidden="true">
+                    <svg width=format!("{:.0}", bw + 4.0) height=format!("{:.0}", bh + 2.0) aria-hidden="true">
                         <path d=arrow.path() fill="#555" data-ref-usd=format!("{usd_amount:.0}") data-width=format!("{w:.3}")
                             class:min-width=raised></path>
                     </svg>
@@ -253,13 +249,10 @@ pub fn CompactLegend() -> impl IntoView {
                 .iter()
                 .map(|&amount| {
                     let (w, _) = scale.width(amount);
-                    let (half, hl) = head_size(w);
-                    let y = half.max(5.0) + 1.0;
-                    let len = 34.0 + hl;
-                    let ar = build(&ArrowSpec { start: [1.0, y], end: [len, y], anchor: [len + 5.0, y], width: w, bend: 0.0 });
+                    let (ar, [bw, bh]) = reference(w, 34.0, [1.0, 1.0]);
                     view! {
                         <span class="key-item">
-                            <svg width=format!("{:.0}", len + 2.0) height=format!("{:.0}", 2.0 * y) aria-hidden="true">
+                            <svg width=format!("{:.0}", bw + 2.0) height=format!("{:.0}", bh + 2.0) aria-hidden="true">
                                 <path d=ar.path() fill="#555" data-ref-usd=format!("{amount:.0}") data-width=format!("{w:.3}")></path>
                             </svg>
                             {usd(amount, lang())}

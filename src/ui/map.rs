@@ -351,7 +351,8 @@ pub fn MapView() -> impl IntoView {
                     })
                     .unwrap_or_default()
             });
-            format!("{n} {} {largest}", ui.t(Key::Summary))
+            let investors = a.ds.region.investors.len();
+            format!("{n} {} {investors} {} {largest}", ui.t(Key::Summary), ui.t(Key::SummaryInvestors))
         })
     };
 
@@ -630,7 +631,7 @@ fn Deposits() -> impl IntoView {
                 let cands: Vec<Vec<Rect>> = shown.iter().map(|&i| {
                     let d = &a.ds.deposits[i];
                     let p = view.to_screen(a.deposits_plane[i]);
-                    let tw = text_width(d.display_name(lang), 11.0);
+                    let tw = text_width(&format!("{} · {}", d.display_name(lang), d.primary()), 11.0);
                     vec![
                         Rect { x: p[0] + 8.0, y: p[1] - 7.0, w: tw, h: 14.0 },
                         Rect { x: p[0] - 8.0 - tw, y: p[1] - 7.0, w: tw, h: 14.0 },
@@ -641,7 +642,7 @@ fn Deposits() -> impl IntoView {
                 let placed = place(&cands, &blocked, (w, h));
                 shown.iter().zip(placed).filter_map(|(&i, r)| r.map(|r| {
                     let d = &a.ds.deposits[i];
-                    view! { <text class="deposit-label" x=format!("{:.1}", r.x) y=format!("{:.1}", r.y + 10.5)>{d.display_name(lang).to_string()}</text> }
+                    view! { <text class="deposit-label" x=format!("{:.1}", r.x) y=format!("{:.1}", r.y + 10.5)>{format!("{} · {}", d.display_name(lang), d.primary())}</text> }
                 })).collect_view()
             });
             view! { <g class="halos">{halos}</g><g class="markers">{marks}</g><g class="deposit-labels" aria-hidden="true">{labels}</g> }.into_any()

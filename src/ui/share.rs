@@ -4,7 +4,7 @@
 use super::map::{FlowScene, current_scale};
 use super::state::{Shared, Ui, use_ui};
 use crate::i18n::Key;
-use crate::render::export::{ExportScene, export_size, standalone_svg};
+use crate::render::export::{ExportScene, standalone_svg};
 use crate::scene::flows::Viewport;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -21,8 +21,8 @@ pub fn permalink(ui: &Ui, embed: bool) -> String {
     if q.is_empty() { base } else { format!("{base}?{q}") }
 }
 
-/// The current view as a standalone SVG document.
-pub fn current_svg(ui: &Ui, scene: &FlowScene) -> Option<String> {
+/// The current view as a standalone SVG document, with its size.
+pub fn current_svg(ui: &Ui, scene: &FlowScene) -> Option<(String, [f64; 2])> {
     let (w, h) = ui.size.get_untracked();
     let view = ui.view.get_untracked();
     let scale = current_scale(ui)?;
@@ -64,16 +64,15 @@ fn svg_blob(svg: &str) -> Option<web_sys::Blob> {
 }
 
 pub fn download_svg(ui: &Ui, scene: &FlowScene) {
-    if let Some(blob) = current_svg(ui, scene).as_deref().and_then(svg_blob) {
+    if let Some(blob) = current_svg(ui, scene).and_then(|(svg, _)| svg_blob(&svg)) {
         download_blob(&blob, "central-asia-minerals.svg");
     }
 }
 
 /// Render the SVG onto a canvas at 2× and download it as PNG.
 pub fn download_png(ui: &Ui, scene: &FlowScene) {
-    let (w, h) = ui.size.get_untracked();
-    let (ew, eh) = export_size(&Viewport { view: ui.view.get_untracked(), width: w, height: h });
-    let Some(blob) = current_svg(ui, scene).as_deref().and_then(svg_blob) else { return };
+    let Some((svg, [ew, eh])) = current_svg(ui, scene) else { return };
+    let Some(blob) = svg_blob(&svg) else { return };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
     let Ok(img) = web_sys::HtmlImageElement::new() else { return };
     let img2 = img.clone();

@@ -20,11 +20,18 @@ pub fn Tooltip(scene: Memo<Shared<FlowScene>>) -> impl IntoView {
                 Hover::Deposit(i) => {
                     let d = &a.ds.deposits[i];
                     let names: Vec<String> = d.commodities.iter().map(|c| commodity::name(c, lang)).collect();
+                    // Markers drawn on top of each other (shared placeholders): name them all.
+                    let k = ui.view.get().k;
+                    let others: Vec<String> = colocated(&ui, a, i, 3.0 / k)
+                        .into_iter()
+                        .map(|j| a.ds.deposits[j].display_name(lang).to_string())
+                        .collect();
                     view! {
                         <strong class="tt-name">{d.display_name(lang).to_string()}</strong>
                         <span>{names.join(", ")}</span>
                         <span>{status_label(d.status, lang)}" · "{a.country_name(&d.country, lang)}</span>
                         <span>{ui.t(Key::Operator)}": "{d.operator.clone()}</span>
+                        {(!others.is_empty()).then(|| view! { <span class="tt-note">{ui.t(Key::AlsoHere)}": "{others.join(", ")}</span> })}
                     }
                     .into_any()
                 }
@@ -63,6 +70,15 @@ pub fn Tooltip(scene: Memo<Shared<FlowScene>>) -> impl IntoView {
         })
     };
     view! { {content} }
+}
+
+/// Other visible deposits within `r` (plane units) of deposit `i`, via the R-tree.
+pub fn colocated(ui: &super::state::Ui, a: &crate::atlas::Atlas, i: usize, r: f64) -> Vec<usize> {
+    let [x, y] = a.deposits_plane[i];
+    let mut v: Vec<usize> =
+        ui.index.with(|idx| idx.in_rect([x - r, y - r, x + r, y + r]).filter(|&j| j != i).collect());
+    v.sort_unstable();
+    v
 }
 
 pub fn status_label(s: crate::data::DepositStatus, lang: crate::i18n::Lang) -> &'static str {

@@ -311,7 +311,9 @@ async fn the_embed_posts_its_height_and_the_host_script_resizes_the_frame() {
     let posted = b
         .wait_js(
             "(() => { const f = document.getElementById('atlas');
-               const inner = f.contentDocument && f.contentDocument.body ? f.contentDocument.body.scrollHeight : 0;
+               const doc = f.contentDocument;
+               if (!doc || !doc.querySelector('[data-deposit-id]') || !doc.querySelector('[data-ref-usd]')) return 0;
+               const inner = doc.body.scrollHeight;
                const h = parseFloat(f.getAttribute('data-ca-atlas-height') || '0');
                return h > 450 && Math.abs(h - inner) <= 1 && Math.abs(f.getBoundingClientRect().height - h) < 1.5 ? h : 0; })()",
         )

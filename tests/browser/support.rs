@@ -5,6 +5,7 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::OnceLock;
@@ -84,12 +85,21 @@ pub fn server() -> &'static str {
 pub struct Browser {
     pub c: Client,
     driver: Child,
+    profile: PathBuf,
 }
 
 impl Drop for Browser {
     fn drop(&mut self) {
+        // Chromium outlives a killed chromedriver, so end the whole process
+        // group (chromedriver was started as its leader).
+        let pgid = self.driver.id() as i32;
+        if pgid > 1 {
+            // SAFETY: kill(2) with a negative pid signals exactly that process group.
+            unsafe { libc::kill(-pgid, libc::SIGKILL) };
+        }
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+        let _ = std::fs::remove_dir_all(&self.profile);
     }
 }
 
@@ -103,12 +113,17 @@ impl Browser {
         let driver_bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
         let driver = Command::new(&driver_bin)
             .arg(format!("--port={port}"))
+            .process_group(0)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .unwrap_or_else(|e| panic!("cannot start {driver_bin}: {e} (install chromium-driver)"));
         let chrome = std::env::var("CHROME").unwrap_or_else(|_| "/usr/bin/chromium".into());
-        let profile = std::env::temp_dir().join(format!("atlas-chrome-{port}"));
+        // A fresh profile per session: a reused one can be locked by a browser still closing.
+        static SEQ: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let seq = SEQ.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let profile = std::env::temp_dir().join(format!("atlas-chrome-{}-{seq}-{port}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&profile);
         let mut opts = json!({
             "binary": chrome,
             "args": [
@@ -128,6 +143,8 @@ impl Browser {
             Value::Object(m) => m,
             _ => unreachable!(),
         };
+        // Retry while chromedriver starts, or if Chromium itself fails to
+        // start (the machine, not the atlas); assertions are never retried.
         let start = Instant::now();
         let c = loop {
             match ClientBuilder::rustls()
@@ -137,14 +154,14 @@ impl Browser {
                 .await
             {
                 Ok(c) => break c,
-                Err(e) if start.elapsed() < Duration::from_secs(20) => {
+                Err(e) if start.elapsed() < Duration::from_secs(40) => {
                     let _ = e;
-                    tokio::time::sleep(Duration::from_millis(150)).await;
+                    tokio::time::sleep(Duration::from_millis(250)).await;
                 }
                 Err(e) => panic!("no WebDriver session: {e}"),
             }
         };
-        Browser { c, driver }
+        Browser { c, driver, profile }
     }
 
     /// Open a page of the atlas (path plus query, e.g. "/?lang=ru") and wait for the map.

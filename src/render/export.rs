@@ -41,7 +41,7 @@ pub fn standalone_svg(s: &ExportScene) -> (String, [f64; 2]) {
     let mut legend_svg = String::new();
     let legend_h = legend(&mut legend_svg, s, HEADER_H + mh + 12.0, w);
     // Header, map, legend, then two lines of credit.
-    let h = HEADER_H + mh + 12.0 + legend_h + 44.0;
+    let h = (HEADER_H + mh + 12.0 + legend_h + 44.0).ceil();
     let mut o = String::with_capacity(200_000);
     let title = a.ds.region.title.get(lang);
     let _ = write!(

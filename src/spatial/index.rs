@@ -34,12 +34,17 @@ impl DepositIndex {
         self.tree.nearest_neighbor(&p).map(|e| e.data)
     }
 
-    /// The nearest point no farther than `max_dist` from `p`.
+    /// The nearest point no farther than `max_dist` from `p`. Only the
+    /// tree nodes within the radius are visited, so a miss is cheap.
     pub fn nearest_within(&self, p: [f64; 2], max_dist: f64) -> Option<usize> {
-        let e = self.tree.nearest_neighbor(&p)?;
-        let [x, y] = *e.geom();
-        let d2 = (x - p[0]).powi(2) + (y - p[1]).powi(2);
-        (d2 <= max_dist * max_dist).then_some(e.data)
+        let d2 = |e: &Entry| {
+            let [x, y] = *e.geom();
+            (x - p[0]).powi(2) + (y - p[1]).powi(2)
+        };
+        self.tree
+            .locate_within_distance(p, max_dist * max_dist)
+            .min_by(|a, b| d2(a).total_cmp(&d2(b)).then(a.data.cmp(&b.data)))
+            .map(|e| e.data)
     }
 
     /// Every point inside the rectangle [xmin, ymin, xmax, ymax].

@@ -296,10 +296,46 @@ async fn nothing_overflows_on_a_phone() {
     b.open("/").await;
     assert!(b.overflow_x().await <= 0.5, "page overflows horizontally by {}px", b.overflow_x().await);
     b.screenshot("phone-390").await;
-    b.wait_css("[data-deposit-id='muruntau'] .marker").await.click().await.unwrap();
-    b.wait_css(".details h2").await;
+    // A tap (touch pointer) opens the details as a bottom sheet.
+    {
+        use fantoccini::actions::{InputSource, PointerAction, TouchActions};
+        let marker = b.wait_css("[data-deposit-id='muruntau'] .marker").await;
+        let tap = TouchActions::new("finger".into())
+            .then(PointerAction::MoveToElement { element: marker, duration: None, x: 0.0, y: 0.0 })
+            .then(PointerAction::Down { button: 0 })
+            .then(PointerAction::Up { button: 0 });
+        b.c.perform_actions(tap).await.unwrap();
+    }
+    assert_eq!(b.wait_css(".details h2").await.text().await.unwrap(), "Muruntau");
+    let sheet = b.js("const r = document.querySelector('.details').getBoundingClientRect(); return [r.left, r.bottom, r.width, innerWidth, innerHeight];").await;
+    assert!(sheet[0].as_f64().unwrap().abs() < 1.0, "sheet spans the width: {sheet}");
+    assert!((sheet[1].as_f64().unwrap() - sheet[4].as_f64().unwrap()).abs() < 1.0, "sheet sits at the bottom: {sheet}");
     assert!(b.overflow_x().await <= 0.5);
     b.screenshot("phone-390-details").await;
+    // Controls are at least 44px tall.
+    let small = b.js("return [...document.querySelectorAll('.zoom-controls button, .lang, .close')].filter(e => e.getBoundingClientRect().height < 44).length;").await;
+    assert_eq!(small, 0);
+}
+
+#[tokio::test]
+async fn pinching_with_two_fingers_zooms_the_map_on_a_phone() {
+    use fantoccini::actions::{Actions, InputSource, PointerAction, TouchActions};
+    use std::time::Duration;
+    let b = Browser::new(390, 844).await;
+    b.open("/").await;
+    let width = "document.querySelector('path[data-iso3=\"KAZ\"]').getBoundingClientRect().width";
+    let before = b.js(&format!("return {width};")).await.as_f64().unwrap();
+    let r = b.js("const r = document.querySelector('.map').getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2];").await;
+    let (cx, cy) = (r[0].as_f64().unwrap(), r[1].as_f64().unwrap());
+    let finger = |id: &str, from: f64, to: f64| {
+        TouchActions::new(id.into())
+            .then(PointerAction::MoveTo { duration: None, x: cx + from, y: cy })
+            .then(PointerAction::Down { button: 0 })
+            .then(PointerAction::MoveTo { duration: Some(Duration::from_millis(300)), x: cx + to, y: cy })
+            .then(PointerAction::Up { button: 0 })
+    };
+    b.c.perform_actions(Actions::from(finger("f1", -30.0, -90.0)).and(finger("f2", 30.0, 90.0))).await.unwrap();
+    b.wait_js(&format!("{width} > {before} * 1.8")).await;
 }
 
 #[tokio::test]
@@ -385,6 +421,8 @@ async fn the_svg_download_is_valid_svg_with_arrows_and_legend() {
                 legend: doc.querySelectorAll('#legend [data-ref-usd]').length,
                 deposits: doc.querySelectorAll('[data-deposit-id]').length,
                 text: doc.documentElement.textContent,
+                w: parseFloat(doc.documentElement.getAttribute('width')),
+                h: parseFloat(doc.documentElement.getAttribute('height')),
               });
             });"#,
             vec![],
@@ -400,6 +438,23 @@ async fn the_svg_download_is_valid_svg_with_arrows_and_legend() {
     assert_eq!(report["legend"], 3);
     assert!(report["deposits"].as_u64().unwrap() >= 60);
     assert!(report["text"].as_str().unwrap().contains("Data: Natural Earth"));
+
+    // PNG: the same SVG drawn on a canvas at twice its size.
+    let (svg_w, svg_h) = (report["w"].as_f64().unwrap(), report["h"].as_f64().unwrap());
+    b.wait_css("button[data-action='export-png']").await.click().await.unwrap();
+    b.wait_js("window.__blobs.some(x => x.type === 'image/png')").await;
+    let png =
+        b.c.execute_async(
+            r#"const done = arguments[arguments.length - 1];
+            const blob = window.__blobs.find(x => x.type === 'image/png');
+            createImageBitmap(blob).then(i => done([blob.size, i.width, i.height]));"#,
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(png[0].as_u64().unwrap() > 50_000, "PNG of {} bytes", png[0]);
+    assert_eq!(png[1].as_f64().unwrap(), svg_w * 2.0);
+    assert_eq!(png[2].as_f64().unwrap(), svg_h * 2.0);
 }
 
 #[tokio::test]

@@ -112,7 +112,7 @@ pub fn standalone_svg(s: &ExportScene) -> (String, [f64; 2]) {
     }
     for b in s.badges {
         let Some(inv) = a.ds.investor(&b.investor) else { continue };
-        let c = escape(&inv.color);
+        let c = escape(&crate::render::format::darken(&inv.color, crate::render::format::BADGE_DARKEN));
         let _ = write!(
             o,
             r##"<g transform="translate({:.1} {:.1})"><rect width="{:.1}" height="{BADGE_H}" rx="10" fill="{c}"/><text x="{:.1}" y="14" font-size="11" font-weight="600" fill="#ffffff" text-anchor="middle">{}</text>"##,

@@ -9,6 +9,7 @@ use crate::data::{Precision, SiteKind};
 use crate::flows::WidthScale;
 use crate::flows::scale::size_factor;
 use crate::i18n::Key;
+use crate::render::format::{BADGE_DARKEN, darken};
 use crate::scene::basemap;
 use crate::scene::flows::{BADGE_H, CHIP_H, DrawnFlow, OriginBadge, Viewport, layout};
 use crate::scene::labels::{Rect, place, text_width};
@@ -20,8 +21,9 @@ use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 
-/// Pixels within which the pointer "hits" a deposit.
+/// Pixels within which the pointer "hits" a deposit: a mouse, and a finger.
 const HIT_PX: f64 = 10.0;
+const TOUCH_HIT_PX: f64 = 22.0;
 
 #[derive(Clone, Default)]
 struct Gesture {
@@ -115,12 +117,12 @@ fn pointer_pos(container: &NodeRef<Div>, x: i32, y: i32) -> [f64; 2] {
 }
 
 /// What is under a point given in live-screen pixels.
-pub fn hit(ui: &Ui, scene: &FlowScene, p: [f64; 2]) -> Option<Hover> {
+pub fn hit(ui: &Ui, scene: &FlowScene, p: [f64; 2], tolerance_px: f64) -> Option<Hover> {
     let live = ui.live.get_untracked();
     let drawn = ui.view.get_untracked();
     let plane = live.to_plane(p);
     if ui.layer_on("deposits")
-        && let Some(i) = ui.index.with_untracked(|idx| idx.nearest_within(plane, HIT_PX / live.k))
+        && let Some(i) = ui.index.with_untracked(|idx| idx.nearest_within(plane, tolerance_px / live.k))
     {
         return Some(Hover::Deposit(i));
     }
@@ -239,7 +241,7 @@ pub fn MapView() -> impl IntoView {
             }
             return;
         }
-        let h = scene.with_untracked(|s| hit(&ui, s, p));
+        let h = scene.with_untracked(|s| hit(&ui, s, p, HIT_PX));
         ui.hover.set(h.map(|h| (h, p)));
     };
 
@@ -253,7 +255,8 @@ pub fn MapView() -> impl IntoView {
             g.start_view = (!g.pointers.is_empty()).then(|| ui.live.get_untracked());
         });
         if was_click {
-            match scene.with_untracked(|s| hit(&ui, s, p)) {
+            let tol = if ev.pointer_type() == "touch" { TOUCH_HIT_PX } else { HIT_PX };
+            match scene.with_untracked(|s| hit(&ui, s, p, tol)) {
                 Some(Hover::Deposit(i)) => {
                     let id = ui.atlas.with_untracked(|a| a.as_ref().map(|a| a.ds.deposits[i].id.clone()));
                     ui.selected.set(id.map(Selection::Deposit));
@@ -512,7 +515,10 @@ fn Arrows(scene: Memo<Shared<FlowScene>>) -> impl IntoView {
                     .badges
                     .iter()
                     .filter_map(|b| {
-                        let color = ui.atlas.with(|a| a.as_ref().and_then(|a| a.ds.investor(&b.investor)).map(|i| i.color.clone()))?;
+                        // Darkened, so white text and the chip's text pass AA contrast.
+                        let color = ui.atlas.with(|a| {
+                            a.as_ref().and_then(|a| a.ds.investor(&b.investor)).map(|i| darken(&i.color, BADGE_DARKEN))
+                        })?;
                         let shown = ui.flow_investors.with(|v| v.contains(&b.investor));
                         let chip = b.region.clone().map(|(key, n)| {
                             let text = format!("+ {n} {}", ui.t(Key::RegionWideShort));

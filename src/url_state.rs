@@ -87,6 +87,23 @@ fn list(v: &str) -> Vec<String> {
     v.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
 }
 
+/// Parse a comma list of enum values into `out`, naming each unknown one.
+fn enum_list<T>(
+    v: &str,
+    what: &str,
+    parse: fn(&str) -> Option<T>,
+    expected: fn() -> String,
+    out: &mut Vec<T>,
+    err: &mut impl FnMut(String),
+) {
+    for x in list(v) {
+        match parse(&x) {
+            Some(t) => out.push(t),
+            None => err(format!("unknown {what} \"{x}\"; expected one of: {}", expected())),
+        }
+    }
+}
+
 impl UrlState {
     /// Parse a query string (with or without the leading `?`). Bad values are
     /// reported and skipped; the rest still applies.
@@ -120,36 +137,18 @@ impl UrlState {
                 "c" => st.commodities = list(&v),
                 "k" => st.countries = list(&v),
                 "s" => {
-                    for x in list(&v) {
-                        match DepositStatus::parse(&x) {
-                            Some(s) => st.statuses.push(s),
-                            None => {
-                                err(format!("unknown status \"{x}\"; expected one of: {}", DepositStatus::expected()))
-                            }
-                        }
-                    }
+                    enum_list(&v, "status", DepositStatus::parse, DepositStatus::expected, &mut st.statuses, &mut err)
                 }
-                "fi" => {
-                    for x in list(&v) {
-                        match Home::parse(&x) {
-                            Some(h) => st.foreign.push(h),
-                            None => {
-                                err(format!("unknown investor home \"{x}\"; expected one of: {}", Home::expected()))
-                            }
-                        }
-                    }
-                }
+                "fi" => enum_list(&v, "investor home", Home::parse, Home::expected, &mut st.foreign, &mut err),
                 "inv" => st.flow_investors = Some(list(&v)),
-                "fs" => {
-                    for x in list(&v) {
-                        match FlowStatus::parse(&x) {
-                            Some(s) => st.flow_statuses.push(s),
-                            None => {
-                                err(format!("unknown flow status \"{x}\"; expected one of: {}", FlowStatus::expected()))
-                            }
-                        }
-                    }
-                }
+                "fs" => enum_list(
+                    &v,
+                    "flow status",
+                    FlowStatus::parse,
+                    FlowStatus::expected,
+                    &mut st.flow_statuses,
+                    &mut err,
+                ),
                 "y" => {
                     let parts: Vec<Option<i32>> = v.split('-').map(|x| x.trim().parse().ok()).collect();
                     match parts.as_slice() {

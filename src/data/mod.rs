@@ -43,43 +43,11 @@ impl Dataset {
     pub fn assemble(region: Region, raw: &RawFiles) -> Dataset {
         let mut errors = Vec::new();
         let files = region.layers.clone();
-        let mut take = |file: &str, text: &Option<String>| -> Option<String> {
-            match text {
-                Some(t) => Some(t.clone()),
-                None => {
-                    errors.push(DataError::file(file, "file could not be loaded"));
-                    None
-                }
-            }
-        };
-        let countries_t = take(&files.countries, &raw.countries);
-        let water_t = raw.water.clone();
-        let deposits_t = take(&files.deposits, &raw.deposits);
-        let flows_t = take(&files.flows, &raw.flows);
-        let headlines_t = raw.headlines.clone();
-
-        let countries =
-            countries_t.map(|t| collect(parse::countries(&files.countries, &t), &mut errors)).unwrap_or_default();
-        let water = match (&files.water, water_t) {
-            (Some(f), Some(t)) => collect(parse::water(f, &t), &mut errors),
-            (Some(f), None) => {
-                errors.push(DataError::file(f, "file could not be loaded"));
-                Vec::new()
-            }
-            _ => Vec::new(),
-        };
-        let deposits =
-            deposits_t.map(|t| collect(parse::deposits(&files.deposits, &t), &mut errors)).unwrap_or_default();
-        let flows = flows_t.map(|t| collect(parse::flows(&files.flows, &t), &mut errors)).unwrap_or_default();
-        let headlines = match (&files.headlines, headlines_t) {
-            (Some(f), Some(t)) => collect(parse::headlines(f, &t), &mut errors),
-            (Some(f), None) => {
-                errors.push(DataError::file(f, "file could not be loaded"));
-                Vec::new()
-            }
-            _ => Vec::new(),
-        };
-
+        let countries = layer(Some(&files.countries), &raw.countries, parse::countries, &mut errors);
+        let water = layer(files.water.as_deref(), &raw.water, parse::water, &mut errors);
+        let deposits = layer(Some(&files.deposits), &raw.deposits, parse::deposits, &mut errors);
+        let flows = layer(Some(&files.flows), &raw.flows, parse::flows, &mut errors);
+        let headlines = layer(files.headlines.as_deref(), &raw.headlines, parse::headlines, &mut errors);
         let mut ds = Dataset { region, countries, water, deposits, flows, headlines, errors };
         validate::retain_valid(&mut ds);
         ds
@@ -98,7 +66,24 @@ impl Dataset {
     }
 }
 
-fn collect<T>(parsed: (Vec<T>, Vec<DataError>), errors: &mut Vec<DataError>) -> Vec<T> {
-    errors.extend(parsed.1);
-    parsed.0
+/// Parse one layer. A layer the manifest names but that could not be
+/// loaded is an error; a layer it does not name is simply empty.
+fn layer<T>(
+    file: Option<&str>,
+    text: &Option<String>,
+    parse: fn(&str, &str) -> parse::Parsed<T>,
+    errors: &mut Vec<DataError>,
+) -> Vec<T> {
+    match (file, text) {
+        (Some(f), Some(t)) => {
+            let (records, errs) = parse(f, t);
+            errors.extend(errs);
+            records
+        }
+        (Some(f), None) => {
+            errors.push(DataError::file(f, "file could not be loaded"));
+            Vec::new()
+        }
+        (None, _) => Vec::new(),
+    }
 }

@@ -8,7 +8,8 @@ use super::schema::*;
 use geo::{Geometry, MultiPolygon};
 use serde_json::{Map, Value};
 
-type Parsed<T> = (Vec<T>, Vec<DataError>);
+/// Good records and one error per rejected record.
+pub type Parsed<T> = (Vec<T>, Vec<DataError>);
 
 /// Parse `region.json`.
 pub fn region(file: &str, text: &str) -> Result<Region, DataError> {

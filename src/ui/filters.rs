@@ -2,7 +2,7 @@
 //! option shows how many deposits it would match given the other filters.
 
 use super::details::home_name;
-use super::state::{toggle, use_ui};
+use super::state::{Ui, toggle, use_ui};
 use super::tooltip::status_label;
 use crate::atlas::DepositFilter;
 use crate::data::commodity;
@@ -10,12 +10,37 @@ use crate::data::{DepositStatus, Home};
 use crate::i18n::Key;
 use leptos::prelude::*;
 
+/// One filter option: a checkbox bound to one list of the deposit filter,
+/// with the count of deposits it would match given the other filters.
+/// Hooks: `data-filter="<kind>" data-value="<code>"`.
+fn chip<T: PartialEq + Clone + Send + Sync + 'static>(
+    ui: Ui,
+    kind: &'static str,
+    value: T,
+    code: String,
+    label: String,
+    dot: Option<&'static str>,
+    list: fn(&mut DepositFilter) -> &mut Vec<T>,
+) -> impl IntoView {
+    let mut alone = ui.filter.get();
+    *list(&mut alone) = vec![value.clone()];
+    let n = ui.atlas.with(|a| a.as_ref().map(|a| a.visible(&alone).len()).unwrap_or(0));
+    let v2 = value.clone();
+    view! {
+        <label class="chip" class:zero=n == 0>
+            <input type="checkbox" data-filter=kind data-value=code
+                prop:checked=move || ui.filter.with(|f| list(&mut f.clone()).contains(&value))
+                on:change=move |_| ui.filter.update(|f| toggle(list(f), &v2))/>
+            {dot.map(|c| view! { <span class="dot" style:background=c></span> })}
+            {label}<span class="count">{n}</span>
+        </label>
+    }
+}
+
 #[component]
 pub fn Filters() -> impl IntoView {
     let ui = use_ui();
     let lang = move || ui.lang.get();
-    // Count deposits matching `f` with one dimension replaced.
-    let count = move |f: DepositFilter| ui.atlas.with(|a| a.as_ref().map(|a| a.visible(&f).len()).unwrap_or(0));
 
     let symbols = Memo::new(move |_| {
         ui.atlas.with(|a| {
@@ -34,75 +59,34 @@ pub fn Filters() -> impl IntoView {
             .get()
             .into_iter()
             .map(|sym| {
-                let s1 = sym.clone();
-                let s2 = sym.clone();
-                let n = count(DepositFilter { commodities: vec![sym.clone()], ..ui.filter.get() });
-                view! {
-                    <label class="chip" class:zero=n == 0>
-                        <input type="checkbox" data-filter-commodity=sym.clone()
-                            prop:checked=move || ui.filter.with(|f| f.commodities.contains(&s1))
-                            on:change=move |_| ui.filter.update(|f| toggle(&mut f.commodities, &s2))/>
-                        <span class="dot" style:background=commodity::Group::of(&sym).color()></span>
-                        {format!("{} · {}", sym, commodity::name(&sym, lang()))}<span class="count">{n}</span>
-                    </label>
-                }
+                let label = format!("{} · {}", sym, commodity::name(&sym, lang()));
+                let dot = Some(commodity::Group::of(&sym).color());
+                chip(ui, "commodity", sym.clone(), sym, label, dot, |f| &mut f.commodities)
             })
             .collect_view()
     };
-
     let country_opts = move || {
-        ui.atlas
-            .with(|a| a.as_ref().map(|a| a.ds.region.focus.clone()))
-            .unwrap_or_default()
+        let focus = ui.atlas.with(|a| a.as_ref().map(|a| a.ds.region.focus.clone())).unwrap_or_default();
+        focus
             .into_iter()
             .map(|iso| {
-                let i1 = iso.clone();
-                let i2 = iso.clone();
-                let n = count(DepositFilter { countries: vec![iso.clone()], ..ui.filter.get() });
                 let name = ui.atlas.with(|a| a.as_ref().map(|a| a.country_name(&iso, lang())).unwrap_or_default());
-                view! {
-                    <label class="chip">
-                        <input type="checkbox" data-filter-country=iso.clone()
-                            prop:checked=move || ui.filter.with(|f| f.countries.contains(&i1))
-                            on:change=move |_| ui.filter.update(|f| toggle(&mut f.countries, &i2))/>
-                        {name}<span class="count">{n}</span>
-                    </label>
-                }
+                chip(ui, "country", iso.clone(), iso, name, None, |f| &mut f.countries)
             })
             .collect_view()
     };
-
     let status_opts = move || {
         DepositStatus::ALL
             .iter()
             .map(|&s| {
-                let n = count(DepositFilter { statuses: vec![s], ..ui.filter.get() });
-                view! {
-                    <label class="chip">
-                        <input type="checkbox" data-filter-status=s.as_str()
-                            prop:checked=move || ui.filter.with(|f| f.statuses.contains(&s))
-                            on:change=move |_| ui.filter.update(|f| toggle(&mut f.statuses, &s))/>
-                        {status_label(s, lang())}<span class="count">{n}</span>
-                    </label>
-                }
+                chip(ui, "status", s, s.as_str().into(), status_label(s, lang()).into(), None, |f| &mut f.statuses)
             })
             .collect_view()
     };
-
     let foreign_opts = move || {
         Home::ALL
             .iter()
-            .map(|&h| {
-                let n = count(DepositFilter { foreign: vec![h], ..ui.filter.get() });
-                view! {
-                    <label class="chip">
-                        <input type="checkbox" data-filter-investor=h.as_str()
-                            prop:checked=move || ui.filter.with(|f| f.foreign.contains(&h))
-                            on:change=move |_| ui.filter.update(|f| toggle(&mut f.foreign, &h))/>
-                        {home_name(h, lang())}<span class="count">{n}</span>
-                    </label>
-                }
-            })
+            .map(|&h| chip(ui, "investor", h, h.as_str().into(), home_name(h, lang()).into(), None, |f| &mut f.foreign))
             .collect_view()
     };
 

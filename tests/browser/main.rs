@@ -94,7 +94,7 @@ async fn a_commodity_filter_hides_the_others() {
     let b = Browser::new(1280, 800).await;
     b.open("/").await;
     b.wait_css("[data-filter-group='commodities'] summary").await.click().await.unwrap();
-    b.wait_css("input[data-filter-commodity='U']").await.click().await.unwrap();
+    b.wait_css("input[data-filter='commodity'][data-value='U']").await.click().await.unwrap();
     let ds = dataset();
     let want: BTreeSet<String> =
         ds.deposits.iter().filter(|d| d.commodities.iter().any(|c| c == "U")).map(|d| d.id.clone()).collect();

@@ -8,17 +8,44 @@ use crate::url_state::Selection;
 use leptos::prelude::*;
 
 /// Centre the map on deposit `i`, zoomed in to at least 4×, and open it.
+/// The flight is animated unless the reader prefers reduced motion.
 pub fn fly_to(ui: &Ui, i: usize) {
     let (w, h) = ui.size.get_untracked();
-    ui.atlas.with_untracked(|a| {
-        if let Some(a) = a {
+    let target = ui.atlas.with_untracked(|a| {
+        a.as_ref().map(|a| {
             let d = &a.ds.deposits[i];
             let base = a.base_view(w, h);
             let z = (ui.view.get_untracked().k / base.k).max(4.0);
-            ui.set_view(View::from_center_zoom(&a.proj, &base, d.lon, d.lat, z, w, h));
             ui.selected.set(Some(Selection::Deposit(d.id.clone())));
-        }
+            View::from_center_zoom(&a.proj, &base, d.lon, d.lat, z, w, h)
+        })
     });
+    let Some(target) = target else { return };
+    let reduced = window().match_media("(prefers-reduced-motion: reduce)").ok().flatten().is_some_and(|m| m.matches());
+    if reduced {
+        ui.set_view(target);
+    } else {
+        let from = ui.live.get_untracked();
+        fly_step(*ui, from, target, now_ms(), 450.0);
+    }
+}
+
+fn now_ms() -> f64 {
+    window().performance().map(|p| p.now()).unwrap_or(0.0)
+}
+
+/// One animation frame: only the live transform moves; the view is
+/// committed (re-projected) when the flight lands.
+fn fly_step(ui: Ui, from: View, to: View, t0: f64, duration: f64) {
+    let t = ((now_ms() - t0) / duration).min(1.0);
+    if t >= 1.0 {
+        ui.set_view(to);
+        return;
+    }
+    let eased = t * t * (3.0 - 2.0 * t);
+    let (w, h) = ui.size.get_untracked();
+    ui.live.set(from.lerp(&to, eased, w, h));
+    request_animation_frame(move || fly_step(ui, from, to, t0, duration));
 }
 
 #[component]

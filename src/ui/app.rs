@@ -12,7 +12,7 @@ use super::state::{Ui, use_ui};
 use super::table::TableView;
 use crate::atlas::Atlas;
 use crate::i18n::{Key, Lang};
-use crate::url_state::UrlState;
+use crate::url_state::{Selection, UrlState};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -36,6 +36,22 @@ pub fn App() -> impl IntoView {
                     ui.flow_investors.set(ds.region.investors.iter().map(|i| i.id.clone()).collect());
                 }
                 ui.problems.update(|p| p.extend(errs));
+                // A permalink may name a deposit or arrow this dataset lacks: say so, don't open an empty panel.
+                let missing = match ui.selected.get_untracked() {
+                    Some(Selection::Deposit(id)) if ds.deposit(&id).is_none() => {
+                        Some(format!("no deposit with id \"{id}\""))
+                    }
+                    Some(Selection::Flow(key))
+                        if !ds.flows.iter().any(|f| format!("{}-{}", f.investor, f.destination) == key) =>
+                    {
+                        Some(format!("no investment flow \"{key}\""))
+                    }
+                    _ => None,
+                };
+                if let Some(m) = missing {
+                    ui.problems.update(|p| p.push(format!("URL parameter \"sel\": {m}")));
+                    ui.selected.set(None);
+                }
                 ui.atlas.set(Some(Arc::new(Atlas::new(ds))));
             }
             Err(e) => ui.problems.update(|p| p.push(e.to_string())),

@@ -284,6 +284,7 @@ async fn a_url_restores_filters_and_the_selection() {
     assert_eq!(drawn, want);
     assert_eq!(b.js("return document.querySelector(\"input[data-flow-status='committed']\").checked;").await, false);
     // Reloading the URL the app wrote gives the same state.
+    assert!(b.c.find_all(Locator::Css(".problems")).await.unwrap().is_empty());
     let url = b.c.current_url().await.unwrap().to_string();
     b.c.goto(&url).await.unwrap();
     assert_eq!(b.wait_css(".details h2").await.text().await.unwrap(), "Kumtor");
@@ -478,4 +479,19 @@ async fn the_table_lists_every_deposit_in_view() {
     sorted.reverse();
     assert_eq!(names, sorted);
     assert!(b.attrs("[data-flow-row]", "data-flow-row").await.len() >= 30);
+}
+
+#[tokio::test]
+async fn bad_url_parameters_are_named_and_the_rest_applies() {
+    let b = Browser::new(1280, 800).await;
+    b.open("/?lang=fr&y=2025-2010&sel=d:atlantis&c=Au").await;
+    let problems = b.wait_css(".problems").await.text().await.unwrap();
+    assert!(problems.contains("URL parameter \"lang\""), "{problems}");
+    assert!(problems.contains("URL parameter \"y\""), "{problems}");
+    assert!(problems.contains("no deposit with id \"atlantis\""), "{problems}");
+    // No empty panel, and the good parameter still filters the map.
+    assert!(b.c.find_all(Locator::Css(".details")).await.unwrap().is_empty());
+    let ds = dataset();
+    let gold = ds.deposits.iter().filter(|d| d.commodities.iter().any(|c| c == "Au")).count();
+    assert_eq!(b.attrs("[data-deposit-id]", "data-deposit-id").await.len(), gold);
 }

@@ -159,11 +159,8 @@ fn LangSwitch() -> impl IntoView {
 fn Footer() -> impl IntoView {
     let ui = use_ui();
     let credit = move || ui.atlas.with(|a| a.as_ref().map(|a| a.ds.region.credit.get(ui.lang.get()).to_string()));
-    let full = move || {
-        // Track the state so the link follows the view.
-        let _ = ui.url_state();
-        super::share::permalink(&ui, false)
-    };
+    // `permalink` reads the state through tracked signals, so the link follows the view.
+    let full = move || super::share::permalink(&ui, false);
     view! {
         <footer class="footer">
             <p class="credit">{credit}

@@ -445,7 +445,7 @@ fn Patterns() -> impl IntoView {
 fn Countries() -> impl IntoView {
     let ui = use_ui();
     let paths = Memo::new(move |_| {
-        let vp = Viewport { view: ui.view.get(), width: ui.size.get().0, height: ui.size.get().1 };
+        let vp = ui.viewport();
         ui.atlas.with(|a| a.as_ref().map(|a| basemap::paths(a, vp)).unwrap_or_default())
     });
     view! {
@@ -469,7 +469,7 @@ fn Countries() -> impl IntoView {
 fn CountryLabels() -> impl IntoView {
     let ui = use_ui();
     let labels = Memo::new(move |_| {
-        let vp = Viewport { view: ui.view.get(), width: ui.size.get().0, height: ui.size.get().1 };
+        let vp = ui.viewport();
         let lang = ui.lang.get();
         ui.atlas.with(|a| a.as_ref().map(|a| basemap::country_labels(a, vp, lang)).unwrap_or_default())
     });
@@ -486,12 +486,20 @@ fn CountryLabels() -> impl IntoView {
 #[component]
 fn Arrows(scene: Memo<Shared<FlowScene>>) -> impl IntoView {
     let ui = use_ui();
+    // The hover signal changes on every pointer move (it carries the
+    // position); redraw the arrows only when the hovered arrow changes.
+    let hovered_flow = Memo::new(move |_| {
+        ui.hover.with(|h| match h {
+            Some((Hover::Flow(k), _)) => Some(k.clone()),
+            _ => None,
+        })
+    });
     view! {
         <g class="flows">
             {move || {
                 let s = scene.get();
                 let selected = ui.selected.get();
-                let hovered = ui.hover.with(|h| match h { Some((Hover::Flow(k), _)) => Some(k.clone()), _ => None });
+                let hovered = hovered_flow.get();
                 let arrows = s.flows.iter().map(|f| {
                     let key = f.group.key();
                     let sel = selected == Some(Selection::Flow(key.clone())) || hovered.as_deref() == Some(key.as_str());

@@ -143,6 +143,12 @@ impl Ui {
         self.hidden_layers.with(|h| !h.iter().any(|x| x == name))
     }
 
+    /// The drawn view and the map's size (tracked).
+    pub fn viewport(&self) -> crate::scene::flows::Viewport {
+        let (width, height) = self.size.get();
+        crate::scene::flows::Viewport { view: self.view.get(), width, height }
+    }
+
     /// The fitted view for the current size.
     pub fn base_view(&self) -> Option<View> {
         let (w, h) = self.size.get_untracked();

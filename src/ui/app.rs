@@ -65,12 +65,12 @@ pub fn App() -> impl IntoView {
                 // A permalink may name a deposit or arrow this dataset lacks: say so, don't open an empty panel.
                 let missing = match ui.selected.get_untracked() {
                     Some(Selection::Deposit(id)) if ds.deposit(&id).is_none() => {
-                        Some(format!("no deposit with id \"{}\"", bounded(&id, ECHO_CHARS)))
+                        Some(format!("no deposit with id \"{}\"", bounded(&id, 80)))
                     }
                     Some(Selection::Flow(key))
                         if !ds.flows.iter().any(|f| format!("{}-{}", f.investor, f.destination) == key) =>
                     {
-                        Some(format!("no investment flow \"{}\"", bounded(&key, ECHO_CHARS)))
+                        Some(format!("no investment flow \"{}\"", bounded(&key, 80)))
                     }
                     _ => None,
                 };
@@ -224,8 +224,10 @@ fn Footer() -> impl IntoView {
 /// it. So the height is measured (a forced layout) and posted from a timer
 /// after every DOM change (a MutationObserver, whose callbacks are not
 /// rendering steps), on load and on resize, and also from a ResizeObserver
-/// for changes that only CSS makes while the frame is visible. Only a
-/// changed height is posted.
+/// for changes that only CSS makes while the frame is visible (a host
+/// resizing an offscreen frame is seen once it scrolls into view: Chromium
+/// does not pass the new size to a throttled frame). Only a changed height
+/// is posted.
 fn post_height_on_change() {
     use std::cell::Cell;
     use std::rc::Rc;

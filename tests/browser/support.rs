@@ -56,10 +56,6 @@ pub fn serve(opts: Serve) -> String {
     url
 }
 
-fn serve_one(s: TcpStream, dist: &Path, fixtures: &Path) {
-    serve_with(s, dist, fixtures, &Serve::default())
-}
-
 fn serve_with(mut s: TcpStream, dist: &Path, fixtures: &Path, opts: &Serve) {
     let mut line = String::new();
     let mut reader = BufReader::new(s.try_clone().expect("clone"));
@@ -109,20 +105,7 @@ fn serve_with(mut s: TcpStream, dist: &Path, fixtures: &Path, opts: &Serve) {
 /// The base URL of `dist/`, served once per test process.
 pub fn server() -> &'static str {
     static URL: OnceLock<String> = OnceLock::new();
-    URL.get_or_init(|| {
-        let dist = root().join("dist");
-        assert!(dist.join("index.html").is_file(), "dist/ is missing: run `trunk build --release` (make build) first");
-        let fixtures = root().join("tests/fixtures");
-        let l = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
-        let url = format!("http://{}", l.local_addr().expect("addr"));
-        std::thread::spawn(move || {
-            for s in l.incoming().flatten() {
-                let (d, f) = (dist.clone(), fixtures.clone());
-                std::thread::spawn(move || serve_one(s, &d, &f));
-            }
-        });
-        url
-    })
+    URL.get_or_init(|| serve(Serve::default()))
 }
 
 /// A chromedriver process and a browser session; the driver is killed on drop.

@@ -33,6 +33,15 @@ pub struct ExportScene<'a> {
 }
 
 /// The SVG document and its size in pixels ([width, height]).
+/// The credit, plus "Data from <host>" when the data is not the bundled default.
+fn credit_line(a: &Atlas, lang: Lang) -> String {
+    let credit = a.ds.region.credit.get(lang);
+    match &a.ds.data_from {
+        Some(host) => format!("{credit} · {} {host}", t(lang, Key::DataFrom)),
+        None => credit.to_string(),
+    }
+}
+
 pub fn standalone_svg(s: &ExportScene) -> (String, [f64; 2]) {
     let a = s.atlas;
     let lang = s.lang;
@@ -185,7 +194,7 @@ pub fn standalone_svg(s: &ExportScene) -> (String, [f64; 2]) {
         o,
         r##"<text x="16" y="{:.0}" font-size="11" fill="#555a60">{}</text><text x="16" y="{:.0}" font-size="10" fill="#555a60">{}</text>"##,
         h - 24.0,
-        escape(a.ds.region.credit.get(lang)),
+        escape(&credit_line(a, lang)),
         h - 9.0,
         escape(s.url)
     );

@@ -12,13 +12,53 @@ pub struct Albers {
     rho0: f64,
 }
 
+/// Below this cone constant the projection degenerates (every coordinate
+/// heads to infinity); real conics for a region use |n| ≳ 0.1.
+const MIN_CONE: f64 = 0.01;
+
 impl Albers {
-    pub fn new(spec: ProjectionSpec) -> Self {
+    fn raw(spec: ProjectionSpec) -> Self {
         let (phi1, phi2, phi0) = (spec.lat1.to_radians(), spec.lat2.to_radians(), spec.lat0.to_radians());
         let n = if (phi1 - phi2).abs() < 1e-10 { phi1.sin() } else { (phi1.sin() + phi2.sin()) / 2.0 };
         let c = phi1.cos().powi(2) + 2.0 * n * phi1.sin();
         let rho0 = (c - 2.0 * n * phi0.sin()).sqrt() / n;
         Albers { lon0: spec.lon0, n, c, rho0 }
+    }
+
+    /// Why `spec` cannot be projected, if it cannot: degrees out of range,
+    /// or standard parallels that make the cone constant (near) zero
+    /// (`lat1 = -lat2`, or both 0), which turns every coordinate into NaN.
+    pub fn check(spec: ProjectionSpec) -> Result<(), String> {
+        let ProjectionSpec { lon0, lat0, lat1, lat2 } = spec;
+        if !(lon0.is_finite() && (-180.0..=180.0).contains(&lon0)) {
+            return Err(format!("lon0 = {lon0} is not a longitude in -180..180"));
+        }
+        if let Some((name, v)) =
+            [("lat0", lat0), ("lat1", lat1), ("lat2", lat2)].into_iter().find(|(_, v)| !(-90.0..=90.0).contains(v))
+        {
+            return Err(format!("{name} = {v} is not a latitude in -90..90"));
+        }
+        let a = Albers::raw(spec);
+        if a.n.is_nan() || a.n.abs() < MIN_CONE {
+            return Err(format!(
+                "the standard parallels lat1 = {lat1} and lat2 = {lat2} give a cone constant of {:.3}, too near zero \
+                 (lat1 = -lat2, or both 0); put both on the same side of the equator",
+                a.n
+            ));
+        }
+        if !a.rho0.is_finite() {
+            return Err(format!("lat0 = {lat0} cannot be the origin latitude for parallels {lat1} and {lat2}"));
+        }
+        Ok(())
+    }
+
+    /// The projection for `spec`; a spec that fails [`Albers::check`] (the
+    /// parser has named it) gets the default parallels, so nothing is NaN.
+    pub fn new(spec: ProjectionSpec) -> Self {
+        match Albers::check(spec) {
+            Ok(()) => Albers::raw(spec),
+            Err(_) => Albers::raw(ProjectionSpec::default()),
+        }
     }
 
     /// Project degrees to plane coordinates (x east, y north).
@@ -77,6 +117,20 @@ mod tests {
         assert!(a[0].abs() < 1e-12 && b[0].abs() < 1e-12);
         assert!(b[1] > a[1]);
         assert!(p.project(80.0, 45.0)[0] > 0.0, "east is to the right");
+    }
+
+    #[test]
+    fn a_zero_cone_constant_is_refused_and_never_projects_to_nan() {
+        for (lat1, lat2) in [(-40.0, 40.0), (0.0, 0.0), (-0.001, 0.0)] {
+            let spec = ProjectionSpec { lon0: 66.0, lat0: 43.0, lat1, lat2 };
+            let why = Albers::check(spec).expect_err("degenerate parallels must be refused");
+            assert!(why.contains("cone constant"), "{why}");
+            let [x, y] = Albers::new(spec).project(70.0, 45.0);
+            assert!(x.is_finite() && y.is_finite(), "{lat1},{lat2}: {x},{y}");
+        }
+        assert!(Albers::check(ProjectionSpec { lon0: 66.0, lat0: 43.0, lat1: 38.0, lat2: 50.0 }).is_ok());
+        assert!(Albers::check(ProjectionSpec { lon0: 66.0, lat0: 43.0, lat1: 38.0, lat2: 95.0 }).is_err());
+        assert!(Albers::check(ProjectionSpec { lon0: f64::NAN, lat0: 43.0, lat1: 38.0, lat2: 50.0 }).is_err());
     }
 
     #[test]

@@ -28,7 +28,35 @@ fn content_type(p: &Path) -> &'static str {
     }
 }
 
-fn serve_one(mut s: TcpStream, dist: &Path, fixtures: &Path) {
+/// How a test server differs from the plain one ([`server`]).
+#[derive(Debug, Clone, Default)]
+pub struct Serve {
+    /// Send `Access-Control-Allow-Origin: *` (a data host other sites may read).
+    pub cors: bool,
+    /// A deployment whose bundled manifest allows this origin to supply data:
+    /// `/data/region.json` gets `allowed_data_origins: [origin]` and the CSP in
+    /// `index.html` lets the page connect to it, as `scripts/csp.mjs` would.
+    pub allow_data_origin: Option<String>,
+}
+
+/// Start another server for `dist/` and the fixtures, on its own port (so
+/// on its own origin), and return its base URL.
+pub fn serve(opts: Serve) -> String {
+    let dist = root().join("dist");
+    assert!(dist.join("index.html").is_file(), "dist/ is missing: run `trunk build --release` (make build) first");
+    let fixtures = root().join("tests/fixtures");
+    let l = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+    let url = format!("http://{}", l.local_addr().expect("addr"));
+    std::thread::spawn(move || {
+        for s in l.incoming().flatten() {
+            let (d, f, o) = (dist.clone(), fixtures.clone(), opts.clone());
+            std::thread::spawn(move || serve_with(s, &d, &f, &o));
+        }
+    });
+    url
+}
+
+fn serve_with(mut s: TcpStream, dist: &Path, fixtures: &Path, opts: &Serve) {
     let mut line = String::new();
     let mut reader = BufReader::new(s.try_clone().expect("clone"));
     if reader.read_line(&mut line).is_err() {
@@ -49,14 +77,26 @@ fn serve_one(mut s: TcpStream, dist: &Path, fixtures: &Path) {
         dist.join(path.trim_start_matches('/'))
     };
     let ok = !path.contains("..") && file.is_file();
-    let (status, body, ctype) = if ok {
+    let (status, mut body, ctype) = if ok {
         ("200 OK", std::fs::read(&file).unwrap_or_default(), content_type(&file))
     } else {
         ("404 Not Found", b"not found".to_vec(), "text/plain")
     };
+    if let (Some(origin), true) = (&opts.allow_data_origin, ok) {
+        if path == "/data/region.json" {
+            let mut v: Value = serde_json::from_slice(&body).expect("bundled region.json");
+            v["allowed_data_origins"] = json!([origin]);
+            body = serde_json::to_vec(&v).expect("json");
+        } else if ctype.starts_with("text/html") {
+            let html =
+                String::from_utf8_lossy(&body).replace("connect-src 'self'", &format!("connect-src 'self' {origin}"));
+            body = html.into_bytes();
+        }
+    }
+    let cors = if opts.cors { "Access-Control-Allow-Origin: *\r\n" } else { "" };
     let _ = write!(
         s,
-        "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\n{cors}Content-Length: {}\r\nConnection: close\r\n\r\n",
         body.len()
     );
     let _ = s.write_all(&body);
@@ -65,20 +105,7 @@ fn serve_one(mut s: TcpStream, dist: &Path, fixtures: &Path) {
 /// The base URL of `dist/`, served once per test process.
 pub fn server() -> &'static str {
     static URL: OnceLock<String> = OnceLock::new();
-    URL.get_or_init(|| {
-        let dist = root().join("dist");
-        assert!(dist.join("index.html").is_file(), "dist/ is missing: run `trunk build --release` (make build) first");
-        let fixtures = root().join("tests/fixtures");
-        let l = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
-        let url = format!("http://{}", l.local_addr().expect("addr"));
-        std::thread::spawn(move || {
-            for s in l.incoming().flatten() {
-                let (d, f) = (dist.clone(), fixtures.clone());
-                std::thread::spawn(move || serve_one(s, &d, &f));
-            }
-        });
-        url
-    })
+    URL.get_or_init(|| serve(Serve::default()))
 }
 
 /// A chromedriver process and a browser session; the driver is killed on drop.

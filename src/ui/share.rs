@@ -1,11 +1,9 @@
 //! Sharing: copy a permalink, the embed code, and export of the current
 //! view as a standalone SVG or a 2× PNG — all in the browser, no server.
 
-use super::map::{FlowScene, current_scale};
-use super::state::{Shared, Ui, use_ui};
+use super::state::{Ui, use_ui};
 use crate::i18n::Key;
-use crate::render::export::{ExportScene, standalone_svg};
-use crate::scene::flows::Viewport;
+use crate::render::export::standalone_svg;
 use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
@@ -21,25 +19,11 @@ pub fn permalink(ui: &Ui, embed: bool) -> String {
     if q.is_empty() { base } else { format!("{base}?{q}") }
 }
 
-/// The current view as a standalone SVG document, with its size.
-pub fn current_svg(ui: &Ui, scene: &FlowScene) -> Option<(String, [f64; 2])> {
-    let (w, h) = ui.size.get_untracked();
-    let view = ui.view.get_untracked();
-    let scale = current_scale(ui)?;
-    let lang = ui.lang.get_untracked();
+/// The current view as a standalone SVG document, with its size: the
+/// frame the map shows, drawn by the export renderer.
+pub fn current_svg(ui: &Ui) -> Option<(String, [f64; 2])> {
     let url = permalink(ui, false);
-    ui.atlas.with_untracked(|a| {
-        let a = a.as_ref()?;
-        let vp = Viewport { view, width: w, height: h };
-        let deposits: Vec<usize> = if ui.layer_on("deposits") {
-            ui.index.with_untracked(|i| i.in_rect(view.visible_plane(w, h)).collect())
-        } else {
-            Vec::new()
-        };
-        let (flows, badges) =
-            if ui.layer_on("flows") { (&scene.flows[..], &scene.badges[..]) } else { (&[][..], &[][..]) };
-        Some(standalone_svg(&ExportScene { atlas: a, vp, lang, deposits: &deposits, flows, badges, scale, url: &url }))
-    })
+    ui.frame.with_untracked(|f| f.as_ref().map(|f| standalone_svg(f, &url)))
 }
 
 fn download_blob(blob: &web_sys::Blob, name: &str) {
@@ -63,8 +47,8 @@ fn svg_blob(svg: &str) -> Option<web_sys::Blob> {
     web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).ok()
 }
 
-pub fn download_svg(ui: &Ui, scene: &FlowScene) -> Result<(), String> {
-    let (svg, _) = current_svg(ui, scene).ok_or("the map is not ready")?;
+pub fn download_svg(ui: &Ui) -> Result<(), String> {
+    let (svg, _) = current_svg(ui).ok_or("the map is not ready")?;
     let blob = svg_blob(&svg).ok_or("the browser could not make the file")?;
     download_blob(&blob, "central-asia-minerals.svg");
     Ok(())
@@ -73,8 +57,8 @@ pub fn download_svg(ui: &Ui, scene: &FlowScene) -> Result<(), String> {
 /// Render the SVG onto a canvas at 2× and download it as PNG. Any failure
 /// (the SVG does not load as an image, the canvas cannot encode) goes to
 /// `failed`, so it is never silent.
-pub fn download_png(ui: &Ui, scene: &FlowScene, failed: impl Fn(String) + Clone + 'static) {
-    let Some((svg, [ew, eh])) = current_svg(ui, scene) else { return failed("the map is not ready".into()) };
+pub fn download_png(ui: &Ui, failed: impl Fn(String) + Clone + 'static) {
+    let Some((svg, [ew, eh])) = current_svg(ui) else { return failed("the map is not ready".into()) };
     let Some(blob) = svg_blob(&svg) else { return failed("the browser could not make the file".into()) };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
         return failed("the browser could not make the file".into());
@@ -121,7 +105,7 @@ pub fn download_png(ui: &Ui, scene: &FlowScene, failed: impl Fn(String) + Clone 
 }
 
 #[component]
-pub fn ShareBar(scene: Memo<Shared<FlowScene>>) -> impl IntoView {
+pub fn ShareBar() -> impl IntoView {
     let ui = use_ui();
     let status = RwSignal::new(None::<String>);
     // An export failure stays on screen (and in the problems list) until the next attempt.
@@ -164,10 +148,10 @@ pub fn ShareBar(scene: Memo<Shared<FlowScene>>) -> impl IntoView {
             <button type="button" class="tool" data-action="embed" aria-expanded=move || embed_open.get().to_string()
                 on:click=move |_| embed_open.update(|o| *o = !*o)>{move || ui.t(Key::Embed)}</button>
             <button type="button" class="tool" data-action="export-svg" on:click=move |_| {
-                if let Err(why) = scene.with_untracked(|s| download_svg(&ui, s)) { export_failed(why.to_string()) }
+                if let Err(why) = download_svg(&ui) { export_failed(why.to_string()) }
             }>
                 {move || ui.t(Key::ExportSvg)}</button>
-            <button type="button" class="tool" data-action="export-png" on:click=move |_| scene.with_untracked(|s| download_png(&ui, s, export_failed))>
+            <button type="button" class="tool" data-action="export-png" on:click=move |_| download_png(&ui, export_failed)>
                 {move || ui.t(Key::ExportPng)}</button>
             <span class="share-status" role="status" data-share-status>{move || status.get()}</span>
             <Show when=move || embed_open.get()>

@@ -4,6 +4,7 @@
 
 mod bad_input;
 mod embed;
+mod scale;
 mod support;
 
 use atlas::flows::{FlowFilter, WidthScale, aggregate};

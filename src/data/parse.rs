@@ -136,7 +136,9 @@ pub fn region(file: &str, text: &str) -> Result<Region, DataError> {
             inv.color = FALLBACK_COLOR.to_string();
         } else {
             use crate::render::format::{BADGE_DARKEN, contrast, darken};
-            let c = contrast(&darken(&inv.color, BADGE_DARKEN), "#ffffff");
+            use crate::scene::style::{Ink, Theme};
+            // Badge text is drawn in the palette's on-dark ink (scene::style).
+            let c = contrast(&darken(&inv.color, BADGE_DARKEN), Ink::OnDark.hex(Theme::Light));
             if c < 4.5 {
                 problems.push(err(
                     &format!("investors[{i}].color"),

@@ -180,6 +180,27 @@ fn atlas_check_prints_the_counts_documented_in_data_md() {
     assert!(md.contains(&format!("| {} investment records (no geometry) |", ds.flows.len())));
 }
 
+#[test]
+fn the_precision_table_in_data_md_counts_the_shipped_deposits() {
+    let md = data_md();
+    let ds = shipped();
+    for (p, name) in
+        [(Precision::Exact, "exact"), (Precision::Approximate, "approximate"), (Precision::Region, "region")]
+    {
+        let row = md
+            .lines()
+            .find(|l| l.starts_with(&format!("| `{name}` | ")))
+            .unwrap_or_else(|| panic!("DATA.md has no precision row for {name}"));
+        let cells: Vec<&str> = row.split(" | ").collect();
+        let documented: usize = cells[2].parse().unwrap_or_else(|_| panic!("no count in {row:?}"));
+        let of_kind: Vec<f64> = ds.deposits.iter().filter(|d| d.precision == p).map(|d| d.precision_km).collect();
+        assert_eq!(documented, of_kind.len(), "{name}");
+        let (lo, hi) = cells[3].trim_end_matches(" |").split_once('–').expect("a km range");
+        let (lo, hi): (f64, f64) = (lo.parse().unwrap(), hi.parse().unwrap());
+        assert!(of_kind.iter().all(|km| (lo..=hi).contains(km)), "{name}: a radius outside {lo}–{hi} km");
+    }
+}
+
 // ---- rejections ----
 
 fn region() -> atlas::data::Region {

@@ -178,6 +178,9 @@ fn atlas_check_prints_the_counts_documented_in_data_md() {
     let ds = shipped();
     assert!(md.contains(&format!("| {} deposits, mines and plants (points) |", ds.deposits.len())));
     assert!(md.contains(&format!("| {} investment records (no geometry) |", ds.flows.len())));
+    let readme = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let claim = format!("{} deposits, mines and plants and {} investment records", ds.deposits.len(), ds.flows.len());
+    assert!(readme.split_whitespace().collect::<Vec<_>>().join(" ").contains(&claim), "README.md should say {claim:?}");
 }
 
 #[test]

@@ -256,13 +256,17 @@ fn a_missing_field_is_named() {
 fn an_unknown_commodity_symbol_is_named() {
     let props = GOOD.replace(r#"["Au"]"#, r#"["Au","gas"]"#);
     let ds = with_deposits(&[deposit(&props, "[64.57, 41.49]")], NO_FLOWS);
-    let m = messages(&ds);
-    assert_eq!(m.len(), 1);
-    assert!(
-        m[0].starts_with(r#"deposits.geojson, feature 0 ("ok"), field "commodities": unknown commodity symbol "gas""#),
-        "{}",
-        m[0]
+    assert_one_message_starting(
+        &ds,
+        r#"deposits.geojson, feature 0 ("ok"), field "commodities": unknown commodity symbol "gas""#,
     );
+}
+
+/// The dataset reports exactly one problem, and its message starts with `prefix`.
+fn assert_one_message_starting(ds: &Dataset, prefix: &str) {
+    let m = messages(ds);
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(m[0].starts_with(prefix), "{}", m[0]);
 }
 
 #[test]
@@ -358,12 +362,9 @@ fn a_part_must_belong_to_a_whole_of_the_same_investor() {
 fn parts_cannot_add_up_to_more_than_their_whole() {
     let ds = with_deposits(&[deposit(GOOD, "[64.57, 41.49]")], &two_flows(&part("china", "2400000000")));
     assert_eq!(ds.flows.len(), 1);
-    let m = messages(&ds);
-    assert_eq!(m.len(), 1);
-    assert!(
-        m[0].starts_with(r#"flows.geojson, feature 1 ("f2"), field "amount_usd": the parts of "f1" add up to"#),
-        "{}",
-        m[0]
+    assert_one_message_starting(
+        &ds,
+        r#"flows.geojson, feature 1 ("f2"), field "amount_usd": the parts of "f1" add up to"#,
     );
 }
 

@@ -1,7 +1,8 @@
 //! The data tool.
 //!
 //! `atlas check [DIR]`  validates a dataset folder (default `public/data`);
-//!                      prints each error with file, feature and field, exits 1 on any.
+//!                      prints each error with file, feature and field, exits 1 on any;
+//!                      prints warnings (e.g. a Wikipedia-only "exact" point) in the same form, without failing.
 //! `atlas sums [DIR]`   prints the per-investor, per-destination totals the map draws.
 //! `atlas svg [DIR] [OUT.svg] [en|ru]`  writes the default view as a standalone SVG
 //!                      (the same file the app's "Download SVG" makes).
@@ -30,9 +31,14 @@ fn main() {
     };
     match cmd {
         "check" => {
+            let warnings = atlas::data::validate::warnings(&ds);
             let (summary, errors) = check(&dir, ds);
             for e in &errors {
                 eprintln!("error: {e}");
+            }
+            // Warnings do not fail the check.
+            for w in &warnings {
+                eprintln!("warning: {w}");
             }
             println!("{summary}");
             if !errors.is_empty() {

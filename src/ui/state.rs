@@ -77,21 +77,14 @@ pub struct Ui {
 impl Ui {
     pub fn new(url: &UrlState, data_url: String) -> Ui {
         let atlas: RwSignal<Option<Arc<Atlas>>> = RwSignal::new(None);
-        let filter = RwSignal::new(DepositFilter {
-            commodities: url.commodities.clone(),
-            countries: url.countries.clone(),
-            statuses: url.statuses.clone(),
-            foreign: url.foreign.clone(),
-        });
+        let filter = RwSignal::new(url.deposit_filter());
         let visible =
             Memo::new(move |_| atlas.with(|a| a.as_ref().map(|a| filter.with(|f| a.visible(f))).unwrap_or_default()));
-        let flow_investors = RwSignal::new(url.flow_investors.clone().unwrap_or_default());
-        let flow_statuses = RwSignal::new(if url.flow_statuses.is_empty() {
-            FlowStatus::ALL.to_vec()
-        } else {
-            url.flow_statuses.clone()
-        });
-        let years = RwSignal::new(url.years);
+        // Investors not named in the URL are filled in once the dataset is loaded.
+        let flows = url.flow_filter(&[]);
+        let flow_investors = RwSignal::new(flows.investors);
+        let flow_statuses = RwSignal::new(flows.statuses);
+        let years = RwSignal::new(flows.years);
         let groups = Memo::new(move |_| {
             atlas.with(|a| {
                 a.as_ref()
@@ -179,24 +172,22 @@ impl Ui {
         let all_investors: Vec<String> = self.atlas.with(|a| {
             a.as_ref().map(|a| a.ds.region.investors.iter().map(|i| i.id.clone()).collect()).unwrap_or_default()
         });
-        let inv = self.flow_investors.get();
-        let statuses = self.flow_statuses.get();
+        let flows = FlowFilter {
+            investors: self.flow_investors.get(),
+            statuses: self.flow_statuses.get(),
+            years: self.years.get(),
+        };
         UrlState {
             lang: self.lang.get(),
             view,
-            commodities: f.commodities,
-            countries: f.countries,
-            statuses: f.statuses,
-            foreign: f.foreign,
-            flow_investors: (inv.len() != all_investors.len()).then_some(inv),
-            flow_statuses: if statuses.len() == FlowStatus::ALL.len() { Vec::new() } else { statuses },
-            years: self.years.get(),
             hidden_layers: self.hidden_layers.get(),
             selected: self.selected.get(),
             table: self.table.get(),
             embed: self.embed,
             data: self.data_url.with_value(|d| (d != super::loader::DEFAULT_MANIFEST).then(|| d.clone())),
+            ..UrlState::default()
         }
+        .with_filters(&f, &flows, &all_investors)
     }
 }
 

@@ -119,6 +119,24 @@ mod tests {
         assert!(p.project(80.0, 45.0)[0] > 0.0, "east is to the right");
     }
 
+    /// Area of the projected lon/lat cell, with its edges densified (the
+    /// parallels are arcs on the plane, not straight lines).
+    fn cell_area(p: &Albers, lon: f64, lat: f64) -> f64 {
+        const N: usize = 200;
+        let t = |i: usize| i as f64 / N as f64;
+        let mut ring = Vec::new();
+        ring.extend((0..N).map(|i| p.project(lon + t(i), lat)));
+        ring.extend((0..N).map(|i| p.project(lon + 1.0, lat + t(i))));
+        ring.extend((0..N).map(|i| p.project(lon + 1.0 - t(i), lat + 1.0)));
+        ring.extend((0..N).map(|i| p.project(lon, lat + 1.0 - t(i))));
+        let mut s = 0.0;
+        for i in 0..ring.len() {
+            let (a, b) = (ring[i], ring[(i + 1) % ring.len()]);
+            s += a[0] * b[1] - b[0] * a[1];
+        }
+        s.abs() / 2.0
+    }
+
     #[test]
     fn a_zero_cone_constant_is_refused_and_never_projects_to_nan() {
         for (lat1, lat2) in [(-40.0, 40.0), (0.0, 0.0), (-0.001, 0.0)] {
@@ -134,20 +152,18 @@ mod tests {
     }
 
     #[test]
-    fn equal_area_cells_have_equal_area() {
-        // Two 1°×1° cells on the same latitude band but far apart in longitude.
+    fn cells_at_different_latitudes_keep_the_spheres_area_ratio() {
+        // On the unit sphere a 1°×1° cell between φ1 and φ2 has area
+        // (π/180)·(sin φ2 − sin φ1): exact, independent of the projection.
+        // A 45–46°N cell is 1.21× a 55–56°N cell; a conformal or equidistant
+        // conic would get this ratio wrong by percents.
         let p = Albers::new(ProjectionSpec { lon0: 66.0, lat0: 43.0, lat1: 38.0, lat2: 50.0 });
-        let area = |lon: f64| {
-            let q =
-                [p.project(lon, 45.0), p.project(lon + 1.0, 45.0), p.project(lon + 1.0, 46.0), p.project(lon, 46.0)];
-            let mut s = 0.0;
-            for i in 0..4 {
-                let (a, b) = (q[i], q[(i + 1) % 4]);
-                s += a[0] * b[1] - b[0] * a[1];
-            }
-            s.abs() / 2.0
-        };
-        let (a, b) = (area(46.0), area(86.0));
-        assert!((a - b).abs() / a < 1e-3, "{a} vs {b}");
+        let sphere = |lat: f64| 1f64.to_radians() * ((lat + 1.0).to_radians().sin() - lat.to_radians().sin());
+        let (south, north) = (cell_area(&p, 60.0, 45.0), cell_area(&p, 80.0, 55.0));
+        let (want_s, want_n) = (sphere(45.0), sphere(55.0));
+        assert!(((south / north) / (want_s / want_n) - 1.0).abs() < 1e-5, "{} vs {}", south / north, want_s / want_n);
+        // And each cell has the sphere's area itself (R = 1).
+        assert!((south / want_s - 1.0).abs() < 1e-5, "{south} vs {want_s}");
+        assert!((north / want_n - 1.0).abs() < 1e-5, "{north} vs {want_n}");
     }
 }

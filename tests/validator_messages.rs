@@ -239,7 +239,7 @@ messages! {
         => &format!("{}…", dep("investors[0].home", r#"unknown value "mars"; expected one of: "#));
     a_stake_above_100_percent: good().deposit("investors", json!([{ "name": "N", "home": "china", "stake_pct": 120 }]))
         => &dep("investors[0].stake_pct", "must be between 0 and 100");
-    a_negative_precision: good().deposit("precision_km", json!(-1)) => &dep("precision_km", "must not be negative");
+    a_negative_precision: good().deposit("precision_km", json!(-1)) => &dep("precision_km", "must be between 0 and 1000 km");
     a_negative_usd_amount: good().flow("amount_usd", json!(-5)) => &fl("amount_usd", "must not be negative");
     a_negative_original_amount: good().flow("amount_original", json!(-5)).flow("currency", json!("CNY"))
         => &fl("amount_original", "must not be negative");

@@ -1,8 +1,9 @@
 //! Every colour and drawing rule of the map, written once. The live SVG,
 //! the canvas, the SVG/PNG export and `atlas svg` all take their paint from
 //! here; the page's CSS reads the same palette as custom properties that the
-//! app writes from [`css_custom_properties`] at start-up (styles/atlas.css
-//! only says `var(--land-focus)` and so on, never the colour itself).
+//! build ships as `styles/palette.css`, generated from [`css_custom_properties`]
+//! (`atlas css`; a test keeps it current). styles/atlas.css only says
+//! `var(--land-focus)` and so on, never the colour itself.
 //!
 //! Data colours (commodity groups, investors) come from
 //! `data::commodity::Group::color` and the region manifest.
@@ -148,6 +149,16 @@ impl Paint {
 }
 
 /// `:root { --bg: …; … }` for both themes: the page's CSS reads these.
+/// The committed `styles/palette.css`: [`css_custom_properties`] with a
+/// header. A static file, so the page's Content-Security-Policy needs no
+/// inline `<style>`; a test keeps it equal to the palette.
+pub fn palette_stylesheet() -> String {
+    format!(
+        "/* Generated from src/scene/style.rs by `cargo run --bin atlas -- css > styles/palette.css`. Do not edit. */\n{}\n",
+        css_custom_properties()
+    )
+}
+
 pub fn css_custom_properties() -> String {
     let block = |theme: Theme| Ink::ALL.iter().map(|i| format!("--{}:{};", i.name(), i.hex(theme))).collect::<String>();
     format!(":root{{{}}}@media (prefers-color-scheme: dark){{:root{{{}}}}}", block(Theme::Light), block(Theme::Dark))
@@ -401,6 +412,12 @@ mod tests {
                 assert!(!palette.contains(&h), "{name} writes the palette colour {h}: take it from scene::style");
             }
         }
+        let generated = std::fs::read_to_string(root.join("styles/palette.css")).unwrap_or_default();
+        assert_eq!(
+            generated,
+            palette_stylesheet(),
+            "styles/palette.css is stale: run `cargo run --bin atlas -- css > styles/palette.css`"
+        );
         let css = css_custom_properties();
         for i in Ink::ALL {
             assert!(css.contains(&format!("--{}:{};", i.name(), i.hex(Theme::Light))));

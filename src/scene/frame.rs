@@ -206,6 +206,8 @@ pub struct Frame {
     points: DepositIndex,
     arrows: BoxIndex,
     max_cluster_r: f64,
+    /// Deposit index → position in `markers`.
+    marker_at: std::collections::HashMap<usize, usize>,
 }
 
 /// The arrow width scale: locked to the region's, or fitted to the data.
@@ -354,6 +356,7 @@ impl Frame {
         let points = DepositIndex::new(markers.iter().map(|m| m.at).chain(clusters.iter().map(|c| c.at)).enumerate());
         let arrows = BoxIndex::new(flows.iter().map(|f: &FlowShape| f.flow.outer.bounds()));
         let max_cluster_r = clusters.iter().map(|c| c.r).fold(0.0, f64::max);
+        let marker_at = markers.iter().enumerate().map(|(k, m)| (m.deposit, k)).collect();
         Frame {
             width: w,
             height: h,
@@ -378,6 +381,7 @@ impl Frame {
             points,
             arrows,
             max_cluster_r,
+            marker_at,
         }
     }
 
@@ -406,7 +410,7 @@ impl Frame {
 
     /// The single marker of deposit `i`, if it is drawn on its own.
     pub fn marker_of(&self, i: usize) -> Option<&Marker> {
-        self.markers.iter().find(|m| m.deposit == i)
+        self.marker_at.get(&i).map(|&k| &self.markers[k])
     }
 }
 

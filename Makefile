@@ -19,7 +19,7 @@ export CHROME ?= /usr/bin/chromium
 help:
 	@echo "make serve   build and serve the atlas at http://127.0.0.1:8080"
 	@echo "make test    fmt, clippy, native tests, data check, release build, browser tests"
-	@echo "make size    release wasm size (raw and gzip)"
+	@echo "make size    what the default map transfers, raw/gzip/brotli; fails above the budget"
 	@echo "make bench   R-tree vs linear scan benchmark"
 	@echo "make bench-browser   load, drag, wheel, hover and heap at 77/1k/10k/100k deposits in headless Chromium"
 	@echo "make data    regenerate the basemap from npm packages (mapshaper)"
@@ -64,7 +64,7 @@ clippy:
 	cargo clippy --target wasm32-unknown-unknown --lib --bin atlas-web --locked -- -D warnings
 
 native:
-	cargo test --locked --lib --bins --test data_files
+	cargo test --locked --lib --bins --test data_files --test validator_messages
 
 check-data:
 	cargo run --locked -q --bin atlas -- check public/data
@@ -76,8 +76,7 @@ browser-test: build
 	cargo test --locked --test browser -- --test-threads=2
 
 size: tools build
-	@f=$$(ls dist/*.wasm); raw=$$(stat -c %s $$f); gz=$$(gzip -9 -c $$f | wc -c); \
-	  awk -v f=$$f -v r=$$raw -v g=$$gz 'BEGIN { printf "%s: %d bytes raw (%.0f KiB), %d bytes gzip (%.0f KiB)\n", f, r, r/1024, g, g/1024 }'
+	node scripts/size.mjs dist
 
 bench:
 	cargo bench --locked --bench spatial_index

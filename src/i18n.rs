@@ -42,6 +42,9 @@ macro_rules! strings {
 
 strings! {
     Loading => "Loading the atlas…", "Загрузка атласа…";
+    LoadFailed => "The atlas could not be loaded (see below)", "Не удалось загрузить атлас (см. ниже)";
+    DataFrom => "Data from", "Данные с сайта";
+    ExportFailed => "Export failed", "Не удалось экспортировать";
     MapLabel => "Map of Central Asia's critical minerals and investment flows", "Карта критических минералов Центральной Азии и инвестиционных потоков";
     DataProblems => "Some data could not be loaded", "Часть данных не загружена";
     DepositsInView => "deposits in view", "месторождений в видимой области";

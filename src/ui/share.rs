@@ -47,52 +47,73 @@ fn svg_blob(svg: &str) -> Option<web_sys::Blob> {
     web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).ok()
 }
 
-pub fn download_svg(ui: &Ui) {
-    if let Some(blob) = current_svg(ui).and_then(|(svg, _)| svg_blob(&svg)) {
-        download_blob(&blob, "central-asia-minerals.svg");
-    }
+pub fn download_svg(ui: &Ui) -> Result<(), String> {
+    let (svg, _) = current_svg(ui).ok_or("the map is not ready")?;
+    let blob = svg_blob(&svg).ok_or("the browser could not make the file")?;
+    download_blob(&blob, "central-asia-minerals.svg");
+    Ok(())
 }
 
-/// Render the SVG onto a canvas at 2× and download it as PNG.
-pub fn download_png(ui: &Ui) {
-    let Some((svg, [ew, eh])) = current_svg(ui) else { return };
-    let Some(blob) = svg_blob(&svg) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
-    let Ok(img) = web_sys::HtmlImageElement::new() else { return };
+/// Render the SVG onto a canvas at 2× and download it as PNG. Any failure
+/// (the SVG does not load as an image, the canvas cannot encode) goes to
+/// `failed`, so it is never silent.
+pub fn download_png(ui: &Ui, failed: impl Fn(String) + Clone + 'static) {
+    let Some((svg, [ew, eh])) = current_svg(ui) else { return failed("the map is not ready".into()) };
+    let Some(blob) = svg_blob(&svg) else { return failed("the browser could not make the file".into()) };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return failed("the browser could not make the file".into());
+    };
+    let Ok(img) = web_sys::HtmlImageElement::new() else { return failed("no image support".into()) };
     let img2 = img.clone();
     let url2 = url.clone();
+    let fail = failed.clone();
     let onload = Closure::once(move || {
         let _ = web_sys::Url::revoke_object_url(&url2);
         let Ok(canvas) = document().create_element("canvas").map(|e| e.unchecked_into::<web_sys::HtmlCanvasElement>())
         else {
-            return;
+            return fail("no canvas".into());
         };
         canvas.set_width((ew * 2.0) as u32);
         canvas.set_height((eh * 2.0) as u32);
         let Some(ctx) =
             canvas.get_context("2d").ok().flatten().map(|c| c.unchecked_into::<web_sys::CanvasRenderingContext2d>())
         else {
-            return;
+            return fail("no canvas".into());
         };
         let _ = ctx.scale(2.0, 2.0);
         let _ = ctx.draw_image_with_html_image_element(&img2, 0.0, 0.0);
-        let done = Closure::once(move |b: Option<web_sys::Blob>| {
-            if let Some(b) = b {
-                download_blob(&b, "central-asia-minerals@2x.png");
-            }
+        let fail2 = fail.clone();
+        let done = Closure::once(move |b: Option<web_sys::Blob>| match b {
+            Some(b) => download_blob(&b, "central-asia-minerals@2x.png"),
+            None => fail2("the canvas could not be encoded as PNG".into()),
         });
-        let _ = canvas.to_blob(done.as_ref().unchecked_ref());
+        if canvas.to_blob(done.as_ref().unchecked_ref()).is_err() {
+            fail("the canvas could not be encoded as PNG".into());
+        }
         done.forget();
     });
+    let url3 = url.clone();
+    let onerror = Closure::once(move || {
+        let _ = web_sys::Url::revoke_object_url(&url3);
+        failed("the exported SVG could not be drawn as an image".into());
+    });
     img.set_onload(Some(onload.as_ref().unchecked_ref()));
+    img.set_onerror(Some(onerror.as_ref().unchecked_ref()));
     onload.forget();
+    onerror.forget();
     img.set_src(&url);
 }
 
 #[component]
 pub fn ShareBar() -> impl IntoView {
     let ui = use_ui();
-    let status = RwSignal::new(None::<&'static str>);
+    let status = RwSignal::new(None::<String>);
+    // An export failure stays on screen (and in the problems list) until the next attempt.
+    let export_failed = move |why: String| {
+        let msg = format!("{}: {why}", ui.t(Key::ExportFailed));
+        status.set(Some(msg.clone()));
+        ui.problems.update(|p| p.push(msg));
+    };
     let embed_open = RwSignal::new(false);
     let copy = move |_| {
         let url = permalink(&ui, false);
@@ -100,7 +121,7 @@ pub fn ShareBar() -> impl IntoView {
         let p = clip.write_text(&url);
         leptos::task::spawn_local(async move {
             let ok = wasm_bindgen_futures::JsFuture::from(p).await.is_ok();
-            status.set(Some(if ok { ui.t(Key::Copied) } else { ui.t(Key::CopyFailed) }));
+            status.set(Some(if ok { ui.t(Key::Copied) } else { ui.t(Key::CopyFailed) }.to_string()));
             set_timeout(move || status.set(None), Duration::from_secs(3));
         });
     };
@@ -126,11 +147,13 @@ pub fn ShareBar() -> impl IntoView {
             <button type="button" class="tool" data-action="copy-link" on:click=copy>{move || ui.t(Key::CopyLink)}</button>
             <button type="button" class="tool" data-action="embed" aria-expanded=move || embed_open.get().to_string()
                 on:click=move |_| embed_open.update(|o| *o = !*o)>{move || ui.t(Key::Embed)}</button>
-            <button type="button" class="tool" data-action="export-svg" on:click=move |_| download_svg(&ui)>
+            <button type="button" class="tool" data-action="export-svg" on:click=move |_| {
+                if let Err(why) = download_svg(&ui) { export_failed(why.to_string()) }
+            }>
                 {move || ui.t(Key::ExportSvg)}</button>
-            <button type="button" class="tool" data-action="export-png" on:click=move |_| download_png(&ui)>
+            <button type="button" class="tool" data-action="export-png" on:click=move |_| download_png(&ui, export_failed)>
                 {move || ui.t(Key::ExportPng)}</button>
-            <span class="share-status" role="status">{move || status.get()}</span>
+            <span class="share-status" role="status" data-share-status>{move || status.get()}</span>
             <Show when=move || embed_open.get()>
                 <div class="embed-dialog" role="dialog" aria-label=move || ui.t(Key::Embed)>
                     <p>{move || ui.t(Key::EmbedHelp)}</p>

@@ -1,7 +1,6 @@
 //! The app's reactive state: one struct of signals, shared by context.
 
 use crate::atlas::{Atlas, DepositFilter};
-use crate::data::FlowStatus;
 use crate::flows::{FlowFilter, FlowGroup, aggregate};
 use crate::i18n::{Key, Lang, t};
 use crate::scene::gesture::Camera;
@@ -97,19 +96,11 @@ pub struct Ui {
 impl Ui {
     pub fn new(url: &UrlState, data_url: String) -> Ui {
         let atlas: RwSignal<Option<Arc<Atlas>>> = RwSignal::new(None);
-        let filter = RwSignal::new(DepositFilter {
-            commodities: url.commodities.clone(),
-            countries: url.countries.clone(),
-            statuses: url.statuses.clone(),
-            foreign: url.foreign.clone(),
-        });
+        let filter = RwSignal::new(url.deposit_filter());
         let visible =
             Memo::new(move |_| atlas.with(|a| a.as_ref().map(|a| filter.with(|f| a.visible(f))).unwrap_or_default()));
-        let flow = RwSignal::new(FlowFilter {
-            investors: url.flow_investors.clone().unwrap_or_default(),
-            statuses: if url.flow_statuses.is_empty() { FlowStatus::ALL.to_vec() } else { url.flow_statuses.clone() },
-            years: url.years,
-        });
+        // Investors not named in the URL are filled in once the dataset is loaded.
+        let flow = RwSignal::new(url.flow_filter(&[]));
         let groups = Memo::new(move |_| {
             atlas.with(|a| a.as_ref().map(|a| flow.with(|f| aggregate(&a.ds.flows, f))).unwrap_or_default())
         });
@@ -123,13 +114,6 @@ impl Ui {
         let lang = RwSignal::new(url.lang);
         let lock_scale = RwSignal::new(true);
         let hidden_layers = RwSignal::new(url.hidden_layers.clone());
-        // "Data from <host>" in the export's credit when `?data=` names another host.
-        let data_from: Option<String> = url
-            .data
-            .as_deref()
-            .and_then(|d| d.split_once("://").map(|(_, rest)| rest.split('/').next().unwrap_or("").to_string()))
-            .filter(|h| !h.is_empty())
-            .map(|h| format!("Data from {h}"));
         let frame = Memo::new(move |_| {
             let (width, height) = size.get();
             let a = atlas.get()?;
@@ -151,7 +135,9 @@ impl Ui {
                 lock_scale: lock_scale.get(),
                 show_flows: on("flows"),
                 show_deposits: on("deposits"),
-                data_from: data_from.clone(),
+                // "Data from <host>" when the loader took the data from anywhere
+                // but the bundled default (the page footer says the same).
+                data_from: a.ds.data_from.as_ref().map(|h| format!("{} {h}", t(lang.get(), Key::DataFrom))),
             };
             Some(Shared::new(Frame::build(&a, &spec)))
         });
@@ -234,23 +220,18 @@ impl Ui {
         let all_investors: Vec<String> = self.atlas.with(|a| {
             a.as_ref().map(|a| a.ds.region.investors.iter().map(|i| i.id.clone()).collect()).unwrap_or_default()
         });
-        let FlowFilter { investors: inv, statuses, years } = self.flow.get();
+        let flows = self.flow.get();
         UrlState {
             lang: self.lang.get(),
             view,
-            commodities: f.commodities,
-            countries: f.countries,
-            statuses: f.statuses,
-            foreign: f.foreign,
-            flow_investors: (inv.len() != all_investors.len()).then_some(inv),
-            flow_statuses: if statuses.len() == FlowStatus::ALL.len() { Vec::new() } else { statuses },
-            years,
             hidden_layers: self.hidden_layers.get(),
             selected: self.selected.get(),
             table: self.table.get(),
             embed: self.embed,
             data: self.data_url.with_value(|d| (d != super::loader::DEFAULT_MANIFEST).then(|| d.clone())),
+            ..UrlState::default()
         }
+        .with_filters(&f, &flows, &all_investors)
     }
 }
 

@@ -14,13 +14,14 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROME ?= /usr/bin/chromium
 
 .PHONY: help serve test tools wasm-target trunk wasm-bindgen npm browser fetch \
-        fmt clippy native check-data build browser-test size bench data
+        fmt clippy native check-data build browser-test size bench bench-browser data
 
 help:
 	@echo "make serve   build and serve the atlas at http://127.0.0.1:8080"
 	@echo "make test    fmt, clippy, native tests, data check, release build, browser tests"
 	@echo "make size    what the default map transfers, raw/gzip/brotli; fails above the budget"
 	@echo "make bench   R-tree vs linear scan benchmark"
+	@echo "make bench-browser   load, drag, wheel, hover and heap at 77/1k/10k/100k deposits in headless Chromium"
 	@echo "make data    regenerate the basemap from npm packages (mapshaper)"
 
 serve: tools
@@ -79,6 +80,11 @@ size: tools build
 
 bench:
 	cargo bench --locked --bench spatial_index
+
+# Synthetic 1k/10k/100k datasets (generated under target/), dist/ on loopback,
+# headless Chromium over the DevTools protocol; prints a table (README "Speed").
+bench-browser: tools browser build
+	node --experimental-websocket scripts/bench-browser.mjs
 
 data: npm
 	bash scripts/build-basemap.sh

@@ -43,6 +43,9 @@ pub struct Atlas {
     search_keys: Vec<Vec<String>>,
     /// Deposits per country, counted once (hover asks for it).
     deposit_counts: std::collections::HashMap<String, usize>,
+    /// Id → index, for lookups that must not scan 100k records.
+    deposit_ids: std::collections::HashMap<String, usize>,
+    country_ids: std::collections::HashMap<String, usize>,
 }
 
 /// Map every coordinate of a multipolygon (projection to the plane, plane to screen).
@@ -87,7 +90,11 @@ impl Atlas {
         for d in &ds.deposits {
             *deposit_counts.entry(d.country.clone()).or_insert(0) += 1;
         }
+        let deposit_ids = ds.deposits.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect();
+        let country_ids = ds.countries.iter().enumerate().map(|(i, c)| (c.iso3.clone(), i)).collect();
         Atlas {
+            deposit_ids,
+            country_ids,
             ds,
             proj,
             countries_plane,
@@ -119,6 +126,11 @@ impl Atlas {
 
     pub fn country_at(&self, plane: [f64; 2]) -> Option<usize> {
         self.country_index.at(plane)
+    }
+
+    /// The index of the deposit with this id (a hash lookup).
+    pub fn deposit_named(&self, id: &str) -> Option<usize> {
+        self.deposit_ids.get(id).copied()
     }
 
     pub fn deposits_in(&self, iso3: &str) -> usize {
@@ -165,7 +177,10 @@ impl Atlas {
         if iso3 == "GLOBAL" {
             return crate::i18n::t(lang, crate::i18n::Key::Global).to_string();
         }
-        self.ds.country(iso3).map(|c| c.name(lang).to_string()).unwrap_or_else(|| iso3.to_string())
+        self.country_ids
+            .get(iso3)
+            .map(|&i| self.ds.countries[i].name(lang).to_string())
+            .unwrap_or_else(|| iso3.to_string())
     }
 }
 
@@ -203,5 +218,10 @@ mod tests {
             a.ds.deposits.iter().filter(|d| d.country == "KAZ" && d.commodities.iter().any(|c| c == "U")).count();
         assert_eq!(v.len(), by_hand);
         assert_eq!(a.deposits_in("KAZ"), a.ds.deposits.iter().filter(|d| d.country == "KAZ").count());
+        for (i, d) in a.ds.deposits.iter().enumerate() {
+            assert_eq!(a.deposit_named(&d.id), Some(i));
+        }
+        assert_eq!(a.deposit_named("no-such-deposit"), None);
+        assert_eq!(a.country_name("KAZ", Lang::En), "Kazakhstan");
     }
 }

@@ -78,8 +78,26 @@ impl Dataset {
     }
 }
 
+/// The largest layer file the atlas reads: 64 MiB (about 130,000 deposits
+/// with sources). A bigger file is refused with a named error before it is
+/// parsed, instead of freezing the tab; docs/SCALING.md says how to serve more.
+pub const MAX_LAYER_BYTES: usize = 64 * 1024 * 1024;
+
+/// The error for a layer file over [`MAX_LAYER_BYTES`].
+pub fn too_large(file: &str, bytes: usize) -> DataError {
+    DataError::file(
+        file,
+        format!(
+            "is {:.0} MB; the atlas reads layer files up to {} MB (see docs/SCALING.md for larger datasets)",
+            bytes as f64 / 1_048_576.0,
+            MAX_LAYER_BYTES / 1_048_576
+        ),
+    )
+}
+
 /// Parse one layer. A layer the manifest names but that could not be
-/// loaded is an error; a layer it does not name is simply empty.
+/// loaded, or is over the size limit, is an error; a layer it does not name
+/// is simply empty.
 fn layer<T>(
     file: Option<&str>,
     text: &Option<String>,
@@ -88,6 +106,10 @@ fn layer<T>(
     errors: &mut Vec<DataError>,
 ) -> Vec<T> {
     match (file, text) {
+        (Some(f), Some(t)) if t.len() > MAX_LAYER_BYTES => {
+            errors.push(too_large(f, t.len()));
+            Vec::new()
+        }
         (Some(f), Some(t)) => {
             let (records, errs) = parse(f, t);
             errors.extend(errs);
@@ -99,5 +121,33 @@ fn layer<T>(
             Vec::new()
         }
         (None, _) => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod size_tests {
+    use super::*;
+
+    #[test]
+    fn a_layer_over_the_size_limit_is_refused_by_name_and_the_rest_loads() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data");
+        let read = |n: &str| std::fs::read_to_string(dir.join(n)).ok();
+        let region = parse::region("region.json", &read("region.json").unwrap()).unwrap();
+        let l = region.layers.clone();
+        // A valid FeatureCollection, padded with whitespace past the limit.
+        let mut huge = read(&l.deposits).unwrap();
+        huge.push_str(&" ".repeat(MAX_LAYER_BYTES));
+        let raw = RawFiles {
+            countries: read(&l.countries),
+            water: l.water.as_deref().and_then(read),
+            deposits: Some(huge),
+            flows: read(&l.flows),
+            headlines: l.headlines.as_deref().and_then(read),
+        };
+        let ds = Dataset::assemble(region, &raw);
+        assert!(ds.deposits.is_empty());
+        assert!(!ds.countries.is_empty(), "the other layers still load");
+        let msg = ds.errors.iter().map(|e| e.to_string()).find(|m| m.contains("MB")).expect("a size error");
+        assert!(msg.contains(&l.deposits) && msg.contains("64 MB"), "{msg}");
     }
 }

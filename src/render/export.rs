@@ -425,4 +425,32 @@ mod tests {
             .collect();
         assert_eq!(labels, f.deposit_labels.iter().map(|l| l.text.as_str()).collect::<Vec<_>>());
     }
+
+    #[test]
+    fn with_many_deposits_the_export_draws_the_frames_clusters_and_counts_every_deposit() {
+        let mut ds =
+            crate::data::load::from_dir(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data")).unwrap();
+        // Twenty-five copies of each deposit, a few kilometres apart: 1,925 in all.
+        let orig = ds.deposits.clone();
+        for k in 1..25 {
+            for d in &orig {
+                let mut c = d.clone();
+                c.id = format!("{}-{k}", d.id);
+                c.lon += 0.03 * (k % 5) as f64;
+                c.lat += 0.03 * (k / 5) as f64;
+                ds.deposits.push(c);
+            }
+        }
+        let a = Atlas::new(ds);
+        let f = frame(&a, a.base_view(1000.0, 640.0), 1000.0, 640.0, None);
+        assert!(f.canvas && !f.clusters.is_empty(), "{} in view", f.in_view.len());
+        let (svg, _) = standalone_svg(&f, "u");
+        let doc = roxmltree::Document::parse(&svg).unwrap();
+        let clusters: Vec<usize> =
+            doc.descendants().filter_map(|n| n.attribute("data-count")).map(|c| c.parse().unwrap()).collect();
+        assert_eq!(clusters, f.clusters.iter().map(|c| c.count).collect::<Vec<_>>());
+        let singles = doc.descendants().filter(|n| n.attribute("data-deposit-id").is_some()).count();
+        assert_eq!(singles, f.markers.len());
+        assert_eq!(singles + clusters.iter().sum::<usize>(), f.in_view.len());
+    }
 }

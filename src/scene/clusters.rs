@@ -17,7 +17,6 @@
 //! already here.
 
 use crate::data::commodity::Group;
-use std::collections::HashMap;
 
 /// Fewer deposits in view than this: every deposit is its own marker.
 pub const CLUSTER_MIN_IN_VIEW: usize = 1000;
@@ -52,41 +51,39 @@ pub fn level(zoom: f64) -> i32 {
 /// fitted scale `base_k`. `group_of` gives a deposit's colour group.
 pub fn group(points: &[(usize, [f64; 2])], base_k: f64, zoom: f64, group_of: impl Fn(usize) -> Group) -> Grouping {
     let cell = CELL_PX / (base_k * 2f64.powi(level(zoom)));
-    let mut cells: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
-    for (n, &(_, p)) in points.iter().enumerate() {
-        cells.entry(((p[1] / cell).floor() as i64, (p[0] / cell).floor() as i64)).or_default().push(n);
-    }
-    let mut keys: Vec<(i64, i64)> = cells.iter().filter(|(_, v)| v.len() >= MIN_POINTS).map(|(k, _)| *k).collect();
-    keys.sort_unstable();
-    let mut clustered = vec![false; points.len()];
-    let clusters = keys
-        .into_iter()
-        .map(|k| {
-            let ns = &cells[&k];
-            let mut counts: HashMap<Group, usize> = HashMap::new();
-            let mut ns = ns.clone();
-            // Sum in deposit order, so the centre does not depend on the query's order.
-            ns.sort_unstable_by_key(|&n| points[n].0);
-            let mut c = [0.0, 0.0];
-            for &n in &ns {
-                clustered[n] = true;
-                let (i, p) = points[n];
-                *counts.entry(group_of(i)).or_default() += 1;
-                c = [c[0] + p[0], c[1] + p[1]];
-            }
-            let len = ns.len() as f64;
-            // The most common group; ties go to the earlier group in the legend.
-            let group = Group::ALL
-                .iter()
-                .copied()
-                .max_by_key(|g| {
-                    (counts.get(g).copied().unwrap_or(0), std::cmp::Reverse(Group::ALL.iter().position(|x| x == g)))
-                })
-                .unwrap_or(Group::Industrial);
-            let members: Vec<usize> = ns.iter().map(|&n| points[n].0).collect();
-            PlaneCluster { members, centre: [c[0] / len, c[1] / len], group }
-        })
+    // (cell row, cell column, deposit, position in `points`), sorted: one pass groups each cell's
+    // deposits in deposit order, whatever order the query gave them in.
+    let mut keyed: Vec<(i64, i64, usize, usize)> = points
+        .iter()
+        .enumerate()
+        .map(|(n, &(i, p))| ((p[1] / cell).floor() as i64, (p[0] / cell).floor() as i64, i, n))
         .collect();
+    keyed.sort_unstable();
+    let mut clustered = vec![false; points.len()];
+    let mut clusters = Vec::new();
+    for run in keyed.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+        if run.len() < MIN_POINTS {
+            continue;
+        }
+        let mut counts = [0usize; Group::ALL.len()];
+        let mut c = [0.0, 0.0];
+        for &(_, _, i, n) in run {
+            clustered[n] = true;
+            let p = points[n].1;
+            if let Some(g) = Group::ALL.iter().position(|&g| g == group_of(i)) {
+                counts[g] += 1;
+            }
+            c = [c[0] + p[0], c[1] + p[1]];
+        }
+        let len = run.len() as f64;
+        // The most common group; ties go to the earlier group in the legend.
+        let best = (0..counts.len()).fold(0, |b, g| if counts[g] > counts[b] { g } else { b });
+        clusters.push(PlaneCluster {
+            members: run.iter().map(|r| r.2).collect(),
+            centre: [c[0] / len, c[1] / len],
+            group: Group::ALL[best],
+        });
+    }
     let singles = points.iter().zip(&clustered).filter(|(_, c)| !**c).map(|(p, _)| p.0).collect();
     Grouping { singles, clusters }
 }

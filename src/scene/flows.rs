@@ -286,7 +286,8 @@ mod tests {
         let ids: Vec<String> = a.ds.region.investors.iter().map(|i| i.id.clone()).collect();
         let groups = aggregate(&a.ds.flows, &FlowFilter::all(&ids));
         let view = a.base_view(1280.0, 800.0);
-        let scale = WidthScale::locked(&a.ds.region.flow_scale, 1.0);
+        let spec = a.ds.region.flow_scale;
+        let scale = WidthScale::locked(&spec, 1.0);
         let (flows, _) = layout(
             &a,
             &groups,
@@ -295,12 +296,23 @@ mod tests {
             |iso| iso.to_string(),
             |inv| inv.to_string(),
         );
+        // The width the manifest's own numbers give: dollars over dollars-per-pixel, never below the minimum.
+        let expected = |usd: f64| (usd / spec.usd_per_px).max(spec.min_px);
+        let mut inner_seen = 0;
         for f in &flows {
-            assert_eq!(f.outer.width, scale.width(f.group.total_usd).0, "{}", f.group.key());
-            if let Some(inner) = &f.inner {
-                assert!(inner.width <= f.outer.width);
-                assert_eq!(inner.tip, f.outer.tip);
+            let key = f.group.key();
+            assert!((f.outer.width - expected(f.group.total_usd)).abs() < 1e-9, "{key}: {}", f.outer.width);
+            match &f.inner {
+                Some(inner) => {
+                    inner_seen += 1;
+                    assert!(f.group.realized_usd > 0.0 && f.group.pledged_usd() > 0.0, "{key}");
+                    assert!((inner.width - expected(f.group.realized_usd)).abs() < 1e-9, "{key}: {}", inner.width);
+                    assert_eq!(inner.tip, f.outer.tip, "{key}: the realized part ends where the whole does");
+                    assert!(!f.outer_solid, "{key}: with a pledged part the outer arrow is hatched");
+                }
+                None => assert!(f.group.realized_usd <= 0.0 || f.group.pledged_usd() <= 0.0, "{key}"),
             }
         }
+        assert!(inner_seen > 0, "the shipped data has arrows with a realized part");
     }
 }

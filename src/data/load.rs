@@ -19,5 +19,10 @@ pub fn from_dir(dir: &Path) -> Result<Dataset, DataError> {
         flows: read(&l.flows),
         headlines: l.headlines.as_deref().and_then(read),
     };
-    Ok(Dataset::assemble(region, &raw))
+    let context = super::ContextFiles {
+        places: l.places.as_deref().and_then(read),
+        rivers: l.rivers.as_deref().and_then(read),
+        world: l.world.as_deref().and_then(read),
+    };
+    Ok(Dataset::assemble(region, &raw).with_context(&context))
 }

@@ -11,6 +11,7 @@ pub mod schema;
 pub mod validate;
 
 pub use error::DataError;
+pub use parse::context::{ContextFiles, ContextLayers, Place, River};
 pub use schema::*;
 
 /// Everything the map needs, after parsing and validation.
@@ -24,6 +25,8 @@ pub struct Dataset {
     pub flows: Vec<Flow>,
     pub headlines: Vec<Headline>,
     pub errors: Vec<DataError>,
+    /// Places, rivers and inset land ([`Dataset::with_context`]).
+    pub context: ContextLayers,
 }
 
 /// The raw text of each file, keyed by the layer it fills. A missing file is
@@ -48,9 +51,30 @@ impl Dataset {
         let deposits = layer(Some(&files.deposits), &raw.deposits, parse::deposits, &mut errors);
         let flows = layer(Some(&files.flows), &raw.flows, parse::flows, &mut errors);
         let headlines = layer(files.headlines.as_deref(), &raw.headlines, parse::headlines, &mut errors);
-        let mut ds = Dataset { region, countries, water, deposits, flows, headlines, errors };
+        let mut ds =
+            Dataset { region, countries, water, deposits, flows, headlines, errors, context: Default::default() };
         validate::retain_valid(&mut ds);
         ds
+    }
+
+    /// Add the optional context layers the manifest names (places, rivers,
+    /// world land), each parsed with named errors like the other layers.
+    pub fn with_context(mut self, raw: &ContextFiles) -> Dataset {
+        use parse::context;
+        let files = self.region.layers.clone();
+        let mut errors = Vec::new();
+        let places = layer(files.places.as_deref(), &raw.places, context::places, &mut errors);
+        let rivers = layer(files.rivers.as_deref(), &raw.rivers, context::rivers, &mut errors);
+        let world = layer(files.world.as_deref(), &raw.world, context::world, &mut errors);
+        let mut attributions: Vec<String> = [&raw.places, &raw.rivers, &raw.world]
+            .into_iter()
+            .flatten()
+            .filter_map(|t| context::attribution(t))
+            .collect();
+        attributions.dedup();
+        self.errors.extend(errors);
+        self.context = ContextLayers { places, rivers, world, attributions };
+        self
     }
 
     pub fn country(&self, iso3: &str) -> Option<&Country> {

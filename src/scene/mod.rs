@@ -6,3 +6,4 @@ pub mod basemap;
 pub mod flows;
 pub mod labels;
 pub mod markers;
+pub mod scalebar;

@@ -1,7 +1,7 @@
 //! Fetching the region manifest and its layer files over HTTP. A file that
 //! fails to load or parse is reported by name; the rest still loads.
 
-use crate::data::{DataError, Dataset, RawFiles, parse};
+use crate::data::{ContextFiles, DataError, Dataset, RawFiles, parse};
 use gloo_net::http::Request;
 
 pub const DEFAULT_MANIFEST: &str = "data/region.json";
@@ -39,12 +39,16 @@ pub async fn load(manifest_url: &str) -> Result<Dataset, DataError> {
         }
     };
     // The browser fetches the layer files in parallel.
-    let (countries, water, deposits, flows, headlines) = futures::join!(
+    let (countries, water, deposits, flows, headlines, places, rivers, world) = futures::join!(
         get(Some(l.countries.clone())),
         get(l.water.clone()),
         get(Some(l.deposits.clone())),
         get(Some(l.flows.clone())),
         get(l.headlines.clone()),
+        get(l.places.clone()),
+        get(l.rivers.clone()),
+        get(l.world.clone()),
     );
-    Ok(Dataset::assemble(region, &RawFiles { countries, water, deposits, flows, headlines }))
+    let context = ContextFiles { places, rivers, world };
+    Ok(Dataset::assemble(region, &RawFiles { countries, water, deposits, flows, headlines }).with_context(&context))
 }

@@ -44,11 +44,11 @@ node scripts/rivers.js "$TMP/rivers-src.json" "$TMP/rivers-named.json"
   -o "$OUT/rivers.geojson" precision=0.001 format=geojson
 
 # --- world land for the inset ------------------------------------------------------------------
-# Drawn about 200 px wide (~2° a pixel): Antarctica cut off, islands under 30,000 km² dropped,
+# Drawn about 200 px wide (~2° a pixel): one feature per polygon, Antarctica dropped, islands under 30,000 km² dropped,
 # an 80 km simplification interval, coordinates to 0.2°.
 "$MS" -quiet -i "$WA/land-110m.json" -target land \
-  -clip bbox=-180,-58,180,84 \
-  -filter-islands min-area=30000km2 \
+  -explode \
+  -filter 'this.bounds[3] > -58 && this.area > 3e10' \
   -simplify interval=80000 keep-shapes \
   -each 'id = "land"' \
   -o "$OUT/world.geojson" precision=0.2 format=geojson

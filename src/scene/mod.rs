@@ -4,6 +4,9 @@
 
 pub mod basemap;
 pub mod flows;
+pub mod inset;
 pub mod labels;
 pub mod markers;
+pub mod places;
+pub mod rivers;
 pub mod scalebar;

@@ -86,6 +86,11 @@ strings! {
     Global => "Global programme", "Глобальная программа";
     RegionWideShort => "region-wide", "по региону";
     AlsoHere => "Also at this point", "Там же";
+    Shown => "shown", "показано";
+    More => "more", "ещё";
+    ClusterHint => "click to list them, zoom in to split", "нажмите, чтобы увидеть список; приблизьте, чтобы разделить";
+    Previous => "Previous", "Назад";
+    Next => "Next", "Далее";
     NotSummed => "Region-wide and global figures are separate measures from different sources; they are listed, not added up.", "Региональные и глобальные показатели — разные оценки из разных источников; они перечислены, а не сложены.";
     Period => "Period", "Период";
     Years => "Years", "Годы";

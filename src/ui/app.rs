@@ -5,7 +5,7 @@ use super::details::Details;
 use super::filters::Filters;
 use super::legend::{CompactLegend, Legend};
 use super::loader::{DEFAULT_MANIFEST, load};
-use super::map::{MapView, flow_scene};
+use super::map::MapView;
 use super::search::Search;
 use super::share::ShareBar;
 use super::state::{Ui, use_ui};
@@ -25,15 +25,13 @@ pub fn App() -> impl IntoView {
     provide_context(ui);
     ui.problems.set(url_errors.iter().map(|e| e.to_string()).collect());
     let investors_from_url = url.flow_investors.is_some();
-    let scene = flow_scene(ui);
-    provide_context(scene);
 
     leptos::task::spawn_local(async move {
         match load(&data_url).await {
             Ok(ds) => {
                 let errs: Vec<String> = ds.errors.iter().map(|e| e.to_string()).collect();
                 if !investors_from_url {
-                    ui.flow_investors.set(ds.region.investors.iter().map(|i| i.id.clone()).collect());
+                    ui.flow.update(|f| f.investors = ds.region.investors.iter().map(|i| i.id.clone()).collect());
                 }
                 ui.problems.update(|p| p.extend(errs));
                 // A permalink may name a deposit or arrow this dataset lacks: say so, don't open an empty panel.
@@ -132,7 +130,7 @@ fn Header() -> impl IntoView {
                 <LangSwitch/>
             </div>
             <Show when=move || !ui.embed>
-                <ShareBar scene=expect_context()/>
+                <ShareBar/>
             </Show>
         </header>
     }
@@ -168,12 +166,7 @@ fn Footer() -> impl IntoView {
                     " · "<a class="open-full" href=full target="_blank" rel="noopener">{move || ui.t(Key::OpenFull)}" ↗"</a>
                 </Show>
             </p>
-            <Show when=move || ui.problems.with(|p| !p.is_empty())>
-                <div class="problems" role="alert">
-                    <strong>{move || ui.t(Key::DataProblems)}</strong>
-                    <ul>{move || ui.problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
-                </div>
-            </Show>
+            <super::problems::Problems/>
         </footer>
     }
 }

@@ -1,11 +1,9 @@
 //! Sharing: copy a permalink, the embed code, and export of the current
 //! view as a standalone SVG or a 2× PNG — all in the browser, no server.
 
-use super::map::{FlowScene, current_scale};
-use super::state::{Shared, Ui, use_ui};
+use super::state::{Ui, use_ui};
 use crate::i18n::Key;
-use crate::render::export::{ExportScene, standalone_svg};
-use crate::scene::flows::Viewport;
+use crate::render::export::standalone_svg;
 use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
@@ -21,25 +19,11 @@ pub fn permalink(ui: &Ui, embed: bool) -> String {
     if q.is_empty() { base } else { format!("{base}?{q}") }
 }
 
-/// The current view as a standalone SVG document, with its size.
-pub fn current_svg(ui: &Ui, scene: &FlowScene) -> Option<(String, [f64; 2])> {
-    let (w, h) = ui.size.get_untracked();
-    let view = ui.view.get_untracked();
-    let scale = current_scale(ui)?;
-    let lang = ui.lang.get_untracked();
+/// The current view as a standalone SVG document, with its size: the
+/// frame the map shows, drawn by the export renderer.
+pub fn current_svg(ui: &Ui) -> Option<(String, [f64; 2])> {
     let url = permalink(ui, false);
-    ui.atlas.with_untracked(|a| {
-        let a = a.as_ref()?;
-        let vp = Viewport { view, width: w, height: h };
-        let deposits: Vec<usize> = if ui.layer_on("deposits") {
-            ui.index.with_untracked(|i| i.in_rect(view.visible_plane(w, h)).collect())
-        } else {
-            Vec::new()
-        };
-        let (flows, badges) =
-            if ui.layer_on("flows") { (&scene.flows[..], &scene.badges[..]) } else { (&[][..], &[][..]) };
-        Some(standalone_svg(&ExportScene { atlas: a, vp, lang, deposits: &deposits, flows, badges, scale, url: &url }))
-    })
+    ui.frame.with_untracked(|f| f.as_ref().map(|f| standalone_svg(f, &url)))
 }
 
 fn download_blob(blob: &web_sys::Blob, name: &str) {
@@ -63,15 +47,15 @@ fn svg_blob(svg: &str) -> Option<web_sys::Blob> {
     web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).ok()
 }
 
-pub fn download_svg(ui: &Ui, scene: &FlowScene) {
-    if let Some(blob) = current_svg(ui, scene).and_then(|(svg, _)| svg_blob(&svg)) {
+pub fn download_svg(ui: &Ui) {
+    if let Some(blob) = current_svg(ui).and_then(|(svg, _)| svg_blob(&svg)) {
         download_blob(&blob, "central-asia-minerals.svg");
     }
 }
 
 /// Render the SVG onto a canvas at 2× and download it as PNG.
-pub fn download_png(ui: &Ui, scene: &FlowScene) {
-    let Some((svg, [ew, eh])) = current_svg(ui, scene) else { return };
+pub fn download_png(ui: &Ui) {
+    let Some((svg, [ew, eh])) = current_svg(ui) else { return };
     let Some(blob) = svg_blob(&svg) else { return };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
     let Ok(img) = web_sys::HtmlImageElement::new() else { return };
@@ -106,7 +90,7 @@ pub fn download_png(ui: &Ui, scene: &FlowScene) {
 }
 
 #[component]
-pub fn ShareBar(scene: Memo<Shared<FlowScene>>) -> impl IntoView {
+pub fn ShareBar() -> impl IntoView {
     let ui = use_ui();
     let status = RwSignal::new(None::<&'static str>);
     let embed_open = RwSignal::new(false);
@@ -142,9 +126,9 @@ pub fn ShareBar(scene: Memo<Shared<FlowScene>>) -> impl IntoView {
             <button type="button" class="tool" data-action="copy-link" on:click=copy>{move || ui.t(Key::CopyLink)}</button>
             <button type="button" class="tool" data-action="embed" aria-expanded=move || embed_open.get().to_string()
                 on:click=move |_| embed_open.update(|o| *o = !*o)>{move || ui.t(Key::Embed)}</button>
-            <button type="button" class="tool" data-action="export-svg" on:click=move |_| scene.with_untracked(|s| download_svg(&ui, s))>
+            <button type="button" class="tool" data-action="export-svg" on:click=move |_| download_svg(&ui)>
                 {move || ui.t(Key::ExportSvg)}</button>
-            <button type="button" class="tool" data-action="export-png" on:click=move |_| scene.with_untracked(|s| download_png(&ui, s))>
+            <button type="button" class="tool" data-action="export-png" on:click=move |_| download_png(&ui)>
                 {move || ui.t(Key::ExportPng)}</button>
             <span class="share-status" role="status">{move || status.get()}</span>
             <Show when=move || embed_open.get()>

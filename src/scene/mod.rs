@@ -6,6 +6,7 @@
 
 pub mod basemap;
 pub mod clusters;
+pub mod context;
 pub mod flows;
 pub mod frame;
 pub mod gesture;

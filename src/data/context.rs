@@ -154,19 +154,20 @@ pub fn world(file: &str, text: &str) -> Parsed<MultiPolygon<f64>> {
 
 /// The file's top-level `"attribution"` string, if any.
 pub fn attribution(text: &str) -> Option<String> {
-    #[derive(serde::Deserialize)]
-    struct Head {
-        attribution: Option<String>,
-    }
-    serde_json::from_str::<Head>(text).ok()?.attribution.filter(|a| !a.trim().is_empty())
+    // Through `Value`, which the parser already uses (a typed struct would
+    // add its own deserializer to the wasm).
+    let root: Value = serde_json::from_str(text).ok()?;
+    root.get("attribution").and_then(Value::as_str).filter(|a| !a.trim().is_empty()).map(str::to_string)
 }
 
 /// Drop records whose id repeats an earlier one, naming each.
 fn dedup<T>(file: &str, out: &mut Vec<T>, errors: &mut Vec<DataError>, id: impl Fn(&T) -> &String) {
-    let mut seen = std::collections::HashSet::new();
+    // A sorted list of the ids seen (binary search), not a hash set: smaller in wasm.
+    let mut seen: Vec<String> = Vec::with_capacity(out.len());
     let mut keep = Vec::with_capacity(out.len());
     for (i, x) in out.drain(..).enumerate() {
-        if seen.insert(id(&x).clone()) {
+        if let Err(at) = seen.binary_search(id(&x)) {
+            seen.insert(at, id(&x).clone());
             keep.push(x);
         } else {
             errors.push(DataError {

@@ -136,7 +136,8 @@ pub fn draft(atlas: &Atlas, view: &View, width: f64, height: f64, lang: Lang) ->
     let marks = places::marks(&ctx.places, &region.focus, &atlas.proj, view, width, height, kpp, lang);
     let river_labels = rivers::labels(&ctx.rivers, &atlas.proj, view, (width, height), kpp, lang);
     let mut blocked: Vec<Rect> = marks.iter().map(PlaceMark::marker_rect).collect();
-    blocked.push(Rect { x: 0.0, y: height - COUNT_H, w: 160.0, h: COUNT_H });
+    // The count reads "77 deposits in view" (or its longer Russian), ~280 px at most.
+    blocked.push(Rect { x: 0.0, y: height - COUNT_H, w: (width * 0.75).min(290.0), h: COUNT_H });
 
     let bar = scalebar::scale_bar(&atlas.proj, view, width, height, lang);
     let at = [14.0, height - COUNT_H - 8.0];

@@ -422,7 +422,7 @@ pub fn inset_panel() -> PathStyle {
 }
 
 pub fn inset_land() -> PathStyle {
-    PathStyle::fill(Paint::Ink(Ink::LandContext))
+    PathStyle { fill_opacity: 0.45, ..PathStyle::fill(Paint::Ink(Ink::Border)) }
 }
 
 pub fn inset_frame() -> PathStyle {

@@ -121,17 +121,22 @@ mod tests {
     }
 
     #[test]
-    fn off_the_central_meridian_the_convergence_is_accounted_for() {
-        // Far east of the central meridian, a horizontal screen line is not a
-        // parallel; compare with a finite difference on the sphere.
+    fn across_the_frame_the_local_scale_matches_a_step_on_the_sphere() {
+        // Off the standard parallels the scale is not 1, and off the central
+        // meridian a horizontal screen line is not a parallel: compare with a
+        // one-pixel step measured on the sphere, everywhere in the frame.
         let a = atlas();
         let view = a.base_view(1280.0, 800.0);
-        let at = view.to_screen(a.proj.project(85.0, 50.0));
-        let kpp = km_per_px(&a.proj, &view, at);
-        let p = view.to_plane(at);
-        let q = view.to_plane([at[0] + 1.0, at[1]]);
-        let (lp, lq) = (a.proj.invert(p[0], p[1]), a.proj.invert(q[0], q[1]));
-        let d = haversine_km(lp, lq) * EARTH_KM / 6371.0088;
-        assert!((kpp / d - 1.0).abs() < 1e-3, "{kpp} vs {d}");
+        for lon in [46.0, 56.0, 67.0, 78.0, 88.0] {
+            for lat in [35.0, 39.0, 45.0, 52.0, 56.0] {
+                let at = view.to_screen(a.proj.project(lon, lat));
+                let kpp = km_per_px(&a.proj, &view, at);
+                let p = view.to_plane(at);
+                let q = view.to_plane([at[0] + 1.0, at[1]]);
+                let (lp, lq) = (a.proj.invert(p[0], p[1]), a.proj.invert(q[0], q[1]));
+                let d = haversine_km(lp, lq) * EARTH_KM / 6371.0088;
+                assert!((kpp / d - 1.0).abs() < 1e-3, "{lon},{lat}: {kpp} vs {d}");
+            }
+        }
     }
 }

@@ -22,7 +22,7 @@ help:
 	@echo "make size    what the default map transfers, raw/gzip/brotli; fails above the budget"
 	@echo "make bench   R-tree vs linear scan benchmark"
 	@echo "make bench-browser   load, drag, wheel, hover and heap at 77/1k/10k/100k deposits in headless Chromium"
-	@echo "make data    regenerate the basemap from npm packages (mapshaper)"
+	@echo "make data    regenerate the basemap and context layers from npm/PyPI packages"
 
 serve: tools
 	trunk serve --release
@@ -88,4 +88,5 @@ bench-browser: tools browser build
 
 data: npm
 	bash scripts/build-basemap.sh
+	bash scripts/build-context.sh
 	cargo run --locked -q --bin atlas -- check public/data

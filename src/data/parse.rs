@@ -8,6 +8,10 @@ use super::schema::*;
 use geo::{Geometry, MultiPolygon};
 use serde_json::{Map, Value};
 
+// Places, rivers and world land: a child module, so it shares `Props` and `each`.
+#[path = "context.rs"]
+pub mod context;
+
 /// Good records and one error per rejected record.
 pub type Parsed<T> = (Vec<T>, Vec<DataError>);
 

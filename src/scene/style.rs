@@ -35,10 +35,13 @@ pub enum Ink {
     MarkerStroke,
     /// Text on a dark badge.
     OnDark,
+    /// River lines, and their names.
+    River,
+    RiverText,
 }
 
 impl Ink {
-    pub const ALL: [Ink; 16] = [
+    pub const ALL: [Ink; 18] = [
         Ink::Bg,
         Ink::Panel,
         Ink::Ink,
@@ -55,6 +58,8 @@ impl Ink {
         Ink::Key,
         Ink::MarkerStroke,
         Ink::OnDark,
+        Ink::River,
+        Ink::RiverText,
     ];
 
     /// The CSS custom property's name, without `--`.
@@ -76,6 +81,8 @@ impl Ink {
             Ink::Key => "key",
             Ink::MarkerStroke => "marker-stroke",
             Ink::OnDark => "on-dark",
+            Ink::River => "river",
+            Ink::RiverText => "river-text",
         }
     }
 
@@ -98,6 +105,8 @@ impl Ink {
             Ink::Key => pick(light, "#555555", "#b3b0a8"),
             Ink::MarkerStroke => "#1b1b1b",
             Ink::OnDark => "#ffffff",
+            Ink::River => pick(light, "#6d9fc4", "#4f86ad"),
+            Ink::RiverText => pick(light, "#2f6690", "#8cbfe3"),
         }
     }
 }
@@ -362,6 +371,87 @@ pub fn deposit_label() -> TextStyle {
         letter_spacing: 0.0,
         fill: Paint::Ink(Ink::Ink),
         halo: Paint::Ink(Ink::Bg),
+    }
+}
+
+/// A river line: thicker for major rivers.
+pub fn river(rank: u32) -> PathStyle {
+    PathStyle::outlined(Paint::None, Paint::Ink(Ink::River), if rank <= 1 { 1.4 } else { 1.0 })
+}
+
+pub fn river_label() -> TextStyle {
+    TextStyle {
+        size: crate::scene::rivers::RIVER_LABEL_PX,
+        weight: 400,
+        italic: true,
+        letter_spacing: 0.3,
+        fill: Paint::Ink(Ink::RiverText),
+        halo: Paint::Ink(Ink::Bg),
+    }
+}
+
+/// A capital is a ringed dot (this ring, then [`place_dot`] inside); a
+/// city is a plain dot. Both dark, so they never read as a deposit colour.
+pub fn capital_ring() -> PathStyle {
+    PathStyle::outlined(Paint::Ink(Ink::Panel), Paint::Ink(Ink::Ink), 1.4)
+}
+
+pub fn place_dot() -> PathStyle {
+    PathStyle::outlined(Paint::Ink(Ink::Ink), Paint::Ink(Ink::Panel), 0.8)
+}
+
+pub fn place_label(capital: bool) -> TextStyle {
+    TextStyle {
+        size: if capital { crate::scene::places::CAPITAL_PX } else { crate::scene::places::CITY_PX },
+        weight: if capital { 700 } else { 400 },
+        italic: false,
+        letter_spacing: 0.0,
+        fill: Paint::Ink(if capital { Ink::Ink } else { Ink::Muted }),
+        halo: Paint::Ink(Ink::Bg),
+    }
+}
+
+/// The scale bar: a dark bar with a light edge, and its length in km.
+pub fn scale_bar() -> PathStyle {
+    PathStyle::outlined(Paint::Ink(Ink::Ink), Paint::Ink(Ink::Panel), 1.0)
+}
+
+pub fn scale_label() -> TextStyle {
+    TextStyle {
+        size: 11.0,
+        weight: 600,
+        italic: false,
+        letter_spacing: 0.0,
+        fill: Paint::Ink(Ink::Ink),
+        halo: Paint::Ink(Ink::Bg),
+    }
+}
+
+/// The locator inset: a panel, land, the map's frame and the capitals.
+pub fn inset_panel() -> PathStyle {
+    PathStyle { fill_opacity: 0.92, ..PathStyle::outlined(Paint::Ink(Ink::Panel), Paint::Ink(Ink::Line), 1.0) }
+}
+
+pub fn inset_land() -> PathStyle {
+    PathStyle { fill_opacity: 0.45, ..PathStyle::fill(Paint::Ink(Ink::Border)) }
+}
+
+pub fn inset_frame() -> PathStyle {
+    PathStyle { fill_opacity: 0.15, ..PathStyle::outlined(Paint::Ink(Ink::Accent), Paint::Ink(Ink::Accent), 1.6) }
+}
+
+pub fn inset_capital(color: &str) -> PathStyle {
+    PathStyle::outlined(Paint::hex(color), Paint::Ink(Ink::Panel), 1.0)
+}
+
+pub fn inset_label() -> TextStyle {
+    TextStyle {
+        size: 9.0,
+        weight: 600,
+        italic: false,
+        letter_spacing: 0.0,
+        fill: Paint::Ink(Ink::Ink),
+        halo: Paint::Ink(Ink::Panel),
     }
 }
 

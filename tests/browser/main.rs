@@ -4,6 +4,7 @@
 
 mod bad_input;
 mod behaviours;
+mod context;
 mod embed;
 mod scale;
 mod support;

@@ -463,7 +463,8 @@ struct MapObstacles<'a> {
 /// and country names (see below which first), deposit names (`named`, once
 /// zoomed in), other places by rank, then rivers. Each label keeps off every label placed before it and
 /// off place markers, the scale bar and the inset; all but the country
-/// names also keep off deposit markers, clusters, badges and chips.
+/// names also keep off deposit markers, clusters, badges and chips (a
+/// focus capital's name may cover deposit markers, never other labels).
 fn map_labels(
     atlas: &Atlas,
     named: &[Marker],
@@ -515,8 +516,13 @@ fn map_labels(
     let (all_named, _) = focus_named(&[]);
     let mut early: Vec<Option<Rect>> = vec![None; capitals.len()];
     let mut taken: Vec<Rect> = Vec::new();
+    // A capital's name may sit over deposit markers (they stay clickable
+    // under it), so that a dense dataset never hides where the capitals
+    // are; it still keeps off badges, chips, place markers, the scale bar
+    // and the inset.
+    let capital_blocked: Vec<Rect> = badges.iter().map(Badge::rect).chain(draft.blocked.iter().copied()).collect();
     for (k, (_, cands)) in capitals.iter().enumerate() {
-        let free = |r: &Rect| r.inside(size.0, size.1) && !blocked.iter().chain(&taken).any(|o| o.overlaps(r));
+        let free = |r: &Rect| r.inside(size.0, size.1) && !capital_blocked.iter().chain(&taken).any(|o| o.overlaps(r));
         let spot = cands.iter().filter(|r| free(r)).find(|r| {
             let mut with = taken.clone();
             with.push(**r);

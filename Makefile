@@ -14,12 +14,13 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROME ?= /usr/bin/chromium
 
 .PHONY: help serve test tools wasm-target trunk wasm-bindgen npm browser fetch \
-        fmt clippy native check-data build browser-test size bench data
+        fmt clippy native check-data build browser-test size size-report bench data
 
 help:
 	@echo "make serve   build and serve the atlas at http://127.0.0.1:8080"
 	@echo "make test    fmt, clippy, native tests, data check, release build, browser tests"
 	@echo "make size    what the default map transfers, raw/gzip/brotli; fails above the budget"
+	@echo "make size-report  what the wasm is made of, by crate and by item (twiggy)"
 	@echo "make bench   R-tree vs linear scan benchmark"
 	@echo "make data    regenerate the basemap from npm packages (mapshaper)"
 
@@ -76,6 +77,10 @@ browser-test: build
 
 size: tools build
 	node scripts/size.mjs dist
+
+# Needs twiggy (`cargo install twiggy`); reads the last release build.
+size-report: tools build
+	node scripts/wasm-crates.mjs 16 16
 
 bench:
 	cargo bench --locked --bench spatial_index

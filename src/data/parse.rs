@@ -337,10 +337,7 @@ fn features(file: &str, text: &str, object: &str) -> Result<Vec<(Value, Option<S
         return geometry::features(&root, object).map_err(|e| DataError::file(file, format!("invalid TopoJSON: {e}")));
     }
     if root.get("type").and_then(Value::as_str) != Some("FeatureCollection") {
-        return Err(DataError::file(
-            file,
-            "expected a GeoJSON FeatureCollection (\"type\": \"FeatureCollection\") or a TopoJSON Topology",
-        ));
+        return Err(DataError::file(file, "expected a GeoJSON FeatureCollection (\"type\": \"FeatureCollection\")"));
     }
     match &mut root {
         Value::Object(m) => match m.take("features") {
@@ -746,41 +743,49 @@ pub fn headlines(file: &str, text: &str) -> Parsed<Headline> {
     };
     let mut out = Vec::new();
     let mut errors = Vec::new();
-    for (index, v) in figures.into_iter().enumerate() {
-        let Value::Object(mut map) = v else {
-            errors.push(DataError::feature(file, index, None, "figures", "each figure must be an object"));
-            continue;
-        };
-        let id = map.get("id").and_then(Value::as_str).map(str::to_string);
-        errors.extend(clean_fields(&mut map, |k| DataError::feature(file, index, id.as_deref(), k, CONTROL_REMOVED)));
-        let p = Props { file, index, id, map, feature: Map::default() };
-        let figure = || {
-            if p.map.get("sources").and_then(Value::as_array).is_some_and(Vec::is_empty) {
-                return Err(p.err("sources", "is empty: every figure needs a source"));
-            }
-            let value_pct = p.number("value_pct")?;
-            if !(0.0..=100.0).contains(&value_pct) {
-                return Err(p.err("value_pct", "must be a percentage between 0 and 100"));
-            }
-            Ok(Headline {
-                id: p.string("id")?,
-                commodity: p.string("commodity")?,
-                label_en: p.string("label_en")?,
-                label_ru: p.text("label_ru")?,
-                value_pct,
-                measure: p.string("measure")?,
-                confidence: p.string("confidence")?,
-                attributed_to: p.text("attributed_to")?,
-                note: p.text("note")?,
-                sources: p.sources()?,
-            })
-        };
-        match figure() {
-            Ok(h) => out.push(h),
-            Err(e) => errors.push(e),
+    for (i, mut v) in figures.into_iter().enumerate() {
+        let id = v.get("id").and_then(Value::as_str).map(str::to_string);
+        let named = |field: &str, msg: &str| DataError::feature(file, i, id.as_deref(), field, msg);
+        if let Value::Object(m) = &mut v {
+            errors.extend(clean_fields(m, |k| named(k, CONTROL_REMOVED)));
+        }
+        match figure(&v) {
+            Ok(h) if h.sources.is_empty() => errors.push(named("sources", "is empty: every figure needs a source")),
+            Ok(h) => match h.sources.iter().position(|s| !is_http(&s.url)) {
+                Some(j) => errors.push(named(&format!("sources[{j}].url"), "must be an http(s) URL")),
+                None if !(0.0..=100.0).contains(&h.value_pct) => {
+                    errors.push(named("value_pct", "must be a percentage between 0 and 100"))
+                }
+                None => out.push(h),
+            },
+            Err(e) => errors.push(named("figures", &e)),
         }
     }
     (out, errors)
+}
+
+/// One headline figure's fields (the checks of their values are in [`headlines`]).
+fn figure(v: &Value) -> Result<Headline, String> {
+    let f = Fields::of(v, String::new())?;
+    let or_empty = |key: &str| f.opt_string(key).map(Option::unwrap_or_default);
+    Ok(Headline {
+        id: f.string("id")?,
+        commodity: f.string("commodity")?,
+        label_en: f.string("label_en")?,
+        label_ru: or_empty("label_ru")?,
+        value_pct: f.number("value_pct")?,
+        measure: f.string("measure")?,
+        confidence: f.string("confidence")?,
+        attributed_to: or_empty("attributed_to")?,
+        note: or_empty("note")?,
+        sources: f
+            .list("sources")?
+            .map(|s| {
+                let s = s?;
+                Ok(Source { url: s.string("url")?, title: s.string("title")? })
+            })
+            .collect::<Result<_, String>>()?,
+    })
 }
 
 #[cfg(test)]

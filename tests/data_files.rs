@@ -404,7 +404,7 @@ fn an_exact_point_resting_only_on_wikipedia_is_warned_about_but_kept() {
 fn atlas_check_prints_warnings_in_the_error_format_and_still_passes() {
     let tmp = std::env::temp_dir().join(format!("atlas-warn-{}", std::process::id()));
     std::fs::create_dir_all(&tmp).unwrap();
-    for f in ["region.json", "countries.geojson", "water.geojson", "flows.geojson", "headlines.json"] {
+    for f in ["region.json", "countries.topojson", "water.topojson", "flows.geojson", "headlines.json"] {
         std::fs::copy(dir().join(f), tmp.join(f)).unwrap();
     }
     let mut deposits: serde_json::Value =

@@ -109,6 +109,19 @@ pub fn App() -> impl IntoView {
         post_height_on_change();
     }
 
+    // The picture pre-rendered into index.html (scripts/prerender.mjs) covers the
+    // page until the app's own map is drawn, or loading has failed (so the
+    // problems show); then it goes, on the next frame, after the map's first paint.
+    Effect::new(move |_| {
+        if ui.atlas.with(Option::is_some) || failed.get() {
+            request_animation_frame(|| {
+                if let Some(el) = document().get_element_by_id("prerender") {
+                    el.remove();
+                }
+            });
+        }
+    });
+
     let esc = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "Escape" {
             ui.selected.set(None);

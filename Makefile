@@ -14,7 +14,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROME ?= /usr/bin/chromium
 
 .PHONY: help serve test tools wasm-target trunk wasm-bindgen npm browser fetch \
-        fmt clippy native check-data build browser-test size size-report bench data
+        fmt clippy native check-data build browser-test size size-report bench bench-load data
 
 help:
 	@echo "make serve   build and serve the atlas at http://127.0.0.1:8080"
@@ -22,6 +22,7 @@ help:
 	@echo "make size    what the default map transfers, raw/gzip/brotli; fails above the budget"
 	@echo "make size-report  what the wasm is made of, by crate and by item (twiggy)"
 	@echo "make bench   R-tree vs linear scan benchmark"
+	@echo "make bench-load  load to first map and to interactive, loopback and 1.6 Mbps/150 ms (Chromium, DevTools protocol)"
 	@echo "make data    regenerate the basemap from npm packages (mapshaper)"
 
 serve: tools
@@ -84,6 +85,10 @@ size-report: tools build
 
 bench:
 	cargo bench --locked --bench spatial_index
+
+# A benchmark, not a test: prints medians, asserts nothing.
+bench-load: tools browser build
+	node --experimental-websocket scripts/bench-load.mjs dist 5
 
 data: npm
 	bash scripts/build-basemap.sh

@@ -155,11 +155,12 @@ async function launch() {
 // appears, and the frame in which the app's own map (with deposits) is drawn and
 // the pre-rendered picture is gone.
 const OBSERVER = `(() => {
-  const t = (window.__load = { firstMap: null, interactive: null });
+  const t = (window.__load = { firstMap: null, appMap: null, interactive: null });
   const tick = (now) => {
     const pre = document.getElementById("prerender");
     const app = document.querySelector(".map-wrap [data-deposit-id], .map-wrap canvas[data-deposits-drawn]");
-    if (t.firstMap === null && (pre?.querySelector("svg") || app)) t.firstMap = now;
+    if (t.firstMap === null && (pre?.querySelector("svg, img") || app)) t.firstMap = now;
+    if (t.appMap === null && app) t.appMap = now;
     if (t.interactive === null && app && !pre) t.interactive = now;
     if (t.interactive === null) requestAnimationFrame(tick);
   };
@@ -220,6 +221,7 @@ try {
     const html = median(rs.map((r) => r.html));
     const first = median(rs.map((r) => (r.firstMap === null ? null : r.firstMap - r.html)));
     const inter = median(rs.map((r) => r.interactive));
+    if (process.env.BENCH_DEBUG) console.log(JSON.stringify(rs.map((r) => [r.html, r.firstMap, r.appMap, r.interactive].map(Math.round))));
     const kb = median(rs.map((r) => r.bytes)) / 1000;
     console.log(
       `${p.name.padEnd(22)} ${ms(html).padStart(8)} ${("+" + ms(first)).padStart(10)} ${ms(inter).padStart(12)} ${(kb.toFixed(0) + " KB").padStart(10)}`,

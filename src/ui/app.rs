@@ -110,15 +110,14 @@ pub fn App() -> impl IntoView {
     }
 
     // The picture pre-rendered into index.html (scripts/prerender.mjs) covers the
-    // page until the app's own map is drawn, or loading has failed (so the
-    // problems show); then it goes, on the next frame, after the map's first paint.
+    // page until the app has its data, or loading has failed (so the problems
+    // show). It goes in the same task that draws the app's map, so no frame is
+    // painted without a map, and the browser never paints both.
     Effect::new(move |_| {
         if ui.atlas.with(Option::is_some) || failed.get() {
-            request_animation_frame(|| {
-                if let Some(el) = document().get_element_by_id("prerender") {
-                    el.remove();
-                }
-            });
+            if let Some(el) = document().get_element_by_id("prerender") {
+                el.remove();
+            }
         }
     });
 

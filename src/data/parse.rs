@@ -142,6 +142,15 @@ impl<'a> Fields<'a> {
         self.req(key)?.as_f64().ok_or_else(|| format!("`{}` must be a number", self.path(key)))
     }
 
+    /// The numbers under each of `keys`.
+    fn each_number<const N: usize>(&self, keys: [&str; N]) -> Result<[f64; N], String> {
+        let mut out = [0.0; N];
+        for (o, k) in out.iter_mut().zip(keys) {
+            *o = self.number(k)?;
+        }
+        Ok(out)
+    }
+
     fn numbers<const N: usize>(&self, key: &str) -> Result<[f64; N], String> {
         let bad = || format!("`{}` must be a list of {N} numbers", self.path(key));
         let list = self.req(key)?.as_array().filter(|a| a.len() == N).ok_or_else(bad)?;
@@ -174,8 +183,8 @@ impl<'a> Fields<'a> {
 /// The manifest's fields into a [`Region`]; the checks of each value are in [`region`].
 fn manifest(v: &Value) -> Result<Region, String> {
     let f = Fields::of(v, String::new())?;
-    let frame = f.obj("frame")?;
-    let projection = f.obj("projection")?;
+    let [west, south, east, north] = f.obj("frame")?.each_number(["west", "south", "east", "north"])?;
+    let [lon0, lat0, lat1, lat2] = f.obj("projection")?.each_number(["lon0", "lat0", "lat1", "lat2"])?;
     let layers = f.obj("layers")?;
     let investors = f
         .list("investors")?
@@ -206,18 +215,8 @@ fn manifest(v: &Value) -> Result<Region, String> {
         title: f.text("title")?,
         subtitle: if f.opt("subtitle").is_some() { f.text("subtitle")? } else { Text::default() },
         credit: f.text("credit")?,
-        frame: Bounds {
-            west: frame.number("west")?,
-            south: frame.number("south")?,
-            east: frame.number("east")?,
-            north: frame.number("north")?,
-        },
-        projection: ProjectionSpec {
-            lon0: projection.number("lon0")?,
-            lat0: projection.number("lat0")?,
-            lat1: projection.number("lat1")?,
-            lat2: projection.number("lat2")?,
-        },
+        frame: Bounds { west, south, east, north },
+        projection: ProjectionSpec { lon0, lat0, lat1, lat2 },
         focus: f.strings("focus")?,
         region_code: f.string("region_code")?,
         region_name: f.text("region_name")?,

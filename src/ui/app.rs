@@ -114,10 +114,10 @@ pub fn App() -> impl IntoView {
     // show). It goes in the same task that draws the app's map, so no frame is
     // painted without a map, and the browser never paints both.
     Effect::new(move |_| {
-        if ui.atlas.with(Option::is_some) || failed.get() {
-            if let Some(el) = document().get_element_by_id("prerender") {
-                el.remove();
-            }
+        if (ui.atlas.with(Option::is_some) || failed.get())
+            && let Some(el) = document().get_element_by_id("prerender")
+        {
+            el.remove();
         }
     });
 

@@ -211,7 +211,7 @@ fn region() -> atlas::data::Region {
 }
 
 fn countries() -> String {
-    std::fs::read_to_string(dir().join("countries.geojson")).unwrap()
+    std::fs::read_to_string(dir().join(region().layers.countries)).unwrap()
 }
 
 fn deposit(props: &str, coords: &str) -> String {

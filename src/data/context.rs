@@ -9,9 +9,9 @@
 
 use super::{Parsed, Props, each};
 use crate::data::error::DataError;
+use crate::data::json::{self, Value};
 use crate::i18n::Lang;
 use geo::{Geometry, MultiLineString, MultiPolygon};
-use serde_json::Value;
 
 /// A capital or city.
 #[derive(Debug, Clone, PartialEq)]
@@ -74,7 +74,10 @@ pub struct ContextFiles {
 
 fn positive_int(p: &Props, key: &str) -> Result<u64, DataError> {
     match p.map.get(key) {
-        Some(Value::Number(n)) => n.as_u64().ok_or_else(|| p.err(key, "must be a whole number, 0 or more")),
+        Some(Value::Number(n)) => n
+            .as_i64()
+            .and_then(|v| u64::try_from(v).ok())
+            .ok_or_else(|| p.err(key, "must be a whole number, 0 or more")),
         Some(_) => Err(p.err(key, "must be a whole number, 0 or more")),
         None => Err(p.err(key, "missing field")),
     }
@@ -89,10 +92,10 @@ fn slug_id(p: &Props) -> Result<String, DataError> {
 }
 
 pub fn places(file: &str, text: &str) -> Parsed<Place> {
-    let (mut out, mut errors) = each(file, text, "id", |p| {
+    let (mut out, mut errors) = each(file, text, ("places", "id"), |p| {
         let id = slug_id(p)?;
         let [lon, lat] = match p.geometry()? {
-            Geometry::Point(pt) => p.lon_lat("geometry.coordinates", Some(&Value::from(vec![pt.x(), pt.y()])))?,
+            Some(Geometry::Point(pt)) => p.lon_lat("geometry.coordinates", pt.x(), pt.y())?,
             _ => return Err(p.err("geometry", "expected a Point")),
         };
         let country = p.string("country")?;
@@ -125,11 +128,11 @@ pub fn places(file: &str, text: &str) -> Parsed<Place> {
 }
 
 pub fn rivers(file: &str, text: &str) -> Parsed<River> {
-    let (mut out, mut errors) = each(file, text, "id", |p| {
+    let (mut out, mut errors) = each(file, text, ("rivers", "id"), |p| {
         let id = slug_id(p)?;
         let lines = match p.geometry()? {
-            Geometry::LineString(l) => MultiLineString::new(vec![l]),
-            Geometry::MultiLineString(m) => m,
+            Some(Geometry::LineString(l)) => MultiLineString::new(vec![l]),
+            Some(Geometry::MultiLineString(m)) => m,
             _ => return Err(p.err("geometry", "expected a LineString or MultiLineString")),
         };
         if let Some(c) = lines.0.iter().flat_map(|l| l.0.iter()).find(|c| c.x.abs() > 180.0 || c.y.abs() > 90.0) {
@@ -149,14 +152,13 @@ pub fn rivers(file: &str, text: &str) -> Parsed<River> {
 }
 
 pub fn world(file: &str, text: &str) -> Parsed<MultiPolygon<f64>> {
-    each(file, text, "id", |p| p.polygons())
+    each(file, text, ("world", "id"), |p| p.polygons())
 }
 
 /// The file's top-level `"attribution"` string, if any.
 pub fn attribution(text: &str) -> Option<String> {
-    // Through `Value`, which the parser already uses (a typed struct would
-    // add its own deserializer to the wasm).
-    let root: Value = serde_json::from_str(text).ok()?;
+    // Through the parser's own JSON reader (no second deserializer in the wasm).
+    let root = json::from_str(text.trim_start_matches('\u{feff}')).ok()?;
     root.get("attribution").and_then(Value::as_str).filter(|a| !a.trim().is_empty()).map(str::to_string)
 }
 

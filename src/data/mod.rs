@@ -4,6 +4,8 @@
 
 pub mod commodity;
 pub mod error;
+pub mod geometry;
+pub mod json;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod load;
 pub mod parse;

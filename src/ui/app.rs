@@ -109,6 +109,18 @@ pub fn App() -> impl IntoView {
         post_height_on_change();
     }
 
+    // The picture pre-rendered into index.html (scripts/prerender.mjs) covers the
+    // page until the app has its data, or loading has failed (so the problems
+    // show). It goes in the same task that draws the app's map, so no frame is
+    // painted without a map, and the browser never paints both.
+    Effect::new(move |_| {
+        if (ui.atlas.with(Option::is_some) || failed.get())
+            && let Some(el) = document().get_element_by_id("prerender")
+        {
+            el.remove();
+        }
+    });
+
     let esc = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "Escape" {
             ui.selected.set(None);

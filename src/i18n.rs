@@ -102,6 +102,7 @@ strings! {
     ExportSvg => "Download SVG", "Скачать SVG";
     ExportPng => "Download PNG", "Скачать PNG";
     OpenFull => "Open full map", "Открыть полную карту";
+    DataFromLink => "Data from this link", "Данные из этой ссылки";
     CtrlToZoom => "Use Ctrl + scroll to zoom the map", "Для масштаба используйте Ctrl + прокрутку";
     Deposits => "Deposits", "Месторождения";
     Flows => "Investment flows", "Инвестиционные потоки";

@@ -18,28 +18,34 @@ pub const FOLDER: &str = "map/";
 /// plus `embed.js` for the embed code. Absolute and external URLs are left out.
 pub fn app_files(index_html: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    let mut rest = index_html;
-    while let Some(i) = rest.find(['"', '\'']) {
-        let q = rest.as_bytes()[i] as char;
-        let after = &rest[i + 1..];
-        let Some(j) = after.find(q) else { break };
-        let v = &after[..j];
-        let path = v.strip_prefix("./").unwrap_or(v);
-        let is_file = (v.starts_with("./") || looks_like_asset(v))
-            && !path.is_empty()
-            && !path.contains(':')
-            && !path.starts_with('/')
-            && !path.contains("..")
-            && !path.ends_with('/')
-            && !path.contains(['<', '>', ' ', '?', '#']);
-        if is_file && !out.iter().any(|p| p == path) {
-            out.push(path.to_string());
+    // Quoted values that start with "./" (Trunk's links and its loader
+    // script), and href/src attributes. Text such as "Asia's" in the title
+    // is not a quote to pair, so values are found by their opening only.
+    let openers = ["\"./", "'./", "href=\"", "src=\"", "href='", "src='"];
+    for opener in openers {
+        let quote = if opener.contains('\'') { '\'' } else { '"' };
+        let skip = if opener.ends_with("./") { 1 } else { opener.len() };
+        for (i, _) in index_html.match_indices(opener) {
+            let rest = &index_html[i + skip..];
+            let Some(end) = rest.find(quote) else { continue };
+            let v = &rest[..end];
+            let path = v.strip_prefix("./").unwrap_or(v);
+            let is_file = (v.starts_with("./") || looks_like_asset(v))
+                && !path.is_empty()
+                && !path.contains(':')
+                && !path.starts_with('/')
+                && !path.contains("..")
+                && !path.ends_with('/')
+                && !path.contains(['<', '>', ' ', '?', '#']);
+            if is_file && !out.iter().any(|p| p == path) {
+                out.push(path.to_string());
+            }
         }
-        rest = &after[j + 1..];
     }
     if !out.iter().any(|p| p == "embed.js") {
         out.push("embed.js".into());
     }
+    out.sort();
     out
 }
 
@@ -129,7 +135,8 @@ pub fn zip(files: &[(String, Vec<u8>)]) -> Vec<u8> {
 mod tests {
     use super::*;
 
-    const TRUNK_INDEX: &str = r#"<!DOCTYPE html><html><head>
+    const TRUNK_INDEX: &str = r#"<!DOCTYPE html><html lang="en"><head>
+<title>Central Asia's critical minerals</title>
 <script type="module">
 import init, * as bindings from './atlas-web-331473642aaa1b74.js';
 const wasm = await init({ module_or_path: './atlas-web-331473642aaa1b74_bg.wasm' });
@@ -145,12 +152,13 @@ const wasm = await init({ module_or_path: './atlas-web-331473642aaa1b74_bg.wasm'
         assert_eq!(
             app_files(TRUNK_INDEX),
             [
+                "atlas-587b85c26df50ac6.css",
                 "atlas-web-331473642aaa1b74.js",
                 "atlas-web-331473642aaa1b74_bg.wasm",
-                "atlas-587b85c26df50ac6.css",
+                "embed.js",
                 "favicon.svg",
-                "embed.js"
-            ]
+            ],
+            "an apostrophe in the title does not hide the files after it"
         );
     }
 

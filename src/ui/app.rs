@@ -4,7 +4,7 @@
 use super::details::Details;
 use super::filters::Filters;
 use super::legend::{CompactLegend, Legend};
-use super::loader::{DEFAULT_MANIFEST, load};
+use super::loader::{DEFAULT_MANIFEST, load, load_fragment};
 use super::map::{MapView, flow_scene};
 use super::search::Search;
 use super::share::ShareBar;
@@ -28,8 +28,20 @@ pub fn App() -> impl IntoView {
     let scene = flow_scene(ui);
     provide_context(scene);
 
+    // A fragment permalink (`#map=…`) carries a journalist's map itself.
+    let hash = window().location().hash().unwrap_or_default();
     leptos::task::spawn_local(async move {
-        match load(&data_url).await {
+        let loaded = match crate::author::doc::has_map(&hash) {
+            true => match load_fragment(&hash).await {
+                Err(e) => {
+                    ui.problems.update(|p| p.push(e.to_string()));
+                    load(&data_url).await
+                }
+                ok => ok,
+            },
+            false => load(&data_url).await,
+        };
+        match loaded {
             Ok(ds) => {
                 let errs: Vec<String> = ds.errors.iter().map(|e| e.to_string()).collect();
                 if !investors_from_url {
@@ -65,7 +77,9 @@ pub fn App() -> impl IntoView {
         }
         let q = ui.url_state().to_query();
         let path = window().location().pathname().unwrap_or_default();
-        let url = if q.is_empty() { path } else { format!("{path}?{q}") };
+        // The fragment (a map permalink's data) stays.
+        let hash = window().location().hash().unwrap_or_default();
+        let url = if q.is_empty() { format!("{path}{hash}") } else { format!("{path}?{q}{hash}") };
         if let Ok(h) = window().history() {
             let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
         }
@@ -161,8 +175,10 @@ fn Footer() -> impl IntoView {
     let credit = move || ui.atlas.with(|a| a.as_ref().map(|a| a.ds.region.credit.get(ui.lang.get()).to_string()));
     // `permalink` reads the state through tracked signals, so the link follows the view.
     let full = move || super::share::permalink(&ui, false);
+    let from_link = crate::author::doc::has_map(&window().location().hash().unwrap_or_default());
     view! {
         <footer class="footer">
+            {from_link.then(|| view! { <p class="data-origin" data-origin="link">{move || ui.t(Key::DataFromLink)}</p> })}
             <p class="credit">{credit}
                 <Show when=move || ui.embed>
                     " · "<a class="open-full" href=full target="_blank" rel="noopener">{move || ui.t(Key::OpenFull)}" ↗"</a>

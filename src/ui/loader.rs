@@ -1,7 +1,7 @@
 //! Fetching the region manifest and its layer files over HTTP. A file that
 //! fails to load or parse is reported by name; the rest still loads.
 
-use crate::data::{DataError, Dataset, RawFiles, parse};
+use crate::data::{DataError, Dataset, RawFiles, Region, parse};
 use gloo_net::http::Request;
 
 pub const DEFAULT_MANIFEST: &str = "data/region.json";
@@ -26,6 +26,20 @@ fn sibling(manifest: &str, name: &str) -> String {
 }
 
 pub async fn load(manifest_url: &str) -> Result<Dataset, DataError> {
+    let (region, raw) = fetch(manifest_url).await?;
+    Ok(Dataset::assemble(region, &raw))
+}
+
+/// The map a fragment permalink carries (`#map=…`), on the bundled basemap.
+pub async fn load_fragment(hash: &str) -> Result<Dataset, DataError> {
+    let doc = crate::author::MapDoc::from_fragment(hash).map_err(|e| DataError::file("map link", e.to_string()))?;
+    let (region, raw) = fetch(DEFAULT_MANIFEST).await?;
+    let (region, raw) = doc.apply(&region, raw);
+    Ok(Dataset::assemble(region, &raw))
+}
+
+/// The manifest and the text of each layer file it names, not yet parsed.
+pub async fn fetch(manifest_url: &str) -> Result<(Region, RawFiles), DataError> {
     let manifest_name = manifest_url.rsplit('/').next().unwrap_or(manifest_url).to_string();
     let text = fetch_text(manifest_url)
         .await
@@ -46,5 +60,5 @@ pub async fn load(manifest_url: &str) -> Result<Dataset, DataError> {
         get(Some(l.flows.clone())),
         get(l.headlines.clone()),
     );
-    Ok(Dataset::assemble(region, &RawFiles { countries, water, deposits, flows, headlines }))
+    Ok((region, RawFiles { countries, water, deposits, flows, headlines }))
 }

@@ -18,7 +18,9 @@ pub fn permalink(ui: &Ui, embed: bool) -> String {
     let mut st = ui.url_state();
     st.embed = embed;
     let q = st.to_query();
-    if q.is_empty() { base } else { format!("{base}?{q}") }
+    // A map permalink's data lives in the fragment.
+    let hash = loc.hash().unwrap_or_default();
+    if q.is_empty() { format!("{base}{hash}") } else { format!("{base}?{q}{hash}") }
 }
 
 /// The current view as a standalone SVG document, with its size.
@@ -42,7 +44,7 @@ pub fn current_svg(ui: &Ui, scene: &FlowScene) -> Option<(String, [f64; 2])> {
     })
 }
 
-fn download_blob(blob: &web_sys::Blob, name: &str) {
+pub(super) fn download_blob(blob: &web_sys::Blob, name: &str) {
     let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else { return };
     if let Ok(a) = document().create_element("a").map(|e| e.unchecked_into::<web_sys::HtmlAnchorElement>()) {
         a.set_href(&url);

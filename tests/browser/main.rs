@@ -2,6 +2,7 @@
 //! loopback. They assert on the rendered DOM through its `data-*` hooks.
 //! Run with `make browser-test` (it builds `dist/` first).
 
+mod author;
 mod support;
 
 use atlas::flows::{FlowFilter, WidthScale, aggregate};

@@ -209,7 +209,7 @@ const wasm = await init({ module_or_path: './atlas-web-331473642aaa1b74_bg.wasm'
             RawFiles { countries: read("countries.geojson"), water: read("water.geojson"), ..Default::default() };
         let empty = serde_json::json!({"type": "FeatureCollection", "features": []});
         let labels = super::super::Labels { title: "My map".into(), ..Default::default() };
-        let files = data_files(&MapDoc::new(labels, empty.clone(), empty), &base, &basemap);
+        let files = data_files(&MapDoc::new(labels, &empty, &empty), &base, &basemap);
         let names: Vec<&str> = files.iter().map(|f| f.0.as_str()).collect();
         assert_eq!(
             names,

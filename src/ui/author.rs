@@ -460,7 +460,7 @@ fn Publish(
 ) -> impl IntoView {
     let doc = move || {
         let labels = work.with(|w| w.labels.clone());
-        built.with(|b| b.as_ref().as_ref().map(|b| MapDoc::new(labels, b.deposits.clone(), b.flows.clone())))
+        built.with(|b| b.as_ref().as_ref().map(|b| MapDoc::new(labels, &b.deposits, &b.flows)))
     };
     let busy = RwSignal::new(false);
     let message = RwSignal::new(String::new());

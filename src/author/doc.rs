@@ -33,6 +33,18 @@ pub struct Labels {
 }
 
 impl Labels {
+    /// The manifest with this title, subtitle and credit line, in one
+    /// language (Russian falls back to it).
+    pub fn apply(&self, base: &Region) -> Region {
+        let text = |s: String| Text { en: s, ru: String::new() };
+        Region {
+            title: text(self.title.clone()),
+            subtitle: text(self.subtitle.clone()),
+            credit: text(self.credit_line()),
+            ..base.clone()
+        }
+    }
+
     /// The credit line as the atlas prints it: credit, then the source line.
     pub fn credit_line(&self) -> String {
         [self.credit.trim(), self.source.trim()]
@@ -102,10 +114,7 @@ impl MapDoc {
     /// The bundled manifest with the journalist's title, subtitle and credit,
     /// and no layer of the atlas's own figures (headlines).
     pub fn region(&self, base: &Region) -> Region {
-        let mut r = base.clone();
-        r.title = Text { en: self.labels.title.clone(), ru: String::new() };
-        r.subtitle = Text { en: self.labels.subtitle.clone(), ru: String::new() };
-        r.credit = Text { en: self.labels.credit_line(), ru: String::new() };
+        let mut r = self.labels.apply(base);
         r.layers.headlines = None;
         r
     }

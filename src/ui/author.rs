@@ -33,6 +33,9 @@ const SHOWN_REJECTIONS: usize = 200;
 struct WorkingCopy {
     labels: Labels,
     sheets: Vec<Saved>,
+    /// Text pasted but not yet used.
+    #[serde(default)]
+    draft: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -189,7 +192,6 @@ pub fn AuthorPage() -> impl IntoView {
             }
         }
     };
-    let paste = RwSignal::new(String::new());
 
     view! {
         <div class="author">
@@ -213,14 +215,14 @@ pub fn AuthorPage() -> impl IntoView {
                             }/>
                     </div>
                     <label class="paste">"…or paste from a spreadsheet"
-                        <textarea rows="4" data-author-paste prop:value=move || paste.get()
-                            on:input=move |ev| paste.set(event_target_value(&ev))></textarea>
+                        <textarea rows="4" data-author-paste prop:value=move || work.with(|w| w.draft.clone())
+                            on:input=move |ev| work.update(|w| w.draft = event_target_value(&ev))></textarea>
                     </label>
                     <button type="button" class="tool" data-action="use-paste"
                         on:click=move |_| {
-                            let t = paste.get_untracked();
+                            let t = work.with_untracked(|w| w.draft.clone());
                             add("pasted data".into(), t.into_bytes());
-                            paste.set(String::new());
+                            work.update(|w| w.draft.clear());
                         }>"Use pasted data"</button>
                     <p class="author-status" role="status" data-author-status>{move || status.get()}</p>
                     <p class="problems" role="alert">{move || problem.get()}</p>
@@ -229,6 +231,7 @@ pub fn AuthorPage() -> impl IntoView {
                 <Rejections built=built work=work/>
                 <LabelsEditor work=work/>
                 <Publish built=built work=work base=base ui=ui/>
+                <Exports work=work ui=ui/>
                 <button type="button" class="tool danger" data-action="clear"
                     on:click=move |_| {
                         if let Some(s) = storage() { let _ = s.remove_item(STORE_KEY); }
@@ -507,6 +510,86 @@ fn Publish(
                 Some(Err(e)) => view! { <p class="muted" data-permalink-error>{e.to_string()}</p> }.into_any(),
                 None => ().into_any(),
             }}
+        </section>
+    }
+}
+
+/// The export at a chosen size: the preview's centre and zoom, refitted to a
+/// map area of `w`×`h` CSS pixels, with the journalist's title, credit and
+/// source line; the same scene and export code as the atlas's own download.
+fn export_at(ui: &Ui, labels: &Labels, w: f64, h: f64) -> Option<(String, [f64; 2])> {
+    use crate::flows::WidthScale;
+    use crate::flows::scale::size_factor;
+    use crate::render::export::{ExportScene, standalone_svg};
+    use crate::scene::flows::{Viewport, layout};
+    let lang = ui.lang.get_untracked();
+    let (pw, ph) = ui.size.get_untracked();
+    let preview = ui.view.get_untracked();
+    let groups = ui.groups.get_untracked();
+    let url = main_app_url();
+    let ds = ui.atlas.with_untracked(|a| a.as_ref().map(|a| a.ds.clone()))?;
+    let a = Atlas::new(crate::data::Dataset { region: labels.apply(&ds.region), ..ds });
+    let base = a.base_view(w, h);
+    let (lon, lat, z) = preview.to_center_zoom(&a.proj, &a.base_view(pw, ph), pw, ph);
+    let view = crate::spatial::View::from_center_zoom(&a.proj, &base, lon, lat, z, w, h);
+    let vp = Viewport { view, width: w, height: h };
+    let scale = WidthScale::locked(&a.ds.region.flow_scale, size_factor(w, h));
+    let badge_text = |id: &str| {
+        a.ds.investor(id).map(|i| format!("{} · {}", i.name.get(lang), i.origin_label.get(lang))).unwrap_or_default()
+    };
+    let (flows, badges) = layout(&a, &groups, vp, &scale, |iso| a.country_name(iso, lang).to_uppercase(), badge_text);
+    let deposits: Vec<usize> = ui.index.with_untracked(|i| i.in_rect(view.visible_plane(w, h)).collect());
+    Some(standalone_svg(&ExportScene {
+        atlas: &a,
+        vp,
+        lang,
+        deposits: &deposits,
+        flows: &flows,
+        badges: &badges,
+        scale,
+        url: &url,
+    }))
+}
+
+/// An export whose whole document (title, map, legend, credit) is exactly
+/// `w`×`h`: the map area is what is left once the rest is laid out.
+/// (The legend lists what the map shows, so its height can change with the
+/// map's: a few rounds settle it.)
+fn export_exact(ui: &Ui, labels: &Labels, w: f64, h: f64) -> Option<(String, [f64; 2])> {
+    let mut map_h = h;
+    let mut out = export_at(ui, labels, w, map_h)?;
+    for _ in 0..4 {
+        if (out.1[1] - h).abs() < 0.5 || map_h <= 200.0 {
+            break;
+        }
+        map_h = (map_h + h - out.1[1]).max(200.0);
+        out = export_at(ui, labels, w, map_h)?;
+    }
+    Some(out)
+}
+
+/// Social media: 1200×675. Print: a 1000 px wide layout drawn at 2×, 2000 px.
+#[component]
+fn Exports(work: RwSignal<WorkingCopy>, ui: Ui) -> impl IntoView {
+    let export = move |kind: &'static str| {
+        let labels = work.with_untracked(|w| w.labels.clone());
+        let out = match kind {
+            "social" => export_exact(&ui, &labels, 1200.0, 675.0).map(|e| (e, 1.0, "map-1200x675")),
+            _ => export_at(&ui, &labels, 1000.0, 700.0).map(|e| (e, 2.0, "map-2000px")),
+        };
+        let Some(((svg, size), ratio, name)) = out else { return };
+        super::share::svg_to_png(&svg, size, ratio, format!("{name}.png"));
+        if let Some(blob) = super::share::svg_blob(&svg) {
+            super::share::download_blob(&blob, &format!("{name}.svg"));
+        }
+    };
+    view! {
+        <section class="exports">
+            <h2>"Images"</h2>
+            <p class="muted">"PNG and SVG with the title, legend, credit and source line."</p>
+            <button type="button" class="tool" data-action="export-social" on:click=move |_| export("social")>"1200×675 (social media)"</button>
+            " "
+            <button type="button" class="tool" data-action="export-print" on:click=move |_| export("print")>"2000 px (print)"</button>
         </section>
     }
 }

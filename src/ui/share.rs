@@ -58,7 +58,7 @@ pub(super) fn download_blob(blob: &web_sys::Blob, name: &str) {
     set_timeout(move || drop(web_sys::Url::revoke_object_url(&url)), Duration::from_secs(30));
 }
 
-fn svg_blob(svg: &str) -> Option<web_sys::Blob> {
+pub(super) fn svg_blob(svg: &str) -> Option<web_sys::Blob> {
     let parts = js_sys::Array::of1(&svg.into());
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type("image/svg+xml;charset=utf-8");
@@ -73,8 +73,15 @@ pub fn download_svg(ui: &Ui, scene: &FlowScene) {
 
 /// Render the SVG onto a canvas at 2× and download it as PNG.
 pub fn download_png(ui: &Ui, scene: &FlowScene) {
-    let Some((svg, [ew, eh])) = current_svg(ui, scene) else { return };
-    let Some(blob) = svg_blob(&svg) else { return };
+    if let Some((svg, size)) = current_svg(ui, scene) {
+        svg_to_png(&svg, size, 2.0, "central-asia-minerals@2x.png".into());
+    }
+}
+
+/// Draw an SVG document of `size` CSS pixels on a canvas `ratio` times as
+/// large, and download it as PNG.
+pub(super) fn svg_to_png(svg: &str, [ew, eh]: [f64; 2], ratio: f64, name: String) {
+    let Some(blob) = svg_blob(svg) else { return };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
     let Ok(img) = web_sys::HtmlImageElement::new() else { return };
     let img2 = img.clone();
@@ -85,18 +92,18 @@ pub fn download_png(ui: &Ui, scene: &FlowScene) {
         else {
             return;
         };
-        canvas.set_width((ew * 2.0) as u32);
-        canvas.set_height((eh * 2.0) as u32);
+        canvas.set_width((ew * ratio).round() as u32);
+        canvas.set_height((eh * ratio).round() as u32);
         let Some(ctx) =
             canvas.get_context("2d").ok().flatten().map(|c| c.unchecked_into::<web_sys::CanvasRenderingContext2d>())
         else {
             return;
         };
-        let _ = ctx.scale(2.0, 2.0);
+        let _ = ctx.scale(ratio, ratio);
         let _ = ctx.draw_image_with_html_image_element(&img2, 0.0, 0.0);
         let done = Closure::once(move |b: Option<web_sys::Blob>| {
             if let Some(b) = b {
-                download_blob(&b, "central-asia-minerals@2x.png");
+                download_blob(&b, &name);
             }
         });
         let _ = canvas.to_blob(done.as_ref().unchecked_ref());

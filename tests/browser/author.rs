@@ -238,3 +238,44 @@ async fn the_fragment_link_opens_the_main_app_on_the_journalists_map() {
     assert!(drawn_deposits(&reader).await.len() > 10, "the bundled atlas");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test]
+async fn images_come_at_the_chosen_sizes_with_the_credit_and_source_line() {
+    let dir = temp_dir("images");
+    let b = Browser::new(1280, 800).await;
+    author_with_data(&b, &dir).await;
+    b.wait_css("input[data-label='credit']").await.send_keys("Map: A. Journalist").await.unwrap();
+    b.wait_css("input[data-label='source']").await.send_keys("Source: company reports").await.unwrap();
+    b.wait_js("document.querySelector('[data-preview-credit]').textContent.includes('company reports')").await;
+    b.js("window.__blobs = []; const o = URL.createObjectURL; URL.createObjectURL = function (x) { window.__blobs.push(x); return o.call(URL, x); }; return 0;").await;
+    for (action, want) in [("export-social", [1200.0, 675.0]), ("export-print", [2000.0, 0.0])] {
+        b.js("window.__blobs.length = 0; return 0;").await;
+        b.wait_css(&format!("button[data-action='{action}']")).await.click().await.unwrap();
+        b.wait_js("window.__blobs.some(x => x.type === 'image/png')").await;
+        let r = b
+            .c
+            .execute_async(
+                r#"const done = arguments[0];
+                const png = window.__blobs.find(x => x.type === 'image/png');
+                const svg = window.__blobs.find(x => x.type.startsWith('image/svg+xml'));
+                Promise.all([createImageBitmap(png), svg.text()]).then(([i, t]) => {
+                  const doc = new DOMParser().parseFromString(t, 'image/svg+xml');
+                  done([i.width, i.height, doc.getElementsByTagName('parsererror').length, doc.documentElement.textContent,
+                        doc.querySelectorAll('[data-deposit-id]').length]);
+                });"#,
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(r[0].as_f64().unwrap(), want[0], "{action} width");
+        if want[1] > 0.0 {
+            assert_eq!(r[1].as_f64().unwrap(), want[1], "{action} height");
+        }
+        assert_eq!(r[2], 0, "{action}: the SVG parses");
+        let text = r[3].as_str().unwrap();
+        assert!(text.contains(TITLE), "{action}: {text}");
+        assert!(text.contains("Map: A. Journalist · Source: company reports"), "{action}: {text}");
+        assert_eq!(r[4], 2, "{action}: both good places are drawn");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -6,6 +6,7 @@
 
 pub mod convert;
 pub mod doc;
+pub mod image;
 pub mod mapping;
 pub mod site;
 pub mod table;

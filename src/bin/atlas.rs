@@ -95,33 +95,15 @@ fn main() {
 /// The fitted view at 1200×760 with every layer and filter at its default.
 #[cfg(not(target_arch = "wasm32"))]
 fn default_view_svg(ds: atlas::data::Dataset, lang: atlas::i18n::Lang) -> String {
-    use atlas::atlas::Atlas;
-    use atlas::flows::{FlowFilter, WidthScale, aggregate};
-    use atlas::render::export::{ExportScene, standalone_svg};
-    use atlas::scene::flows::{Viewport, layout};
-    let a = Atlas::new(ds);
-    let (w, h) = (1200.0, 760.0);
-    let vp = Viewport { view: a.base_view(w, h), width: w, height: h };
+    use atlas::flows::{FlowFilter, aggregate};
+    let a = atlas::atlas::Atlas::new(ds);
     let ids: Vec<String> = a.ds.region.investors.iter().map(|i| i.id.clone()).collect();
     let groups = aggregate(&a.ds.flows, &FlowFilter::all(&ids));
-    let scale = WidthScale::locked(&a.ds.region.flow_scale, atlas::flows::scale::size_factor(w, h));
-    let badge = |id: &str| {
-        a.ds.investor(id).map(|i| format!("{} · {}", i.name.get(lang), i.origin_label.get(lang))).unwrap_or_default()
-    };
-    let (flows, badges) = layout(&a, &groups, vp, &scale, |iso| a.country_name(iso, lang).to_uppercase(), badge);
-    let deposits: Vec<usize> =
-        a.deposit_index(&(0..a.ds.deposits.len()).collect::<Vec<_>>()).in_rect(vp.view.visible_plane(w, h)).collect();
-    let (svg, _) = standalone_svg(&ExportScene {
-        atlas: &a,
-        vp,
-        lang,
-        deposits: &deposits,
-        flows: &flows,
-        badges: &badges,
-        scale,
-        url: "Sources: open the atlas and click any deposit or arrow",
-    });
-    svg
+    let visible: Vec<usize> = (0..a.ds.deposits.len()).collect();
+    let url = "Sources: open the atlas and click any deposit or arrow";
+    let picture =
+        atlas::author::image::Picture { atlas: &a, groups: &groups, visible: &visible, place: None, lang, url };
+    picture.svg(1200.0, 760.0).0
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -514,58 +514,20 @@ fn Publish(
     }
 }
 
-/// The export at a chosen size: the preview's centre and zoom, refitted to a
-/// map area of `w`×`h` CSS pixels, with the journalist's title, credit and
-/// source line; the same scene and export code as the atlas's own download.
-fn export_at(ui: &Ui, labels: &Labels, w: f64, h: f64) -> Option<(String, [f64; 2])> {
-    use crate::flows::WidthScale;
-    use crate::flows::scale::size_factor;
-    use crate::render::export::{ExportScene, standalone_svg};
-    use crate::scene::flows::{Viewport, layout};
-    let lang = ui.lang.get_untracked();
+/// The journalist's map at a chosen size, from the preview's centre and
+/// zoom, with their title, credit and source line.
+fn export_at(ui: &Ui, labels: &Labels, w: f64, h: f64, exact: bool) -> Option<(String, [f64; 2])> {
     let (pw, ph) = ui.size.get_untracked();
     let preview = ui.view.get_untracked();
     let groups = ui.groups.get_untracked();
+    let visible = ui.visible.get_untracked();
     let url = main_app_url();
     let ds = ui.atlas.with_untracked(|a| a.as_ref().map(|a| a.ds.clone()))?;
     let a = Atlas::new(crate::data::Dataset { region: labels.apply(&ds.region), ..ds });
-    let base = a.base_view(w, h);
-    let (lon, lat, z) = preview.to_center_zoom(&a.proj, &a.base_view(pw, ph), pw, ph);
-    let view = crate::spatial::View::from_center_zoom(&a.proj, &base, lon, lat, z, w, h);
-    let vp = Viewport { view, width: w, height: h };
-    let scale = WidthScale::locked(&a.ds.region.flow_scale, size_factor(w, h));
-    let badge_text = |id: &str| {
-        a.ds.investor(id).map(|i| format!("{} · {}", i.name.get(lang), i.origin_label.get(lang))).unwrap_or_default()
-    };
-    let (flows, badges) = layout(&a, &groups, vp, &scale, |iso| a.country_name(iso, lang).to_uppercase(), badge_text);
-    let deposits: Vec<usize> = ui.index.with_untracked(|i| i.in_rect(view.visible_plane(w, h)).collect());
-    Some(standalone_svg(&ExportScene {
-        atlas: &a,
-        vp,
-        lang,
-        deposits: &deposits,
-        flows: &flows,
-        badges: &badges,
-        scale,
-        url: &url,
-    }))
-}
-
-/// An export whose whole document (title, map, legend, credit) is exactly
-/// `w`×`h`: the map area is what is left once the rest is laid out.
-/// (The legend lists what the map shows, so its height can change with the
-/// map's: a few rounds settle it.)
-fn export_exact(ui: &Ui, labels: &Labels, w: f64, h: f64) -> Option<(String, [f64; 2])> {
-    let mut map_h = h;
-    let mut out = export_at(ui, labels, w, map_h)?;
-    for _ in 0..4 {
-        if (out.1[1] - h).abs() < 0.5 || map_h <= 200.0 {
-            break;
-        }
-        map_h = (map_h + h - out.1[1]).max(200.0);
-        out = export_at(ui, labels, w, map_h)?;
-    }
-    Some(out)
+    let place = (pw > 0.0).then(|| preview.to_center_zoom(&a.proj, &a.base_view(pw, ph), pw, ph));
+    let lang = ui.lang.get_untracked();
+    let p = crate::author::image::Picture { atlas: &a, groups: &groups, visible: &visible, place, lang, url: &url };
+    Some(if exact { p.svg_exact(w, h) } else { p.svg(w, h) })
 }
 
 /// Social media: 1200×675. Print: a 1000 px wide layout drawn at 2×, 2000 px.
@@ -574,8 +536,8 @@ fn Exports(work: RwSignal<WorkingCopy>, ui: Ui) -> impl IntoView {
     let export = move |kind: &'static str| {
         let labels = work.with_untracked(|w| w.labels.clone());
         let out = match kind {
-            "social" => export_exact(&ui, &labels, 1200.0, 675.0).map(|e| (e, 1.0, "map-1200x675")),
-            _ => export_at(&ui, &labels, 1000.0, 700.0).map(|e| (e, 2.0, "map-2000px")),
+            "social" => export_at(&ui, &labels, 1200.0, 675.0, true).map(|e| (e, 1.0, "map-1200x675")),
+            _ => export_at(&ui, &labels, 1000.0, 700.0, false).map(|e| (e, 2.0, "map-2000px")),
         };
         let Some(((svg, size), ratio, name)) = out else { return };
         super::share::svg_to_png(&svg, size, ratio, format!("{name}.png"));

@@ -279,3 +279,40 @@ async fn images_come_at_the_chosen_sizes_with_the_credit_and_source_line() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test]
+async fn a_paste_from_a_spreadsheet_and_a_dropped_geojson_both_reach_the_map() {
+    let b = Browser::new(1280, 800).await;
+    b.c.goto(&format!("{}/author/index.html", server())).await.expect("goto");
+    b.wait_css("path[data-iso3='KAZ']").await;
+    // A paste from a spreadsheet is tab separated; x/y are lon/lat.
+    let tsv = "name\tx\ty\tcountry\tcommodity\tstatus\toperator\tsource\n\
+               Kumtor\t78.2\t41.86\tKGZ\tAu\toperating\tCenterra\thttps://example.org/k\n";
+    b.c.execute(
+        "const t = document.querySelector('[data-author-paste]'); t.value = arguments[0]; \
+         t.dispatchEvent(new Event('input', {bubbles: true})); return 0;",
+        vec![Value::String(tsv.into())],
+    )
+    .await
+    .unwrap();
+    b.wait_css("button[data-action='use-paste']").await.click().await.unwrap();
+    b.wait_css("[data-deposit-id='kumtor']").await;
+    // A GeoJSON file dropped on the zone replaces the places table.
+    let gj = r#"{"type":"FeatureCollection","features":[{"type":"Feature",
+        "geometry":{"type":"Point","coordinates":[64.57,41.5]},
+        "properties":{"name":"Muruntau","country":"UZB","commodity":"Au","status":"operating",
+                      "operator":"NMMC","source_url":"https://example.org/m"}}]}"#;
+    b.c.execute(
+        "const dt = new DataTransfer(); dt.items.add(new File([arguments[0]], 'places.geojson')); \
+         document.querySelector('[data-drop-zone]').dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true})); return 0;",
+        vec![Value::String(gj.into())],
+    )
+    .await
+    .unwrap();
+    b.wait_css("[data-deposit-id='muruntau']").await;
+    b.wait_gone("[data-deposit-id='kumtor']").await;
+    assert_eq!(
+        b.wait_css("[data-rejected-count]").await.attr("data-rejected-count").await.unwrap().as_deref(),
+        Some("0")
+    );
+}

@@ -65,7 +65,7 @@ clippy:
 	cargo clippy --target wasm32-unknown-unknown --lib --bin atlas-web --bin atlas-author --locked -- -D warnings
 
 native:
-	cargo test --locked --lib --bins --test data_files
+	cargo test --locked --lib --bins --test data_files --test validator_messages
 
 check-data:
 	cargo run --locked -q --bin atlas -- check public/data

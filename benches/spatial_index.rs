@@ -30,6 +30,27 @@ fn linear_in_rect(pts: &[[f64; 2]], r: [f64; 4]) -> usize {
     pts.iter().filter(|p| p[0] >= r[0] && p[0] <= r[2] && p[1] >= r[1] && p[1] <= r[3]).count()
 }
 
+/// A zoomed-in view: 5% of the extent each way.
+const VIEW: [f64; 4] = [0.2, 0.2, 0.3, 0.3];
+
+/// Before timing anything: the R-tree must give the linear scan's answers,
+/// or the comparison is meaningless.
+fn check_same_answers(idx: &DepositIndex, pts: &[[f64; 2]], queries: &[[f64; 2]], r: f64, rect: [f64; 4]) {
+    let mut hits = 0;
+    for &q in queries {
+        let (tree, scan) = (idx.nearest_within(q, r), linear_nearest_within(pts, q, r));
+        assert_eq!(tree, scan, "nearest within {r} of {q:?} among {} points", pts.len());
+        hits += usize::from(scan.is_some());
+    }
+    assert!(hits > 0, "no query found a point: the check proved nothing");
+    let mut tree: Vec<usize> = idx.in_rect(rect).collect();
+    tree.sort_unstable();
+    let scan: Vec<usize> =
+        (0..pts.len()).filter(|&i| linear_in_rect(std::slice::from_ref(&pts[i]), rect) == 1).collect();
+    assert!(!scan.is_empty());
+    assert_eq!(tree, scan, "points in {rect:?} among {}", pts.len());
+}
+
 fn bench(c: &mut Criterion) {
     let queries = points(256).into_iter().map(|p| [p[0] * 0.9, p[1] * 0.9]).collect::<Vec<_>>();
     let mut g = c.benchmark_group("nearest_within");
@@ -37,6 +58,7 @@ fn bench(c: &mut Criterion) {
         let pts = points(n);
         let idx = DepositIndex::new(pts.iter().copied().enumerate());
         let r = 0.01;
+        check_same_answers(&idx, &pts, &queries, r, VIEW);
         g.bench_with_input(BenchmarkId::new("rtree", n), &n, |b, _| {
             let mut i = 0;
             b.iter(|| {
@@ -58,8 +80,7 @@ fn bench(c: &mut Criterion) {
     for n in [1_000, 10_000, 100_000, 1_000_000] {
         let pts = points(n);
         let idx = DepositIndex::new(pts.iter().copied().enumerate());
-        // A zoomed-in view: 5% of the extent each way.
-        let rect = [0.2, 0.2, 0.3, 0.3];
+        let rect = VIEW;
         g.bench_with_input(BenchmarkId::new("rtree", n), &n, |b, _| b.iter(|| black_box(idx.in_rect(rect).count())));
         g.bench_with_input(BenchmarkId::new("linear", n), &n, |b, _| b.iter(|| black_box(linear_in_rect(&pts, rect))));
     }

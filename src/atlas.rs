@@ -4,7 +4,6 @@
 
 use crate::data::{Dataset, Deposit, DepositStatus, Home};
 use crate::i18n::Lang;
-use crate::render::svg::map_coords;
 use crate::spatial::{Albers, DepositIndex, ShapeIndex, View};
 use geo::MultiPolygon;
 
@@ -44,6 +43,15 @@ pub struct Atlas {
     search_keys: Vec<Vec<String>>,
     /// Deposits per country, counted once (hover asks for it).
     deposit_counts: std::collections::HashMap<String, usize>,
+}
+
+/// Map every coordinate of a multipolygon (projection to the plane, plane to screen).
+pub fn map_coords(mp: &MultiPolygon<f64>, f: impl Fn([f64; 2]) -> [f64; 2]) -> MultiPolygon<f64> {
+    use geo::MapCoords;
+    mp.map_coords(|c| {
+        let [x, y] = f([c.x, c.y]);
+        geo::Coord { x, y }
+    })
 }
 
 /// Lower-case, with Cyrillic ё folded and punctuation dropped, for matching.

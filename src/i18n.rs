@@ -42,6 +42,9 @@ macro_rules! strings {
 
 strings! {
     Loading => "Loading the atlas…", "Загрузка атласа…";
+    LoadFailed => "The atlas could not be loaded (see below)", "Не удалось загрузить атлас (см. ниже)";
+    DataFrom => "Data from", "Данные с сайта";
+    ExportFailed => "Export failed", "Не удалось экспортировать";
     MapLabel => "Map of Central Asia's critical minerals and investment flows", "Карта критических минералов Центральной Азии и инвестиционных потоков";
     DataProblems => "Some data could not be loaded", "Часть данных не загружена";
     DepositsInView => "deposits in view", "месторождений в видимой области";
@@ -86,6 +89,11 @@ strings! {
     Global => "Global programme", "Глобальная программа";
     RegionWideShort => "region-wide", "по региону";
     AlsoHere => "Also at this point", "Там же";
+    Shown => "shown", "показано";
+    More => "more", "ещё";
+    ClusterHint => "click to list them, zoom in to split", "нажмите, чтобы увидеть список; приблизьте, чтобы разделить";
+    Previous => "Previous", "Назад";
+    Next => "Next", "Далее";
     NotSummed => "Region-wide and global figures are separate measures from different sources; they are listed, not added up.", "Региональные и глобальные показатели — разные оценки из разных источников; они перечислены, а не сложены.";
     Period => "Period", "Период";
     Years => "Years", "Годы";
@@ -102,7 +110,6 @@ strings! {
     ExportSvg => "Download SVG", "Скачать SVG";
     ExportPng => "Download PNG", "Скачать PNG";
     OpenFull => "Open full map", "Открыть полную карту";
-    DataFromLink => "Data from this link", "Данные из этой ссылки";
     CtrlToZoom => "Use Ctrl + scroll to zoom the map", "Для масштаба используйте Ctrl + прокрутку";
     Deposits => "Deposits", "Месторождения";
     Flows => "Investment flows", "Инвестиционные потоки";

@@ -3,12 +3,24 @@
 //! `lang=ru`, `v=lon,lat,zoom`, `c=Cu,Au` (commodities), `k=KAZ,UZB`
 //! (countries), `s=operating,...` (deposit status), `fi=china,eu` (deposits
 //! with a foreign investor from), `inv=china,us` (arrows shown), `fs=realized`
-//! (flow statuses), `y=2010-2025`, `sel=d:muruntau` or `sel=f:china-KAZ`,
+//! (flow statuses counted), `y=2010-2025`, `sel=d:muruntau` or `sel=f:china-KAZ`,
 //! `layers=-flows` (hidden layers), `tab=table`, `embed=1`,
 //! `data=<URL of a region.json>` (load another dataset).
+//!
+//! A missing list parameter means its default: no deposit filter on that
+//! field (`c`, `k`, `s`, `fi`), every investor's arrows (`inv`), every flow
+//! status (`fs`), no hidden layer. For `inv` and `fs` "none ticked" differs
+//! from the default, so it is written explicitly as `inv=none` / `fs=none`.
+//! [`UrlState::with_filters`], [`UrlState::deposit_filter`] and
+//! [`UrlState::flow_filter`] convert between the URL and the app's filters.
 
+use crate::atlas::DepositFilter;
 use crate::data::{DepositStatus, FlowStatus, Home};
+use crate::flows::FlowFilter;
 use crate::i18n::Lang;
+
+/// The value of `inv` or `fs` when every box is unticked.
+pub const NONE: &str = "none";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Selection {
@@ -25,10 +37,10 @@ pub struct UrlState {
     pub countries: Vec<String>,
     pub statuses: Vec<DepositStatus>,
     pub foreign: Vec<Home>,
-    /// Investors whose arrows are shown; `None` means all.
+    /// Investors whose arrows are shown; `None` means all, `Some(vec![])` none (`inv=none`).
     pub flow_investors: Option<Vec<String>>,
-    /// Flow statuses counted; empty means all.
-    pub flow_statuses: Vec<FlowStatus>,
+    /// Flow statuses counted; `None` means all, `Some(vec![])` none (`fs=none`).
+    pub flow_statuses: Option<Vec<FlowStatus>>,
     pub years: Option<(i32, i32)>,
     pub hidden_layers: Vec<String>,
     pub selected: Option<Selection>,
@@ -87,6 +99,22 @@ fn list(v: &str) -> Vec<String> {
     v.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
 }
 
+/// A list that has an explicit "none" (`inv`, `fs`): `none` or nothing is the empty list.
+fn list_or_none(v: &str) -> Vec<String> {
+    if v.trim() == NONE { Vec::new() } else { list(v) }
+}
+
+/// Write a list that has an explicit "none".
+fn join_or_none(v: impl IntoIterator<Item = impl AsRef<str>>) -> String {
+    let s = v.into_iter().map(|x| x.as_ref().to_string()).collect::<Vec<_>>().join(",");
+    if s.is_empty() { NONE.to_string() } else { s }
+}
+
+/// Same members, in any order.
+fn same_set<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+    a.len() == b.len() && a.iter().all(|x| b.contains(x)) && b.iter().all(|x| a.contains(x))
+}
+
 /// Parse a comma list of enum values into `out`, naming each unknown one.
 fn enum_list<T>(
     v: &str,
@@ -140,15 +168,13 @@ impl UrlState {
                     enum_list(&v, "status", DepositStatus::parse, DepositStatus::expected, &mut st.statuses, &mut err)
                 }
                 "fi" => enum_list(&v, "investor home", Home::parse, Home::expected, &mut st.foreign, &mut err),
-                "inv" => st.flow_investors = Some(list(&v)),
-                "fs" => enum_list(
-                    &v,
-                    "flow status",
-                    FlowStatus::parse,
-                    FlowStatus::expected,
-                    &mut st.flow_statuses,
-                    &mut err,
-                ),
+                "inv" => st.flow_investors = Some(list_or_none(&v)),
+                "fs" => {
+                    let mut out = Vec::new();
+                    let v = if v.trim() == NONE { String::new() } else { v.clone() };
+                    enum_list(&v, "flow status", FlowStatus::parse, FlowStatus::expected, &mut out, &mut err);
+                    st.flow_statuses = Some(out);
+                }
                 "y" => {
                     let parts: Vec<Option<i32>> = v.split('-').map(|x| x.trim().parse().ok()).collect();
                     match parts.as_slice() {
@@ -217,10 +243,10 @@ impl UrlState {
             p.push(("fi", self.foreign.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(",")));
         }
         if let Some(inv) = &self.flow_investors {
-            p.push(("inv", join(inv)));
+            p.push(("inv", join_or_none(inv)));
         }
-        if !self.flow_statuses.is_empty() {
-            p.push(("fs", self.flow_statuses.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(",")));
+        if let Some(fs) = &self.flow_statuses {
+            p.push(("fs", join_or_none(fs.iter().map(|s| s.as_str()))));
         }
         if let Some((a, b)) = self.years {
             p.push(("y", format!("{a}-{b}")));
@@ -241,6 +267,39 @@ impl UrlState {
         }
         p.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect::<Vec<_>>().join("&")
     }
+
+    /// The deposit filter the URL asks for (an empty list: no filter on that field).
+    pub fn deposit_filter(&self) -> DepositFilter {
+        DepositFilter {
+            commodities: self.commodities.clone(),
+            countries: self.countries.clone(),
+            statuses: self.statuses.clone(),
+            foreign: self.foreign.clone(),
+        }
+    }
+
+    /// The flow filter the URL asks for; a missing `inv` means `all_investors`,
+    /// a missing `fs` every status.
+    pub fn flow_filter(&self, all_investors: &[String]) -> FlowFilter {
+        FlowFilter {
+            investors: self.flow_investors.clone().unwrap_or_else(|| all_investors.to_vec()),
+            statuses: self.flow_statuses.clone().unwrap_or_else(|| FlowStatus::ALL.to_vec()),
+            years: self.years,
+        }
+    }
+
+    /// Record the app's filters. A list equal to its default is left out; an
+    /// empty `inv` or `fs` list (nothing ticked) is kept, and written `none`.
+    pub fn with_filters(mut self, deposits: &DepositFilter, flows: &FlowFilter, all_investors: &[String]) -> Self {
+        self.commodities = deposits.commodities.clone();
+        self.countries = deposits.countries.clone();
+        self.statuses = deposits.statuses.clone();
+        self.foreign = deposits.foreign.clone();
+        self.flow_investors = (!same_set(&flows.investors, all_investors)).then(|| flows.investors.clone());
+        self.flow_statuses = (!same_set(&flows.statuses, FlowStatus::ALL)).then(|| flows.statuses.clone());
+        self.years = flows.years;
+        self
+    }
 }
 
 #[cfg(test)]
@@ -257,7 +316,7 @@ mod tests {
             statuses: vec![DepositStatus::Operating, DepositStatus::PastProducer],
             foreign: vec![Home::China],
             flow_investors: Some(vec!["china".into(), "eu".into()]),
-            flow_statuses: vec![FlowStatus::Realized],
+            flow_statuses: Some(vec![FlowStatus::Realized]),
             years: Some((2010, 2020)),
             hidden_layers: vec!["flows".into()],
             selected: Some(Selection::Deposit("muruntau".into())),
@@ -272,6 +331,75 @@ mod tests {
         assert!(errs.is_empty());
         assert_eq!(empty, UrlState::default());
         assert_eq!(UrlState::default().to_query(), "");
+    }
+
+    fn investors() -> Vec<String> {
+        ["china", "eu", "us", "russia"].map(String::from).to_vec()
+    }
+
+    /// The app's filters → URL → a fresh page's filters.
+    fn through_the_url(d: &DepositFilter, f: &FlowFilter) -> (String, DepositFilter, FlowFilter) {
+        let q = UrlState::default().with_filters(d, f, &investors()).to_query();
+        let (back, errs) = UrlState::parse(&q);
+        assert!(errs.is_empty(), "{q}: {errs:?}");
+        (q.clone(), back.deposit_filter(), back.flow_filter(&investors()))
+    }
+
+    #[test]
+    fn unticking_every_flow_status_round_trips_as_none() {
+        let none = FlowFilter { statuses: vec![], ..FlowFilter::all(&investors()) };
+        let (q, _, f) = through_the_url(&DepositFilter::default(), &none);
+        assert_eq!(q, "fs=none");
+        assert!(f.statuses.is_empty(), "{q} restored {:?}", f.statuses);
+        // And a missing `fs` still means all of them.
+        assert_eq!(UrlState::parse("").0.flow_filter(&investors()).statuses, FlowStatus::ALL.to_vec());
+    }
+
+    #[test]
+    fn every_list_parameter_round_trips_empty_some_and_all() {
+        let all = FlowFilter::all(&investors());
+        let cases: Vec<(DepositFilter, FlowFilter)> = vec![
+            // Defaults.
+            (DepositFilter::default(), all.clone()),
+            // Nothing ticked in each flow list.
+            (DepositFilter::default(), FlowFilter { investors: vec![], ..all.clone() }),
+            (DepositFilter::default(), FlowFilter { statuses: vec![], ..all.clone() }),
+            (DepositFilter::default(), FlowFilter { investors: vec![], statuses: vec![], years: Some((2012, 2014)) }),
+            // Some ticked, in every list.
+            (
+                DepositFilter {
+                    commodities: vec!["Cu".into(), "U".into()],
+                    countries: vec!["KAZ".into()],
+                    statuses: vec![DepositStatus::Operating],
+                    foreign: vec![Home::China, Home::Eu],
+                },
+                FlowFilter {
+                    investors: vec!["us".into()],
+                    statuses: vec![FlowStatus::Committed, FlowStatus::Announced],
+                    years: Some((2010, 2010)),
+                },
+            ),
+            // Every deposit status ticked is a filter the reader set: it stays.
+            (DepositFilter { statuses: DepositStatus::ALL.to_vec(), ..Default::default() }, all.clone()),
+        ];
+        for (d, f) in cases {
+            let (q, d2, f2) = through_the_url(&d, &f);
+            assert_eq!(d2, d, "{q}");
+            assert_eq!(f2, f, "{q}");
+        }
+        // Every investor ticked, in any order, is the default: no `inv`.
+        let shuffled = FlowFilter { investors: ["us", "eu", "russia", "china"].map(String::from).to_vec(), ..all };
+        assert_eq!(through_the_url(&DepositFilter::default(), &shuffled).0, "");
+    }
+
+    #[test]
+    fn hidden_layers_round_trip_including_all_and_none() {
+        for hidden in [vec![], vec!["flows"], LAYERS.to_vec()] {
+            let st = UrlState { hidden_layers: hidden.iter().map(|s| s.to_string()).collect(), ..Default::default() };
+            let (back, errs) = UrlState::parse(&st.to_query());
+            assert!(errs.is_empty());
+            assert_eq!(back.hidden_layers, st.hidden_layers, "{}", st.to_query());
+        }
     }
 
     #[test]

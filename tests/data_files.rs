@@ -70,21 +70,138 @@ fn attributed_figures_say_who_reported_them_and_region_figures_stay_apart() {
     assert!(ds.headlines.iter().all(|h| h.confidence == "attributed" && !h.attributed_to.is_empty()));
 }
 
+// ---- the figures documented in docs/DATA.md ----
+
+fn data_md() -> String {
+    std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/DATA.md")).expect("docs/DATA.md")
+}
+
+/// "$2,086m", "$65.5m", "$12bn" as US dollars.
+fn money(s: &str) -> f64 {
+    let s = s.trim().trim_start_matches('$').replace(',', "");
+    let (n, mult) = match s.strip_suffix("bn") {
+        Some(n) => (n.to_string(), 1e9),
+        None => (s.strip_suffix('m').unwrap_or_else(|| panic!("no unit in {s:?}")).to_string(), 1e6),
+    };
+    n.parse::<f64>().unwrap_or_else(|_| panic!("not a figure: {s:?}")) * mult
+}
+
+/// The bold figure on the line of section 5 that starts with `prefix`.
+fn documented(section: &str, prefix: &str) -> f64 {
+    let line = section.lines().find(|l| l.starts_with(prefix)).unwrap_or_else(|| panic!("no line {prefix:?}"));
+    let bold = line.split("**").nth(1).unwrap_or_else(|| panic!("no bold figure in {line:?}"));
+    money(bold)
+}
+
+/// The first fenced block after the first line containing `marker`.
+fn block_after<'a>(md: &'a str, marker: &str) -> Vec<&'a str> {
+    let from = md.find(marker).unwrap_or_else(|| panic!("DATA.md has no {marker:?}"));
+    md[from..].split("```").nth(1).expect("a fenced block").lines().filter(|l| !l.trim().is_empty()).collect()
+}
+
+fn run_atlas(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_atlas")).args(args).output().expect("atlas runs")
+}
+
 #[test]
-fn the_worked_example_in_data_md_adds_up() {
-    // China -> Kazakhstan, all statuses and years: the sum of the disclosed
-    // amounts of the records not marked as part of another counted record.
+fn the_worked_example_in_data_md_gives_the_figures_the_aggregation_computes() {
+    let md = data_md();
+    let from = md.find("## 5.").expect("DATA.md has a section 5");
+    let section = &md[from..md[from..].find("\n## 6").map_or(md.len(), |e| from + e)];
     let ds = shipped();
-    let by_hand: f64 = ds
-        .flows
-        .iter()
-        .filter(|f| f.investor == "china" && f.destination == "KAZ" && f.part_of.is_none())
-        .filter_map(|f| f.amount_usd)
-        .sum();
     let ids: Vec<String> = ds.region.investors.iter().map(|i| i.id.clone()).collect();
-    let g = atlas::flows::aggregate(&ds.flows, &atlas::flows::FlowFilter::all(&ids));
-    let kaz = g.iter().find(|g| g.key() == "china-KAZ").unwrap();
-    assert!((kaz.total_usd - by_hand).abs() < 1.0, "{} vs {by_hand}", kaz.total_usd);
+    let groups = atlas::flows::aggregate(&ds.flows, &atlas::flows::FlowFilter::all(&ids));
+    let kaz = groups.iter().find(|g| g.key() == "china-KAZ").unwrap();
+    // Documented to the nearest $0.1m.
+    let close = |doc: f64, got: f64, what: &str| {
+        assert!((doc - got).abs() < 0.05e6, "{what}: DATA.md says {doc}, the data gives {got}")
+    };
+    close(documented(section, "- Realized:"), kaz.realized_usd, "realized");
+    close(documented(section, "- Committed:"), kaz.committed_usd, "committed");
+    close(documented(section, "- Announced:"), kaz.announced_usd, "announced");
+    close(documented(section, "- Total:"), kaz.total_usd, "total");
+    let total_line = section.lines().find(|l| l.starts_with("- Total:")).unwrap();
+    let words: Vec<&str> = total_line.split_whitespace().collect();
+    let before = |w: &str| -> usize {
+        let at = words
+            .iter()
+            .position(|x| x.trim_end_matches(',') == w)
+            .unwrap_or_else(|| panic!("no {w:?} in {total_line:?}"));
+        words[at - 1].parse().unwrap_or_else(|_| panic!("no count before {w:?} in {total_line:?}"))
+    };
+    assert_eq!(before("records"), kaz.records.len(), "{total_line}");
+    let undisclosed_at =
+        words.iter().position(|x| x.trim_end_matches('.') == "undisclosed").expect("undisclosed count");
+    assert_eq!(words[undisclosed_at - 3].parse::<usize>().unwrap(), kaz.undisclosed, "{total_line}");
+    // Each row of the table is a record of the group, in file order, with its amount.
+    let rows: Vec<Vec<&str>> = section
+        .lines()
+        .skip_while(|l| !l.starts_with("| # | id"))
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .map(|l| l.split('|').map(str::trim).filter(|c| !c.is_empty()).collect())
+        .collect();
+    assert_eq!(rows.len(), kaz.records.len());
+    for (row, &i) in rows.iter().zip(&kaz.records) {
+        let f = &ds.flows[i];
+        assert_eq!(row[0], i.to_string());
+        assert_eq!(row[1].trim_matches('`'), f.id);
+        assert_eq!(row[2], f.status.as_str());
+        let amount = row[4].replace(',', "");
+        assert_eq!(amount.parse::<f64>().ok(), f.amount_usd, "{}", f.id);
+    }
+}
+
+#[test]
+fn atlas_sums_prints_the_table_documented_in_data_md() {
+    let out = run_atlas(&["sums", dir().to_str().unwrap()]);
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let printed: Vec<Vec<&str>> =
+        stdout.lines().take_while(|l| !l.trim().is_empty()).map(|l| l.split_whitespace().collect()).collect();
+    let md = data_md();
+    let documented: Vec<Vec<&str>> =
+        block_after(&md, "Country rows of `atlas sums`").iter().map(|l| l.split_whitespace().collect()).collect();
+    assert!(printed.len() > 5, "{stdout}");
+    assert_eq!(documented, printed);
+}
+
+#[test]
+fn atlas_check_prints_the_counts_documented_in_data_md() {
+    let out = run_atlas(&["check", dir().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let md = data_md();
+    let documented = block_after(&md, "what `atlas check` reports for the current data");
+    assert_eq!(documented, vec![stdout.trim().replace(&dir().display().to_string(), "public/data")]);
+    // The overview table gives the same counts.
+    let ds = shipped();
+    assert!(md.contains(&format!("| {} deposits, mines and plants (points) |", ds.deposits.len())));
+    assert!(md.contains(&format!("| {} investment records (no geometry) |", ds.flows.len())));
+    let readme = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let claim = format!("{} deposits, mines and plants and {} investment records", ds.deposits.len(), ds.flows.len());
+    assert!(readme.split_whitespace().collect::<Vec<_>>().join(" ").contains(&claim), "README.md should say {claim:?}");
+}
+
+#[test]
+fn the_precision_table_in_data_md_counts_the_shipped_deposits() {
+    let md = data_md();
+    let ds = shipped();
+    for (p, name) in
+        [(Precision::Exact, "exact"), (Precision::Approximate, "approximate"), (Precision::Region, "region")]
+    {
+        let row = md
+            .lines()
+            .find(|l| l.starts_with(&format!("| `{name}` | ")))
+            .unwrap_or_else(|| panic!("DATA.md has no precision row for {name}"));
+        let cells: Vec<&str> = row.split(" | ").collect();
+        let documented: usize = cells[2].parse().unwrap_or_else(|_| panic!("no count in {row:?}"));
+        let of_kind: Vec<f64> = ds.deposits.iter().filter(|d| d.precision == p).map(|d| d.precision_km).collect();
+        assert_eq!(documented, of_kind.len(), "{name}");
+        let (lo, hi) = cells[3].trim_end_matches(" |").split_once('–').expect("a km range");
+        let (lo, hi): (f64, f64) = (lo.parse().unwrap(), hi.parse().unwrap());
+        assert!(of_kind.iter().all(|km| (lo..=hi).contains(km)), "{name}: a radius outside {lo}–{hi} km");
+    }
 }
 
 // ---- rejections ----
@@ -139,13 +256,17 @@ fn a_missing_field_is_named() {
 fn an_unknown_commodity_symbol_is_named() {
     let props = GOOD.replace(r#"["Au"]"#, r#"["Au","gas"]"#);
     let ds = with_deposits(&[deposit(&props, "[64.57, 41.49]")], NO_FLOWS);
-    let m = messages(&ds);
-    assert_eq!(m.len(), 1);
-    assert!(
-        m[0].starts_with(r#"deposits.geojson, feature 0 ("ok"), field "commodities": unknown commodity symbol "gas""#),
-        "{}",
-        m[0]
+    assert_one_message_starting(
+        &ds,
+        r#"deposits.geojson, feature 0 ("ok"), field "commodities": unknown commodity symbol "gas""#,
     );
+}
+
+/// The dataset reports exactly one problem, and its message starts with `prefix`.
+fn assert_one_message_starting(ds: &Dataset, prefix: &str) {
+    let m = messages(ds);
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(m[0].starts_with(prefix), "{}", m[0]);
 }
 
 #[test]
@@ -208,9 +329,111 @@ fn a_malformed_file_is_named_and_other_layers_still_load() {
     assert!(m[0].starts_with("flows.geojson: not valid JSON"), "{}", m[0]);
 }
 
+fn two_flows(second: &str) -> String {
+    let one = flow("2300000000").replace(r#""destination":"UZB""#, r#""destination":"KAZ""#);
+    let inner = one.trim_start_matches(r#"{"type":"FeatureCollection","features":["#).trim_end_matches("]}");
+    format!(r#"{{"type":"FeatureCollection","features":[{inner},{second}]}}"#)
+}
+
+fn part(investor: &str, amount: &str) -> String {
+    format!(
+        r#"{{"type":"Feature","geometry":null,"properties":{{"id":"f2","investor":"{investor}","entity":"E","scope":"country",
+        "destination":"KGZ","amount_usd":{amount},"year_start":2020,"year_end":2020,"period":"2020","sector":"gold",
+        "status":"committed","confidence":"confirmed","part_of":"f1","sources":[{{"url":"https://e.org","title":"T"}}]}}}}"#
+    )
+}
+
+#[test]
+fn a_part_must_belong_to_a_whole_of_the_same_investor() {
+    let ds = with_deposits(&[deposit(GOOD, "[64.57, 41.49]")], &two_flows(&part("eu", "148500000")));
+    assert_eq!(ds.flows.len(), 1, "the whole stays, the part is dropped");
+    assert_eq!(
+        messages(&ds),
+        vec![
+            r#"flows.geojson, feature 1 ("f2"), field "part_of": "f1" is a record of investor "china", not "eu"; a part belongs to a whole of the same investor"#
+        ]
+    );
+    let ok = with_deposits(&[deposit(GOOD, "[64.57, 41.49]")], &two_flows(&part("china", "148500000")));
+    assert!(ok.errors.is_empty(), "{:?}", messages(&ok));
+    assert_eq!(ok.flows.len(), 2);
+}
+
+#[test]
+fn parts_cannot_add_up_to_more_than_their_whole() {
+    let ds = with_deposits(&[deposit(GOOD, "[64.57, 41.49]")], &two_flows(&part("china", "2400000000")));
+    assert_eq!(ds.flows.len(), 1);
+    assert_one_message_starting(
+        &ds,
+        r#"flows.geojson, feature 1 ("f2"), field "amount_usd": the parts of "f1" add up to"#,
+    );
+}
+
 #[test]
 fn an_attributed_flow_must_say_who_reported_it() {
     let f = flow("100").replace(r#""confidence":"confirmed""#, r#""confidence":"attributed""#);
     let ds = with_deposits(&[deposit(GOOD, "[64.57, 41.49]")], &f);
     assert!(messages(&ds)[0].contains(r#"field "attributed_to""#), "{:?}", messages(&ds));
+}
+
+// ---- warnings ----
+
+#[test]
+fn an_exact_point_resting_only_on_wikipedia_is_warned_about_but_kept() {
+    let wiki = GOOD
+        .replace(r#""precision_note":"""#, r#""precision_note":"Printed in the ru-wiki mirror (minute precision)""#);
+    let agreed = wiki
+        .replace("\"ok\"", "\"ok2\"")
+        .replace("(minute precision)", "(minute precision); agrees with the operator's map");
+    let approx = wiki.replace("\"ok\"", "\"ok3\"").replace(r#""precision":"exact""#, r#""precision":"approximate""#);
+    let ds = with_deposits(
+        &[deposit(&wiki, "[64.57, 41.49]"), deposit(&agreed, "[64.57, 41.49]"), deposit(&approx, "[64.57, 41.49]")],
+        NO_FLOWS,
+    );
+    assert!(ds.errors.is_empty(), "a warning is not an error");
+    assert_eq!(ds.deposits.len(), 3);
+    let w: Vec<String> = atlas::data::validate::warnings(&ds).iter().map(ToString::to_string).collect();
+    assert_eq!(
+        w,
+        vec![
+            r#"deposits.geojson, feature 0 ("ok"), field "precision": an "exact" coordinate whose only source is Wikipedia; cite a primary or independent source ("agrees with …" in precision_note), or mark it "approximate""#
+        ]
+    );
+}
+
+#[test]
+fn atlas_check_prints_warnings_in_the_error_format_and_still_passes() {
+    let tmp = std::env::temp_dir().join(format!("atlas-warn-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).unwrap();
+    for f in ["region.json", "countries.geojson", "water.geojson", "flows.geojson", "headlines.json"] {
+        std::fs::copy(dir().join(f), tmp.join(f)).unwrap();
+    }
+    let mut deposits: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir().join("deposits.geojson")).unwrap()).unwrap();
+    let props = &mut deposits["features"][0]["properties"];
+    let id = props["id"].as_str().unwrap().to_string();
+    props["precision"] = "exact".into();
+    props["precision_km"] = 1.into();
+    props["precision_note"] = "Printed in the Wikipedia infobox".into();
+    std::fs::write(tmp.join("deposits.geojson"), deposits.to_string()).unwrap();
+    let out = run_atlas(&["check", tmp.to_str().unwrap()]);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    std::fs::remove_dir_all(&tmp).ok();
+    assert!(out.status.success(), "warnings do not fail the check: {stderr}");
+    let warnings: Vec<&str> = stderr.lines().filter(|l| l.starts_with("warning: ")).collect();
+    assert_eq!(warnings.len(), 1, "{stderr}");
+    assert!(
+        warnings[0].starts_with(&format!(
+            r#"warning: deposits.geojson, feature 0 ("{id}"), field "precision": an "exact" coordinate whose only source is Wikipedia"#
+        )),
+        "{}",
+        warnings[0]
+    );
+}
+
+#[test]
+fn the_shipped_data_has_no_exact_point_resting_only_on_wikipedia() {
+    let ds = shipped();
+    let w: Vec<String> = atlas::data::validate::warnings(&ds).iter().map(ToString::to_string).collect();
+    assert!(w.is_empty(), "{w:#?}");
+    assert!(ds.deposits.iter().any(|d| d.precision == Precision::Exact), "some points are exact");
 }

@@ -54,7 +54,9 @@ impl Group {
             "Cu" | "Mo" | "Re" => Group::Copper,
             "Pb" | "Zn" | "Cd" => Group::LeadZinc,
             "Mn" | "Cr" | "Fe" | "V" | "Ti" | "Zr" | "Ni" | "Co" => Group::SteelAlloy,
-            "W" | "Sb" | "Sn" | "Bi" | "Hg" | "Li" | "Be" | "Nb" | "Ta" | "Ga" | "Ge" => Group::Battery,
+            "W" | "Sb" | "Sn" | "Bi" | "Hg" | "Li" | "Be" | "Nb" | "Ta" | "Ga" | "Ge" | "In" | "C" | "F" => {
+                Group::Battery
+            }
             "REE" | "Sc" | "Y" | "La" | "Ce" | "Pr" | "Nd" | "Dy" | "Tb" => Group::RareEarth,
             "U" | "Th" => Group::Uranium,
             _ => Group::Industrial,
@@ -152,6 +154,23 @@ pub fn name(symbol: &str, lang: Lang) -> String {
         "La" => ("Lanthanum", "Лантан"),
         "Nd" => ("Neodymium", "Неодим"),
         "Na" => ("Sodium (salts)", "Натрий (соли)"),
+        "F" => ("Fluorspar (fluorine)", "Плавиковый шпат (фтор)"),
+        "Sr" => ("Strontium (celestite)", "Стронций (целестин)"),
+        "P" => ("Phosphate (phosphorus)", "Фосфориты (фосфор)"),
+        "C" => ("Graphite (carbon)", "Графит (углерод)"),
+        "Co" => ("Cobalt", "Кобальт"),
+        "Ni" => ("Nickel", "Никель"),
+        "Ga" => ("Gallium", "Галлий"),
+        "Ge" => ("Germanium", "Германий"),
+        "In" => ("Indium", "Индий"),
+        "B" => ("Boron (borates)", "Бор (бораты)"),
+        "Si" => ("Silicon", "Кремний"),
+        "Te" => ("Tellurium", "Теллур"),
+        "Se" => ("Selenium", "Селен"),
+        "Cs" => ("Caesium", "Цезий"),
+        "Rb" => ("Rubidium", "Рубидий"),
+        "As" => ("Arsenic", "Мышьяк"),
+        "K" => ("Potassium", "Калий"),
         _ => return symbol.to_string(),
     };
     match lang {
@@ -179,6 +198,16 @@ mod tests {
         assert_eq!(Group::of("Sc"), Group::RareEarth);
         assert_eq!(Group::of("Y"), Group::RareEarth);
         assert_eq!(Group::of("REE"), Group::RareEarth);
+    }
+
+    #[test]
+    fn fluorspar_and_graphite_are_critical_and_phosphate_and_strontium_industrial() {
+        assert_eq!(Group::of("F"), Group::Battery);
+        assert_eq!(Group::of("C"), Group::Battery);
+        assert_eq!(Group::of("P"), Group::Industrial);
+        assert_eq!(Group::of("Sr"), Group::Industrial);
+        assert_eq!(name("F", Lang::En), "Fluorspar (fluorine)");
+        assert_eq!(name("Sr", Lang::Ru), "Стронций (целестин)");
     }
 
     #[test]

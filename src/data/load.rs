@@ -7,7 +7,14 @@ use std::path::Path;
 pub const MANIFEST: &str = "region.json";
 
 pub fn from_dir(dir: &Path) -> Result<Dataset, DataError> {
-    let read = |name: &str| std::fs::read_to_string(dir.join(name)).ok();
+    let failures = std::cell::RefCell::new(Vec::new());
+    let read = |name: &str| match std::fs::read_to_string(dir.join(name)) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            failures.borrow_mut().push(DataError::file(name, format!("cannot read {}: {e}", dir.join(name).display())));
+            None
+        }
+    };
     let manifest = read(MANIFEST)
         .ok_or_else(|| DataError::file(MANIFEST, format!("cannot read {}", dir.join(MANIFEST).display())))?;
     let region = parse::region(MANIFEST, &manifest)?;
@@ -19,5 +26,5 @@ pub fn from_dir(dir: &Path) -> Result<Dataset, DataError> {
         flows: read(&l.flows),
         headlines: l.headlines.as_deref().and_then(read),
     };
-    Ok(Dataset::assemble(region, &raw))
+    Ok(Dataset::assemble_reporting(region, &raw, &failures.borrow()))
 }

@@ -8,6 +8,7 @@ pub mod error;
 pub mod load;
 pub mod parse;
 pub mod schema;
+pub mod trust;
 pub mod validate;
 
 pub use error::DataError;
@@ -24,6 +25,9 @@ pub struct Dataset {
     pub flows: Vec<Flow>,
     pub headlines: Vec<Headline>,
     pub errors: Vec<DataError>,
+    /// The host the data came from, when it is not the bundled default
+    /// ("Data from <host>" in the page, the embed and the export).
+    pub data_from: Option<String>,
 }
 
 /// The raw text of each file, keyed by the layer it fills. A missing file is
@@ -41,14 +45,22 @@ impl Dataset {
     /// Parse every layer file and validate the whole, keeping good records and
     /// collecting a named error for each bad one.
     pub fn assemble(region: Region, raw: &RawFiles) -> Dataset {
-        let mut errors = Vec::new();
+        Dataset::assemble_reporting(region, raw, &[])
+    }
+
+    /// [`Dataset::assemble`], where `failures` says why a layer whose text is
+    /// `None` could not be loaded (an HTTP status, a refused URL).
+    pub fn assemble_reporting(mut region: Region, raw: &RawFiles, failures: &[DataError]) -> Dataset {
+        let mut errors = std::mem::take(&mut region.problems);
         let files = region.layers.clone();
-        let countries = layer(Some(&files.countries), &raw.countries, parse::countries, &mut errors);
-        let water = layer(files.water.as_deref(), &raw.water, parse::water, &mut errors);
-        let deposits = layer(Some(&files.deposits), &raw.deposits, parse::deposits, &mut errors);
-        let flows = layer(Some(&files.flows), &raw.flows, parse::flows, &mut errors);
-        let headlines = layer(files.headlines.as_deref(), &raw.headlines, parse::headlines, &mut errors);
-        let mut ds = Dataset { region, countries, water, deposits, flows, headlines, errors };
+        let e = &mut errors;
+        let countries = layer(Some(&files.countries), &raw.countries, parse::countries, failures, e);
+        let water = layer(files.water.as_deref(), &raw.water, parse::water, failures, e);
+        let deposits = layer(Some(&files.deposits), &raw.deposits, parse::deposits, failures, e);
+        let flows = layer(Some(&files.flows), &raw.flows, parse::flows, failures, e);
+        let headlines = layer(files.headlines.as_deref(), &raw.headlines, parse::headlines, failures, e);
+        region.repair(&countries);
+        let mut ds = Dataset { region, countries, water, deposits, flows, headlines, errors, data_from: None };
         validate::retain_valid(&mut ds);
         ds
     }
@@ -72,6 +84,7 @@ fn layer<T>(
     file: Option<&str>,
     text: &Option<String>,
     parse: fn(&str, &str) -> parse::Parsed<T>,
+    failures: &[DataError],
     errors: &mut Vec<DataError>,
 ) -> Vec<T> {
     match (file, text) {
@@ -81,7 +94,8 @@ fn layer<T>(
             records
         }
         (Some(f), None) => {
-            errors.push(DataError::file(f, "file could not be loaded"));
+            let why = failures.iter().find(|e| e.file == f);
+            errors.push(why.cloned().unwrap_or_else(|| DataError::file(f, "file could not be loaded")));
             Vec::new()
         }
         (None, _) => Vec::new(),

@@ -11,14 +11,184 @@ use serde_json::{Map, Value};
 /// Good records and one error per rejected record.
 pub type Parsed<T> = (Vec<T>, Vec<DataError>);
 
-/// Parse `region.json`.
+/// The largest amount a record may carry, in US dollars (one trillion):
+/// more than any single investment on record, so a larger figure is a typo
+/// (or an attempt to draw a map-sized arrow).
+pub const MAX_AMOUNT_USD: f64 = 1e12;
+/// The largest `amount_original`, in any currency (covers a trillion dollars
+/// in every currency with a denomination above ~0.001 USD).
+pub const MAX_AMOUNT_ORIGINAL: f64 = 1e15;
+/// The largest `precision_km`: an uncertainty beyond this is not a location.
+pub const MAX_PRECISION_KM: f64 = 1000.0;
+
+/// The text of a file as the browser's `Response.text()` gives it: a leading
+/// UTF-8 byte order mark removed, so `atlas check` and the page agree.
+pub fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{FEFF}').unwrap_or(text)
+}
+
+/// Parse a JSON file, naming the two common ways a server hands over
+/// something else: an HTML page (a 404 page, a login page) and not-JSON.
+fn json(file: &str, text: &str) -> Result<Value, DataError> {
+    let t = strip_bom(text);
+    if t.trim_start().starts_with('<') {
+        return Err(DataError::file(file, "got an HTML page, not JSON (is the file name or its folder right?)"));
+    }
+    serde_json::from_str(t).map_err(|e| DataError::file(file, format!("not valid JSON: {e}")))
+}
+
+/// A control character (other than tab and line breaks) in text makes an
+/// exported SVG ill-formed XML; so do U+FFFE and U+FFFF.
+fn is_unwanted(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// Remove unwanted characters from every string in `v`; true if any were.
+pub fn strip_control(v: &mut Value) -> bool {
+    match v {
+        Value::String(s) if s.chars().any(is_unwanted) => {
+            s.retain(|c| !is_unwanted(c));
+            true
+        }
+        Value::Array(a) => a.iter_mut().fold(false, |acc, x| strip_control(x) | acc),
+        Value::Object(m) => m.values_mut().fold(false, |acc, x| strip_control(x) | acc),
+        _ => false,
+    }
+}
+
+const CONTROL_REMOVED: &str = "control characters removed (e.g. a vertical tab pasted from a word processor)";
+
+/// Strip control characters from each field of `map`, naming each field that had some.
+fn clean_fields(map: &mut Map<String, Value>, mut named: impl FnMut(&str) -> DataError) -> Vec<DataError> {
+    map.iter_mut().filter_map(|(k, v)| strip_control(v).then(|| named(k))).collect()
+}
+
+/// Is `s` exactly `#rrggbb`? Only such colours are accepted from data: a
+/// CSS keyword breaks the badge contrast, and `url(...)` would make every
+/// reader's browser fetch a third-party URL.
+pub fn is_hex_color(s: &str) -> bool {
+    s.len() == 7 && s.starts_with('#') && s[1..].bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// What an investor colour is replaced with when it is refused.
+pub const FALLBACK_COLOR: &str = "#666666";
+
+/// Is `s` a web origin, `http(s)://host[:port]`, with nothing after it?
+pub fn is_origin(s: &str) -> bool {
+    let Some(rest) = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://")) else {
+        return false;
+    };
+    let (host, port) = match rest.rsplit_once(':') {
+        Some((h, p)) if !h.ends_with(']') || p.is_empty() => (h, Some(p)),
+        _ => (rest, None),
+    };
+    !host.is_empty()
+        && host.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'[' | b']' | b':'))
+        && port.is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn frame_ok(f: &Bounds) -> bool {
+    [f.west, f.south, f.east, f.north].iter().all(|v| v.is_finite())
+        && (-180.0..=180.0).contains(&f.west)
+        && (-180.0..=180.0).contains(&f.east)
+        && (-90.0..=90.0).contains(&f.south)
+        && (-90.0..=90.0).contains(&f.north)
+        && f.west < f.east
+        && f.south < f.north
+}
+
+/// Parse `region.json`. A file that is not a manifest is an error; a bad
+/// field in it is named in `Region::problems` and replaced by a safe value
+/// (the frame and projection are fitted to the countries once they load,
+/// see [`Region::repair`]), so the map still draws.
 pub fn region(file: &str, text: &str) -> Result<Region, DataError> {
-    serde_json::from_str(text).map_err(|e| DataError::file(file, format!("not a valid region manifest: {e}")))
+    let mut v =
+        json(file, text).map_err(|e| DataError::file(file, format!("not a valid region manifest: {}", e.message)))?;
+    let mut problems = match &mut v {
+        Value::Object(m) => {
+            clean_fields(m, |k| DataError { field: Some(k.into()), ..DataError::file(file, CONTROL_REMOVED) })
+        }
+        _ => Vec::new(),
+    };
+    let mut r: Region =
+        serde_json::from_value(v).map_err(|e| DataError::file(file, format!("not a valid region manifest: {e}")))?;
+    let err = |field: &str, msg: String| DataError { field: Some(field.to_string()), ..DataError::file(file, msg) };
+    if !frame_ok(&r.frame) {
+        let f = r.frame;
+        problems.push(err(
+            "frame",
+            format!(
+                "west {} / east {}, south {} / north {} is empty or inverted: it needs west < east and south < north, in degrees; the map fits the focus countries instead",
+                f.west, f.east, f.south, f.north
+            ),
+        ));
+    }
+    if let Err(why) = crate::spatial::Albers::check(r.projection) {
+        problems.push(err("projection", format!("{why}; the map uses standard parallels fitted to the frame instead")));
+    }
+    let centre = r.frame_center();
+    for (i, inv) in r.investors.iter_mut().enumerate() {
+        if !is_hex_color(&inv.color) {
+            problems.push(err(
+                &format!("investors[{i}].color"),
+                format!("\"{}\" is not a colour of the form #rrggbb; drawn in grey instead", inv.color),
+            ));
+            inv.color = FALLBACK_COLOR.to_string();
+        } else {
+            use crate::render::format::{BADGE_DARKEN, contrast, darken};
+            use crate::scene::style::{Ink, Theme};
+            // Badge text is drawn in the palette's on-dark ink (scene::style).
+            let c = contrast(&darken(&inv.color, BADGE_DARKEN), Ink::OnDark.hex(Theme::Light));
+            if c < 4.5 {
+                problems.push(err(
+                    &format!("investors[{i}].color"),
+                    format!("{} is too light: white badge text on it has contrast {c:.1}:1, below 4.5:1 (WCAG AA); drawn in grey instead", inv.color),
+                ));
+                inv.color = FALLBACK_COLOR.to_string();
+            }
+        }
+        let [lon, lat] = inv.origin;
+        if !((-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat)) {
+            problems.push(err(
+                &format!("investors[{i}].origin"),
+                "longitude or latitude out of range (is it [lon, lat]?)".into(),
+            ));
+            inv.origin = centre;
+        }
+    }
+    let s = r.flow_scale;
+    let positive = |x: f64| x.is_finite() && x > 0.0;
+    if !(positive(s.usd_per_px)
+        && s.min_px.is_finite()
+        && s.min_px >= 0.0
+        && s.min_px <= 50.0
+        && s.reference_usd.iter().all(|&x| positive(x) && x <= MAX_AMOUNT_USD))
+    {
+        problems.push(err(
+            "flow_scale",
+            format!("usd_per_px must be > 0, min_px between 0 and 50, reference_usd between 0 and {MAX_AMOUNT_USD:e}; the default scale is used"),
+        ));
+        r.flow_scale = FlowScaleSpec::default();
+    }
+    let mut allowed = Vec::new();
+    for (i, o) in r.allowed_data_origins.drain(..).enumerate() {
+        if is_origin(&o) {
+            allowed.push(o.to_ascii_lowercase());
+        } else {
+            problems.push(err(
+                &format!("allowed_data_origins[{i}]"),
+                format!("\"{o}\" is not an origin like https://data.example.org (scheme, host and port only); ignored"),
+            ));
+        }
+    }
+    r.allowed_data_origins = allowed;
+    r.problems = problems;
+    Ok(r)
 }
 
 /// The `features` array of a FeatureCollection, or a file-level error.
 fn features(file: &str, text: &str) -> Result<Vec<Value>, DataError> {
-    let root: Value = serde_json::from_str(text).map_err(|e| DataError::file(file, format!("not valid JSON: {e}")))?;
+    let root = json(file, text)?;
     if root.get("type").and_then(Value::as_str) != Some("FeatureCollection") {
         return Err(DataError::file(file, "expected a GeoJSON FeatureCollection (\"type\": \"FeatureCollection\")"));
     }
@@ -26,6 +196,11 @@ fn features(file: &str, text: &str) -> Result<Vec<Value>, DataError> {
         Some(Value::Array(a)) => Ok(a.clone()),
         _ => Err(DataError::file(file, "missing \"features\" array")),
     }
+}
+
+/// Sources must be web links a reader can follow, never `javascript:` or a file.
+fn is_http(url: &str) -> bool {
+    url.starts_with("https://") || url.starts_with("http://")
 }
 
 /// Reads one feature's properties, turning each problem into a named error.
@@ -38,18 +213,21 @@ struct Props<'a> {
 }
 
 impl<'a> Props<'a> {
-    fn new(file: &'a str, index: usize, feature: &'a Value, id_key: &str) -> Result<Self, DataError> {
+    /// The feature's properties, with control characters stripped; the
+    /// second value names each field that had some (the record is kept).
+    fn new(file: &'a str, index: usize, feature: &'a Value, id_key: &str) -> Result<(Self, Vec<DataError>), DataError> {
         if feature.get("type").and_then(Value::as_str) != Some("Feature") {
             return Err(DataError::feature(file, index, None, "type", "expected \"Feature\""));
         }
-        let map = match feature.get("properties") {
+        let mut map = match feature.get("properties") {
             Some(Value::Object(m)) => m.clone(),
             _ => {
                 return Err(DataError::feature(file, index, None, "properties", "missing or not an object"));
             }
         };
         let id = map.get(id_key).and_then(Value::as_str).map(str::to_string);
-        Ok(Props { file, index, id, map, feature })
+        let cleaned = clean_fields(&mut map, |k| DataError::feature(file, index, id.as_deref(), k, CONTROL_REMOVED));
+        Ok((Props { file, index, id, map, feature }, cleaned))
     }
 
     fn err(&self, field: &str, msg: impl Into<String>) -> DataError {
@@ -141,7 +319,7 @@ impl<'a> Props<'a> {
             .map(|(i, v)| {
                 let url = v.get("url").and_then(Value::as_str).unwrap_or("");
                 let title = v.get("title").and_then(Value::as_str).unwrap_or("");
-                if !(url.starts_with("https://") || url.starts_with("http://")) {
+                if !is_http(url) {
                     return Err(self.err(&format!("sources[{i}].url"), "must be an http(s) URL"));
                 }
                 if title.trim().is_empty() {
@@ -192,8 +370,12 @@ fn each<T>(file: &str, text: &str, id_key: &str, parse_one: impl Fn(&Props) -> R
     let mut out = Vec::with_capacity(list.len());
     let mut errors = Vec::new();
     for (i, f) in list.iter().enumerate() {
-        match Props::new(file, i, f, id_key).and_then(|p| parse_one(&p)) {
-            Ok(v) => out.push(v),
+        let parsed = Props::new(file, i, f, id_key).and_then(|(p, cleaned)| Ok((parse_one(&p)?, cleaned)));
+        match parsed {
+            Ok((v, cleaned)) => {
+                out.push(v);
+                errors.extend(cleaned);
+            }
             Err(e) => errors.push(e),
         }
     }
@@ -292,8 +474,8 @@ pub fn deposits(file: &str, text: &str) -> Parsed<Deposit> {
             Some(_) => return Err(p.err("investors", "must be a list")),
         };
         let precision_km = p.number("precision_km")?;
-        if precision_km < 0.0 {
-            return Err(p.err("precision_km", "must not be negative"));
+        if !(0.0..=MAX_PRECISION_KM).contains(&precision_km) {
+            return Err(p.err("precision_km", format!("must be between 0 and {MAX_PRECISION_KM} km")));
         }
         Ok(Deposit {
             name: p.string("name")?,
@@ -324,9 +506,20 @@ pub fn flows(file: &str, text: &str) -> Parsed<Flow> {
         if amount_usd.is_some_and(|a| a < 0.0) {
             return Err(p.err("amount_usd", "must not be negative"));
         }
+        if let Some(a) = amount_usd.filter(|&a| a > MAX_AMOUNT_USD) {
+            return Err(p.err(
+                "amount_usd",
+                format!("{a:e} is beyond the sane range (at most {MAX_AMOUNT_USD:e} US dollars, one trillion)"),
+            ));
+        }
         let amount_original = p.opt_number("amount_original")?;
         if amount_original.is_some_and(|a| a < 0.0) {
             return Err(p.err("amount_original", "must not be negative"));
+        }
+        if let Some(a) = amount_original.filter(|&a| a > MAX_AMOUNT_ORIGINAL) {
+            return Err(
+                p.err("amount_original", format!("{a:e} is beyond the sane range (at most {MAX_AMOUNT_ORIGINAL:e})"))
+            );
         }
         let currency = p.opt_string("currency")?;
         if amount_original.is_some() != currency.is_some() {
@@ -378,27 +571,213 @@ pub fn headlines(file: &str, text: &str) -> Parsed<Headline> {
     struct File {
         figures: Vec<Value>,
     }
-    let f: File = match serde_json::from_str(text) {
+    let f: File = match json(file, text).and_then(|v| {
+        serde_json::from_value(v).map_err(|e| DataError::file(file, format!("not a valid headlines file: {e}")))
+    }) {
         Ok(f) => f,
-        Err(e) => {
-            return (Vec::new(), vec![DataError::file(file, format!("not a valid headlines file: {e}"))]);
-        }
+        Err(e) => return (Vec::new(), vec![e]),
     };
     let mut out = Vec::new();
     let mut errors = Vec::new();
-    for (i, v) in f.figures.into_iter().enumerate() {
+    for (i, mut v) in f.figures.into_iter().enumerate() {
         let id = v.get("id").and_then(Value::as_str).map(str::to_string);
+        let named = |field: &str, msg: &str| DataError::feature(file, i, id.as_deref(), field, msg);
+        if let Value::Object(m) = &mut v {
+            errors.extend(clean_fields(m, |k| named(k, CONTROL_REMOVED)));
+        }
         match serde_json::from_value::<Headline>(v) {
-            Ok(h) if h.sources.is_empty() => errors.push(DataError::feature(
-                file,
-                i,
-                id.as_deref(),
-                "sources",
-                "is empty: every figure needs a source",
-            )),
-            Ok(h) => out.push(h),
-            Err(e) => errors.push(DataError::feature(file, i, id.as_deref(), "figures", e.to_string())),
+            Ok(h) if h.sources.is_empty() => errors.push(named("sources", "is empty: every figure needs a source")),
+            Ok(h) => match h.sources.iter().position(|s| !is_http(&s.url)) {
+                Some(j) => errors.push(named(&format!("sources[{j}].url"), "must be an http(s) URL")),
+                None if !(0.0..=100.0).contains(&h.value_pct) => {
+                    errors.push(named("value_pct", "must be a percentage between 0 and 100"))
+                }
+                None => out.push(h),
+            },
+            Err(e) => errors.push(named("figures", &e.to_string())),
         }
     }
     (out, errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const REGION: &str = r##"{"id":"t","title":{"en":"T"},"credit":{"en":"C"},
+      "frame":{"west":46,"south":35,"east":88,"north":56},
+      "projection":{"lon0":67,"lat0":45,"lat1":39,"lat2":52},
+      "focus":["KAZ"],"region_code":"CA5","region_name":{"en":"CA"},
+      "layers":{"countries":"c","deposits":"d","flows":"f"},
+      "investors":[{"id":"china","name":{"en":"China"},"origin":[116.4,39.9],"origin_label":{"en":"Beijing"},"color":"#CC3311"}]}"##;
+
+    fn region_with(from: &str, to: &str) -> Region {
+        assert!(REGION.contains(from), "{from}");
+        region("region.json", &REGION.replace(from, to)).expect("still a manifest")
+    }
+
+    fn named(r: &Region, field: &str) -> String {
+        let e = r.problems.iter().find(|e| e.field.as_deref() == Some(field));
+        let e = e.unwrap_or_else(|| panic!("no problem for {field}: {:?}", r.problems));
+        assert_eq!(e.file, "region.json");
+        e.to_string()
+    }
+
+    #[test]
+    fn a_good_manifest_has_no_problems() {
+        assert!(region("region.json", REGION).unwrap().problems.is_empty());
+    }
+
+    #[test]
+    fn standard_parallels_with_a_zero_cone_constant_are_named() {
+        let r = region_with(r#""lat1":39,"lat2":52"#, r#""lat1":-40,"lat2":40"#);
+        assert!(named(&r, "projection").contains("cone constant"));
+        let r = region_with(r#""lat1":39,"lat2":52"#, r#""lat1":0,"lat2":0"#);
+        assert!(named(&r, "projection").contains("cone constant"));
+    }
+
+    #[test]
+    fn an_empty_or_inverted_frame_is_named() {
+        let r = region_with(r#""west":46,"south":35,"east":88"#, r#""west":46,"south":35,"east":46"#);
+        assert!(named(&r, "frame").contains("empty or inverted"));
+        let r = region_with(r#""south":35,"east":88,"north":56"#, r#""south":56,"east":88,"north":35"#);
+        assert!(named(&r, "frame").contains("empty or inverted"));
+    }
+
+    #[test]
+    fn an_investor_colour_must_be_rrggbb_and_dark_enough_for_white_text() {
+        for bad in ["yellow", "url(https://tracker.example/p.png)", "#fff", "#CC331", "#GGGGGG", "rgb(1,2,3)"] {
+            let r = region_with("#CC3311", bad);
+            assert!(named(&r, "investors[0].color").contains("#rrggbb"), "{bad}");
+            assert_eq!(r.investors[0].color, FALLBACK_COLOR);
+        }
+        let r = region_with("#CC3311", "#FFFF00");
+        assert!(named(&r, "investors[0].color").contains("too light"));
+        assert!(region_with("#CC3311", "#0077bb").problems.is_empty());
+    }
+
+    #[test]
+    fn allowed_data_origins_accept_only_bare_http_origins() {
+        let r = region_with(
+            r#""id":"t","#,
+            r#""id":"t","allowed_data_origins":["https://Data.Example.org","http://127.0.0.1:8081","https://x.org/path","javascript:1","ftp://x.org"],"#,
+        );
+        assert_eq!(r.allowed_data_origins, ["https://data.example.org", "http://127.0.0.1:8081"]);
+        for i in 2..5 {
+            named(&r, &format!("allowed_data_origins[{i}]"));
+        }
+    }
+
+    #[test]
+    fn a_bad_flow_scale_is_named_and_the_default_used() {
+        let r = region_with(
+            r#""id":"t","#,
+            r#""id":"t","flow_scale":{"usd_per_px":0,"min_px":1,"reference_usd":[1,2,3]},"#,
+        );
+        named(&r, "flow_scale");
+        assert_eq!(r.flow_scale, FlowScaleSpec::default());
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted() {
+        assert!(region("region.json", &format!("\u{FEFF}{REGION}")).is_ok());
+        let (d, e) = deposits("d.geojson", &format!("\u{FEFF}{}", fc(&[DEPOSIT.to_string()])));
+        assert_eq!((d.len(), e.len()), (1, 0), "{e:?}");
+    }
+
+    #[test]
+    fn an_html_page_in_place_of_a_layer_is_named() {
+        let (_, e) = flows("flows.geojson", "\n  <!DOCTYPE html><html><body>Not found</body></html>");
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].file, "flows.geojson");
+        assert!(e[0].message.contains("got an HTML page, not JSON"), "{}", e[0]);
+        let err = region("region.json", "<html></html>").unwrap_err();
+        assert!(err.to_string().contains("got an HTML page"), "{err}");
+    }
+
+    const DEPOSIT: &str = r#"{"type":"Feature","geometry":{"type":"Point","coordinates":[66,48]},"properties":
+        {"id":"x","name":"X","kind":"mine","country":"KAZ","commodities":["Au"],"status":"operating","operator":"O",
+         "precision":"exact","precision_km":1,"sources":[{"url":"https://e.org","title":"T"}]}}"#;
+
+    const FLOW: &str = r#"{"type":"Feature","geometry":null,"properties":{"id":"f","investor":"china","entity":"E",
+        "scope":"country","destination":"KAZ","amount_usd":1e9,"year_start":2015,"year_end":2016,"period":"p",
+        "sector":"s","status":"realized","confidence":"confirmed","sources":[{"url":"https://e.org","title":"T"}]}}"#;
+
+    fn fc(features: &[String]) -> String {
+        format!(r#"{{"type":"FeatureCollection","features":[{}]}}"#, features.join(","))
+    }
+
+    #[test]
+    fn control_characters_are_stripped_and_named_and_the_record_kept() {
+        let f = DEPOSIT.replace(r#""name":"X""#, r#""name":"Ver\u000btical\u0007 \uFFFF""#);
+        let (d, e) = deposits("deposits.geojson", &fc(&[f]));
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].name, "Vertical ");
+        assert_eq!(e.len(), 1);
+        assert_eq!((e[0].file.as_str(), e[0].field.as_deref()), ("deposits.geojson", Some("name")));
+        assert!(e[0].message.contains("control characters removed"));
+        // Tabs and line breaks are text, not control problems.
+        let f = DEPOSIT.replace(r#""name":"X""#, r#""name":"X","notes":"a\tb\nc""#);
+        assert!(deposits("deposits.geojson", &fc(&[f])).1.is_empty());
+        let r = region_with(r#""title":{"en":"T"}"#, r#""title":{"en":"T\u000b"}"#);
+        assert_eq!(r.title.en, "T");
+        assert!(named(&r, "title").contains("control characters"));
+    }
+
+    #[test]
+    fn absurd_amounts_are_refused_by_name() {
+        for (field, v) in [("amount_usd", "1e308"), ("amount_usd", "2e12")] {
+            let f = FLOW.replace(r#""amount_usd":1e9"#, &format!(r#""{field}":{v}"#));
+            let (ok, e) = flows("flows.geojson", &fc(&[f]));
+            assert!(ok.is_empty());
+            assert_eq!(e[0].field.as_deref(), Some(field));
+            assert!(e[0].message.contains("sane range"), "{}", e[0]);
+        }
+        let f = FLOW.replace(
+            r#""amount_usd":1e9"#,
+            r#""amount_usd":1e9,"amount_original":1e300,"currency":"EUR","fx_note":"x""#,
+        );
+        assert_eq!(flows("flows.geojson", &fc(&[f])).1[0].field.as_deref(), Some("amount_original"));
+        let (ok, e) = flows("flows.geojson", &fc(&[FLOW.replace("1e9", "1e12")]));
+        assert_eq!((ok.len(), e.len()), (1, 0), "a trillion is still allowed: {e:?}");
+        let d = DEPOSIT.replace(r#""precision_km":1"#, r#""precision_km":1e9"#);
+        assert_eq!(deposits("deposits.geojson", &fc(&[d])).1[0].field.as_deref(), Some("precision_km"));
+    }
+
+    #[test]
+    fn headline_sources_must_be_http_links() {
+        let h = |url: &str, pct: f64| {
+            format!(
+                r#"{{"figures":[{{"id":"h","commodity":"Au","label_en":"Gold","value_pct":{pct},"measure":"m","confidence":"confirmed","sources":[{{"url":"{url}","title":"T"}}]}}]}}"#
+            )
+        };
+        let (ok, e) = headlines("headlines.json", &h("javascript:alert(1)", 5.0));
+        assert!(ok.is_empty());
+        assert_eq!(
+            e[0].to_string(),
+            "headlines.json, feature 0 (\"h\"), field \"sources[0].url\": must be an http(s) URL"
+        );
+        let (_, e) = headlines("headlines.json", &h("https://e.org", 140.0));
+        assert_eq!(e[0].field.as_deref(), Some("value_pct"));
+        assert_eq!(headlines("headlines.json", &h("https://e.org", 5.0)).0.len(), 1);
+    }
+
+    #[test]
+    fn origins_are_scheme_host_and_port_only() {
+        for good in ["https://a.org", "http://127.0.0.1:8080", "https://x-y.example.org:443"] {
+            assert!(is_origin(good), "{good}");
+        }
+        for bad in [
+            "https://",
+            "https://a.org/",
+            "https://a.org/x.json",
+            "//a.org",
+            "https://a.org:",
+            "https://a.org:abc",
+            "data:x",
+            "https://a b",
+        ] {
+            assert!(!is_origin(bad), "{bad}");
+        }
+    }
 }

@@ -51,6 +51,22 @@ pub struct ProjectionSpec {
     pub lat2: f64,
 }
 
+impl ProjectionSpec {
+    /// Standard parallels at 1/6 and 5/6 of the frame's latitude span (the
+    /// usual rule for a conic), centred on the frame; if that straddles the
+    /// equator so the cone flattens, parallels at 20° and 50° on the frame's side.
+    pub fn fitted(f: Bounds) -> ProjectionSpec {
+        let (lon0, lat0) = ((f.west + f.east) / 2.0, (f.south + f.north) / 2.0);
+        let span = f.north - f.south;
+        let spec = ProjectionSpec { lon0, lat0, lat1: f.south + span / 6.0, lat2: f.north - span / 6.0 };
+        if crate::spatial::Albers::check(spec).is_ok() {
+            return spec;
+        }
+        let side = if lat0 < 0.0 { -1.0 } else { 1.0 };
+        ProjectionSpec { lon0, lat0, lat1: 20.0 * side, lat2: 50.0 * side }
+    }
+}
+
 impl Default for ProjectionSpec {
     fn default() -> Self {
         ProjectionSpec { lon0: 0.0, lat0: 0.0, lat1: 20.0, lat2: 50.0 }
@@ -117,9 +133,46 @@ pub struct Region {
     pub investors: Vec<Investor>,
     #[serde(default)]
     pub flow_scale: FlowScaleSpec,
+    /// Origins (`https://host[:port]`) other than the atlas's own that may
+    /// supply data through `?data=`. Read only from the bundled manifest of
+    /// the deployment; a loaded manifest's own list is ignored.
+    #[serde(default)]
+    pub allowed_data_origins: Vec<String>,
+    /// Bad fields found while parsing, each replaced by a safe value.
+    #[serde(skip)]
+    pub problems: Vec<super::DataError>,
 }
 
 impl Region {
+    /// Replace a refused frame by the box around the focus countries (or
+    /// all countries), and a degenerate projection by one fitted to the
+    /// frame. The problems were named when the manifest was parsed.
+    pub fn repair(&mut self, countries: &[Country]) {
+        use geo::BoundingRect;
+        let f = self.frame;
+        let frame_ok =
+            [f.west, f.south, f.east, f.north].iter().all(|v| v.is_finite()) && f.west < f.east && f.south < f.north;
+        if !frame_ok {
+            let focus: Vec<&Country> = countries.iter().filter(|c| self.focus.contains(&c.iso3)).collect();
+            let pick = if focus.is_empty() { countries.iter().collect() } else { focus };
+            let rect = pick.iter().filter_map(|c| c.geometry.bounding_rect()).reduce(|a, b| {
+                geo::Rect::new(
+                    geo::coord! { x: a.min().x.min(b.min().x), y: a.min().y.min(b.min().y) },
+                    geo::coord! { x: a.max().x.max(b.max().x), y: a.max().y.max(b.max().y) },
+                )
+            });
+            self.frame = match rect {
+                Some(r) if r.width() > 0.0 && r.height() > 0.0 => {
+                    Bounds { west: r.min().x, south: r.min().y, east: r.max().x, north: r.max().y }
+                }
+                _ => Bounds::default(),
+            };
+        }
+        if crate::spatial::Albers::check(self.projection).is_err() {
+            self.projection = ProjectionSpec::fitted(self.frame);
+        }
+    }
+
     pub fn frame_center(&self) -> [f64; 2] {
         [(self.frame.west + self.frame.east) / 2.0, (self.frame.south + self.frame.north) / 2.0]
     }

@@ -107,10 +107,61 @@ fn check_flow(ds: &Dataset, f: &Flow) -> Rule {
     if let Some(missing) = f.deposit_ids.iter().find(|id| ds.deposit(id).is_none()) {
         return Err(("deposit_ids", format!("no deposit with id \"{missing}\"")));
     }
-    if let Some(parent) = &f.part_of
-        && !ds.flows.iter().any(|g| &g.id == parent)
-    {
-        return Err(("part_of", format!("no earlier flow with id \"{parent}\" (list the whole before its part)")));
+    if let Some(parent) = &f.part_of {
+        let Some(whole) = ds.flows.iter().find(|g| &g.id == parent) else {
+            return Err(("part_of", format!("no earlier flow with id \"{parent}\" (list the whole before its part)")));
+        };
+        if whole.investor != f.investor {
+            return Err((
+                "part_of",
+                format!(
+                    "\"{parent}\" is a record of investor \"{}\", not \"{}\"; a part belongs to a whole of the same investor",
+                    whole.investor, f.investor
+                ),
+            ));
+        }
+        // The whole counts only what its parts leave, so the parts cannot add up to more than it.
+        if let (Some(total), Some(own)) = (whole.amount_usd, f.amount_usd) {
+            let earlier: f64 = ds
+                .flows
+                .iter()
+                .filter(|g| g.part_of.as_deref() == Some(parent.as_str()))
+                .filter_map(|g| g.amount_usd)
+                .sum();
+            if earlier + own > total * (1.0 + 1e-9) {
+                return Err((
+                    "amount_usd",
+                    format!("the parts of \"{parent}\" add up to {} USD, more than its {total} USD", earlier + own),
+                ));
+            }
+        }
     }
     Ok(())
+}
+
+/// Things worth a second look that do not stop a record from loading, in
+/// the same form as errors. Today: an "exact" coordinate whose only source
+/// is Wikipedia (or a mirror of it). A `precision_note` that names Wikipedia
+/// is taken as Wikipedia-sourced unless it also says which independent
+/// source the coordinate "agrees with".
+pub fn warnings(ds: &Dataset) -> Vec<DataError> {
+    ds.deposits
+        .iter()
+        .filter(|d| d.precision == Precision::Exact && wikipedia_only(&d.precision_note))
+        .map(|d| {
+            DataError::feature(
+                &ds.region.layers.deposits,
+                d.row,
+                Some(&d.id),
+                "precision",
+                "an \"exact\" coordinate whose only source is Wikipedia; cite a primary or independent source \
+                 (\"agrees with …\" in precision_note), or mark it \"approximate\"",
+            )
+        })
+        .collect()
+}
+
+fn wikipedia_only(note: &str) -> bool {
+    let n = note.to_lowercase();
+    n.contains("wiki") && !n.contains("agrees with")
 }

@@ -1,6 +1,12 @@
 //! Totals per (investor, destination), from the records that pass the filter.
 //! Region-wide and global figures form their own groups and are never added
 //! into a country.
+//!
+//! Parts (`part_of`): a record counts only the money that is not recorded in
+//! its parts, and each part counts itself, at its own destination and with
+//! its own status and years. So a part is never counted twice, wherever it
+//! is drawn, and a whole and its parts together never count more than the
+//! whole.
 
 use crate::data::{Flow, FlowScope, FlowStatus};
 
@@ -56,11 +62,20 @@ impl FlowGroup {
     }
 }
 
+/// The amount a record adds to its group: its own disclosed amount less the
+/// disclosed amounts of the records that name it in `part_of` (those count
+/// themselves). `None` if the record's amount is undisclosed. Never below 0.
+pub fn counted_usd(flows: &[Flow], i: usize) -> Option<f64> {
+    let f = &flows[i];
+    let parts: f64 =
+        flows.iter().filter(|p| p.part_of.as_deref() == Some(f.id.as_str())).filter_map(|p| p.amount_usd).sum();
+    f.amount_usd.map(|a| (a - parts).max(0.0))
+}
+
 /// Group the admitted records by (investor, destination), sorted by scope,
 /// investor, destination.
 pub fn aggregate(flows: &[Flow], filter: &FlowFilter) -> Vec<FlowGroup> {
     let mut groups: Vec<FlowGroup> = Vec::new();
-    let admitted = |id: &str| flows.iter().any(|g| g.id == id && filter.admits(g));
     for (i, f) in flows.iter().enumerate().filter(|(_, f)| filter.admits(f)) {
         let pos = groups.iter().position(|g| g.investor == f.investor && g.destination == f.destination);
         let g = match pos {
@@ -85,13 +100,7 @@ pub fn aggregate(flows: &[Flow], filter: &FlowFilter) -> Vec<FlowGroup> {
         g.records.push(i);
         g.year_min = g.year_min.min(f.year_start);
         g.year_max = g.year_max.max(f.year_end);
-        // A part of a record that is itself counted is listed, not added.
-        let counted_elsewhere = f
-            .part_of
-            .as_deref()
-            .is_some_and(|p| admitted(p) && flows.iter().any(|g| g.id == p && g.destination == f.destination));
-        match f.amount_usd {
-            _ if counted_elsewhere => {}
+        match counted_usd(flows, i) {
             None => g.undisclosed += 1,
             Some(a) => {
                 g.total_usd += a;
@@ -183,7 +192,9 @@ mod tests {
         assert_eq!(g[0].total_usd, 1.5e9);
 
         let eu_only = FlowFilter::all(&["eu".to_string()]);
-        assert!(aggregate(&sample(), &eu_only).iter().all(|g| g.investor == "eu"));
+        let g = aggregate(&sample(), &eu_only);
+        assert_eq!(g.len(), 1, "the one EU record forms one group");
+        assert!(g.iter().all(|g| g.investor == "eu"));
 
         let recent = FlowFilter { years: Some((2018, 2020)), ..FlowFilter::all(&all) };
         let g = aggregate(&sample(), &recent);
@@ -192,7 +203,7 @@ mod tests {
     }
 
     #[test]
-    fn a_part_is_listed_but_not_added_while_its_whole_is_counted() {
+    fn a_part_with_the_same_destination_is_listed_and_the_group_total_stays_the_whole() {
         let mut v = sample();
         let mut part = flow("d2", "china", "CA5", Some(5e9), FlowStatus::Committed, (2025, 2025));
         part.part_of = Some("d".into());
@@ -202,10 +213,52 @@ mod tests {
         let region = g.iter().find(|g| g.key() == "china-CA5").unwrap();
         assert_eq!(region.total_usd, 25e9);
         assert_eq!(region.records.len(), 2);
-        // Without the whole (filtered out by year), the part counts.
+        // Without the whole (filtered out by year), the part still counts.
         v[3].year_start = 2000;
         v[3].year_end = 2000;
         let g = aggregate(&v, &FlowFilter { years: Some((2025, 2025)), ..all });
         assert_eq!(g.iter().find(|g| g.key() == "china-CA5").unwrap().total_usd, 5e9);
+    }
+
+    #[test]
+    fn a_part_drawn_at_another_destination_is_counted_once_there_and_taken_out_of_its_whole() {
+        use FlowStatus::*;
+        // A $2.3bn facility signed in KAZ, of which a $148.5m loan went to a
+        // Kyrgyz mine and $2,086m was drawn (realized) in KAZ.
+        let whole = flow("w", "china", "KAZ", Some(2.3e9), Committed, (2009, 2012));
+        let mut kgz = flow("k", "china", "KGZ", Some(148.5e6), Committed, (2009, 2009));
+        kgz.part_of = Some("w".into());
+        let mut drawn = flow("d", "china", "KAZ", Some(2.086e9), Realized, (2010, 2014));
+        drawn.part_of = Some("w".into());
+        let v = vec![whole, kgz, drawn];
+        let g = aggregate(&v, &FlowFilter::all(&["china".into()]));
+        let kaz = g.iter().find(|g| g.key() == "china-KAZ").unwrap();
+        let kgz = g.iter().find(|g| g.key() == "china-KGZ").unwrap();
+        assert!((kgz.total_usd - 148.5e6).abs() < 1.0, "{}", kgz.total_usd);
+        assert!((kaz.realized_usd - 2.086e9).abs() < 1.0, "{}", kaz.realized_usd);
+        // 2,300 - 2,086 - 148.5 = 65.5 left as signed but not shown drawn.
+        assert!((kaz.committed_usd - 65.5e6).abs() < 1.0, "{}", kaz.committed_usd);
+        // Across both arrows, the money adds up to the whole, never more.
+        assert!((kaz.total_usd + kgz.total_usd - 2.3e9).abs() < 1.0);
+        assert_eq!(kaz.records, vec![0, 2]);
+        assert_eq!(kgz.records, vec![1]);
+        // A status filter shows the same split: committed only keeps the remainder.
+        let committed = FlowFilter { statuses: vec![Committed], ..FlowFilter::all(&["china".into()]) };
+        let g = aggregate(&v, &committed);
+        let kaz = g.iter().find(|g| g.key() == "china-KAZ").unwrap();
+        assert!((kaz.total_usd - 65.5e6).abs() < 1.0, "{}", kaz.total_usd);
+    }
+
+    #[test]
+    fn an_undisclosed_whole_stays_undisclosed_and_its_disclosed_part_counts() {
+        use FlowStatus::*;
+        let whole = flow("w", "eu", "UZB", None, Announced, (2024, 2024));
+        let mut part = flow("p", "eu", "UZB", Some(1e8), Committed, (2024, 2024));
+        part.part_of = Some("w".into());
+        let v = vec![whole, part];
+        assert_eq!(counted_usd(&v, 0), None);
+        assert_eq!(counted_usd(&v, 1), Some(1e8));
+        let g = aggregate(&v, &FlowFilter::all(&["eu".into()]));
+        assert_eq!((g[0].total_usd, g[0].undisclosed), (1e8, 1));
     }
 }

@@ -144,11 +144,6 @@ pub fn reference(width: f64, shaft: f64, at: [f64; 2]) -> (Arrow, [f64; 2]) {
 }
 
 impl Arrow {
-    /// SVG path data, one decimal place.
-    pub fn path(&self) -> String {
-        crate::render::svg::ring_path(&self.outline)
-    }
-
     /// The outline as a polygon.
     pub fn polygon(&self) -> geo::Polygon<f64> {
         geo::Polygon::new(self.outline.iter().map(|p| (p[0], p[1])).collect::<Vec<_>>().into(), vec![])

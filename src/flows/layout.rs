@@ -68,6 +68,13 @@ pub fn land(anchor: [f64; 2], starts: &[[f64; 2]], rx: f64, ry: f64, min_sep: f6
     out
 }
 
+/// `x` kept within `lo..=hi`, never panicking: `f64::clamp` panics when
+/// `lo > hi` or either is NaN, which a map a few pixels wide (an embed
+/// squeezed below ~16 px) produces. An inverted range gives `lo`.
+pub fn clamp_within(x: f64, lo: f64, hi: f64) -> f64 {
+    x.min(hi).max(lo)
+}
+
 fn unwrap_near(a: f64, target: f64) -> f64 {
     a + ((target - a) / (2.0 * PI)).round() * 2.0 * PI
 }
@@ -122,6 +129,33 @@ mod tests {
                 let d = ((l[i].end[0] - l[j].end[0]).powi(2) + (l[i].end[1] - l[j].end[1]).powi(2)).sqrt();
                 assert!(d > 4.0, "{i},{j}: {d}");
             }
+        }
+    }
+
+    #[test]
+    fn clamp_within_never_panics_on_an_inverted_or_nan_range() {
+        assert_eq!(clamp_within(5.0, 0.0, 10.0), 5.0);
+        assert_eq!(clamp_within(-1.0, 0.0, 10.0), 0.0);
+        assert_eq!(clamp_within(11.0, 0.0, 10.0), 10.0);
+        assert_eq!(clamp_within(3.0, 8.0, 2.0), 8.0);
+        assert_eq!(clamp_within(3.0, f64::NAN, f64::NAN), 3.0);
+    }
+
+    #[test]
+    fn a_map_narrower_than_sixteen_pixels_lays_out_its_arrows_without_panicking() {
+        use crate::atlas::Atlas;
+        use crate::flows::{FlowFilter, WidthScale, aggregate};
+        use crate::scene::flows::{Viewport, layout};
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data");
+        let a = Atlas::new(crate::data::load::from_dir(&dir).unwrap());
+        let ids: Vec<String> = a.ds.region.investors.iter().map(|i| i.id.clone()).collect();
+        let groups = aggregate(&a.ds.flows, &FlowFilter::all(&ids));
+        for (w, h) in [(10.0, 400.0), (1.0, 1.0), (15.0, 15.0), (400.0, 6.0)] {
+            let vp = Viewport { view: a.base_view(w, h), width: w, height: h };
+            let scale = WidthScale::locked(&a.ds.region.flow_scale, crate::flows::scale::size_factor(w, h));
+            let (flows, badges) = layout(&a, &groups, vp, &scale, |s| s.to_string(), |s| s.to_string());
+            assert!(!flows.is_empty(), "{w}x{h}");
+            assert!(badges.iter().all(|b| b.pos[0].is_finite() && b.pos[1].is_finite()), "{w}x{h}");
         }
     }
 

@@ -1,323 +1,364 @@
-//! A standalone SVG of the current view: title, map, legend, credit and
-//! source line, with every style inline and a safe font stack, so the file
-//! opens the same in a browser, Illustrator or Inkscape. PNG export renders
-//! this same SVG onto a canvas at 2×.
+//! A standalone SVG of a [`Frame`]: title, map, legend, credit and source
+//! line, with every style inline and a safe font stack, so the file opens
+//! the same in a browser, Illustrator or Inkscape. PNG export renders this
+//! same SVG onto a canvas at 2×. Everything drawn comes from the frame; the
+//! export only decides where the header and legend go, and is always light.
 
-use crate::atlas::Atlas;
-use crate::data::Precision;
-use crate::data::commodity::Group;
-use crate::flows::WidthScale;
 use crate::flows::arrow::reference;
-use crate::i18n::{Key, Lang, t};
-use crate::render::format::usd;
+use crate::i18n::{Key, t};
 use crate::render::svg::escape;
-use crate::scene::basemap;
-use crate::scene::flows::{BADGE_H, CHIP_H, DrawnFlow, OriginBadge, Viewport};
-use crate::scene::markers::marker_path;
+use crate::scene::flows::{BADGE_H, CHIP_H};
+use crate::scene::frame::{Frame, TextLabel};
+use crate::scene::labels::text_width;
+use crate::scene::path::{Shape, ring_path};
+use crate::scene::style::{self, FONT, Hatch, Ink, PathStyle, Theme};
 use std::fmt::Write;
 
-pub const FONT: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif";
 const HEADER_H: f64 = 64.0;
+const T: Theme = Theme::Light;
+/// Height of one credit line.
+const LINE_H: f64 = 15.0;
 
-pub struct ExportScene<'a> {
-    pub atlas: &'a Atlas,
-    pub vp: Viewport,
-    pub lang: Lang,
-    /// Deposits drawn (filtered and in view), as indices into the dataset.
-    pub deposits: &'a [usize],
-    pub flows: &'a [DrawnFlow],
-    pub badges: &'a [OriginBadge],
-    pub scale: WidthScale,
-    /// The permalink of this view, printed in the source line.
-    pub url: &'a str,
+fn ink(i: Ink) -> &'static str {
+    i.hex(T)
 }
 
-/// The SVG document and its size in pixels ([width, height]).
-pub fn standalone_svg(s: &ExportScene) -> (String, [f64; 2]) {
-    let a = s.atlas;
-    let lang = s.lang;
-    let (mw, mh) = (s.vp.width, s.vp.height);
-    let w = mw.max(560.0);
-    let mut legend_svg = String::new();
-    let legend_h = legend(&mut legend_svg, s, HEADER_H + mh + 12.0, w);
-    // Header, map, legend, then two lines of credit.
-    let h = (HEADER_H + mh + 12.0 + legend_h + 44.0).ceil();
-    let mut o = String::with_capacity(200_000);
-    let title = a.ds.region.title.get(lang);
+fn attrs(s: &PathStyle) -> String {
+    s.attrs(T)
+}
+
+fn hatch_def(o: &mut String, h: &Hatch) {
+    let _ = write!(
+        o,
+        r#"<pattern id="{id}" width="{s}" height="{s}" patternUnits="userSpaceOnUse" patternTransform="rotate({a})"><rect width="{s}" height="{s}" fill="{c}" fill-opacity="{bo}"/><line x1="0" y1="0" x2="0" y2="{s}" stroke="{c}" stroke-width="{lw}"/></pattern>"#,
+        id = escape(&h.id),
+        s = h.size,
+        a = h.angle_deg,
+        c = escape(&h.color),
+        bo = h.background_opacity,
+        lw = h.line_width
+    );
+}
+
+fn text(o: &mut String, l: &TextLabel, extra: &str) {
+    let s = &l.style;
+    let _ = write!(
+        o,
+        r#"<text{extra} x="{:.1}" y="{:.1}" font-size="{}" font-weight="{}" font-style="{}"{} fill="{}" text-anchor="middle" dominant-baseline="central" stroke="{}" stroke-width="3" stroke-linejoin="round" paint-order="stroke">{}</text>"#,
+        l.at[0],
+        l.at[1],
+        s.size,
+        s.weight,
+        if s.italic { "italic" } else { "normal" },
+        if s.letter_spacing > 0.0 { format!(r#" letter-spacing="{}""#, s.letter_spacing) } else { String::new() },
+        s.fill.resolve(T),
+        s.halo.resolve(T),
+        escape(&l.text)
+    );
+}
+
+/// Where the legend starts and how tall it is, and where the credit lines go.
+pub struct ExportLayout {
+    pub width: f64,
+    pub height: f64,
+    pub legend_top: f64,
+    pub legend_height: f64,
+    /// Baselines of the credit lines, then of the source (URL) line.
+    pub credit_y: Vec<f64>,
+}
+
+pub fn layout(frame: &Frame) -> ExportLayout {
+    let w = frame.width.max(560.0);
+    let legend_top = HEADER_H + frame.height + 12.0;
+    let legend_height = legend_height(frame);
+    let first = legend_top + legend_height + 20.0;
+    let credit_y: Vec<f64> = (0..=frame.credit.len()).map(|i| first + i as f64 * LINE_H).collect();
+    let height = (credit_y.last().copied().unwrap_or(first) + 10.0).ceil();
+    ExportLayout { width: w, height, legend_top, legend_height, credit_y }
+}
+
+/// The SVG document and its size in pixels ([width, height]). `url` is the
+/// permalink of this view, printed in the source line.
+pub fn standalone_svg(frame: &Frame, url: &str) -> (String, [f64; 2]) {
+    let lay = layout(frame);
+    let (w, h) = (lay.width, lay.height);
+    let (mw, mh) = (frame.width, frame.height);
+    let mut o = String::with_capacity(200_000 + frame.markers.len() * 200);
     let _ = write!(
         o,
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w:.0}" height="{h:.0}" viewBox="0 0 {w:.0} {h:.0}" font-family="{}" role="img" aria-label="{}">"#,
         escape(FONT),
-        escape(title)
+        escape(&frame.title)
     );
-    let _ = write!(o, "<title>{}</title>", escape(title));
-    o.push_str("<defs>");
-    for inv in &a.ds.region.investors {
-        let _ = write!(
-            o,
-            r#"<pattern id="hatch-{id}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="{c}" fill-opacity="0.12"/><line x1="0" y1="0" x2="0" y2="6" stroke="{c}" stroke-width="2.6"/></pattern>"#,
-            id = escape(&inv.id),
-            c = escape(&inv.color)
-        );
+    let _ = write!(o, "<title>{}</title><defs>", escape(&frame.title));
+    for hatch in &frame.hatches {
+        hatch_def(&mut o, hatch);
     }
     let _ =
         write!(o, r#"<clipPath id="map-clip"><rect x="0" y="0" width="{mw:.0}" height="{mh:.0}"/></clipPath></defs>"#);
-    let _ = write!(o, r##"<rect width="{w:.0}" height="{h:.0}" fill="#ffffff"/>"##);
+    let _ = write!(o, r#"<rect width="{w:.0}" height="{h:.0}" fill="{}"/>"#, ink(Ink::Panel));
 
     // Header.
-    let _ =
-        write!(o, r##"<text x="16" y="28" font-size="19" font-weight="700" fill="#1b1b1b">{}</text>"##, escape(title));
     let _ = write!(
         o,
-        r##"<text x="16" y="50" font-size="12" fill="#555a60">{}</text>"##,
-        escape(a.ds.region.subtitle.get(lang))
+        r#"<text x="16" y="28" font-size="19" font-weight="700" fill="{}">{}</text><text x="16" y="50" font-size="12" fill="{}">{}</text>"#,
+        ink(Ink::Ink),
+        escape(&frame.title),
+        ink(Ink::Muted),
+        escape(&frame.subtitle)
     );
 
     // Map.
     let _ = write!(o, r#"<g id="map" transform="translate(0 {HEADER_H})" clip-path="url(#map-clip)">"#);
-    let _ = write!(o, r##"<rect width="{mw:.0}" height="{mh:.0}" fill="#f6f5f1"/>"##);
-    let (countries, water) = basemap::paths(a, s.vp);
-    for c in &countries {
-        let (fill, stroke, sw) = if c.focus { ("#fffdf8", "#5f5a50", 1.1) } else { ("#e7e4dc", "#8a857a", 0.7) };
+    let _ = write!(o, r#"<rect width="{mw:.0}" height="{mh:.0}" fill="{}"/>"#, ink(Ink::Bg));
+    for c in &frame.countries {
         let _ = write!(
             o,
-            r#"<path data-iso3="{}" d="{}" fill="{fill}" stroke="{stroke}" stroke-width="{sw}" stroke-linejoin="round"/>"#,
-            escape(&c.iso3),
-            c.d
+            r#"<path data-iso3="{}" d="{}" {} stroke-linejoin="round"/>"#,
+            escape(&c.id),
+            c.d,
+            attrs(&c.style)
         );
     }
-    for wb in &water {
-        let _ = write!(
-            o,
-            r##"<path data-water="{}" d="{}" fill="#c9dfea" stroke="#8fb4c8" stroke-width="0.5"/>"##,
-            escape(&wb.id),
-            wb.d
-        );
+    for wb in &frame.water {
+        let _ = write!(o, r#"<path data-water="{}" d="{}" {}/>"#, escape(&wb.id), wb.d, attrs(&wb.style));
     }
     o.push_str(r#"<g id="flows">"#);
-    for f in s.flows {
-        let fill = if f.outer_solid { f.color.clone() } else { format!("url(#hatch-{})", f.group.investor) };
-        let _ = write!(
-            o,
-            r#"<g data-flow="{}"><path d="{}" fill="{}" stroke="{}" stroke-width="1"/>"#,
-            escape(&f.group.key()),
-            f.outer.path(),
-            escape(&fill),
-            escape(&f.color)
-        );
-        if let Some(inner) = &f.inner {
-            let _ = write!(o, r#"<path d="{}" fill="{}"/>"#, inner.path(), escape(&f.color));
+    for f in &frame.flows {
+        let _ = write!(o, r#"<g data-flow="{}"><path d="{}" {}/>"#, escape(&f.key), f.outer_d, attrs(&f.outer));
+        if let Some((d, s)) = &f.inner {
+            let _ = write!(o, r#"<path d="{d}" {}/>"#, attrs(s));
         }
         o.push_str("</g>");
     }
-    for b in s.badges {
-        let Some(inv) = a.ds.investor(&b.investor) else { continue };
-        let c = escape(&crate::render::format::darken(&inv.color, crate::render::format::BADGE_DARKEN));
+    for b in &frame.badges {
+        let c = escape(&b.fill);
         let _ = write!(
             o,
-            r##"<g transform="translate({:.1} {:.1})"><rect width="{:.1}" height="{BADGE_H}" rx="10" fill="{c}"/><text x="{:.1}" y="14" font-size="11" font-weight="600" fill="#ffffff" text-anchor="middle">{}</text>"##,
+            r#"<g data-origin="{}" transform="translate({:.1} {:.1})"><rect width="{:.1}" height="{BADGE_H}" rx="10" fill="{c}"/><text x="{:.1}" y="14" font-size="11" font-weight="600" fill="{}" text-anchor="middle">{}</text>"#,
+            escape(&b.investor),
             b.pos[0],
             b.pos[1],
             b.width,
             b.width / 2.0,
+            ink(Ink::OnDark),
             escape(&b.text)
         );
         // Region-wide figures: a dashed chip, never an arrow to scale.
-        if let Some((_, n)) = &b.region {
-            let text = format!("+ {n} {}", t(lang, Key::RegionWideShort));
-            let cw = crate::scene::labels::text_width(&text, 10.5) + 14.0;
+        if let Some(chip) = &b.chip {
             let _ = write!(
                 o,
-                r##"<g transform="translate(0 {:.1})"><rect width="{cw:.1}" height="{CHIP_H}" rx="9" fill="#ffffff" stroke="{c}" stroke-dasharray="3 2" stroke-width="1.5"/><text x="{:.1}" y="13" font-size="10.5" font-weight="600" fill="{c}" text-anchor="middle">{}</text></g>"##,
+                r#"<g data-region-group="{}" transform="translate(0 {:.1})"><rect width="{:.1}" height="{CHIP_H}" rx="9" {}/><text x="{:.1}" y="13" font-size="10.5" font-weight="600" fill="{c}" text-anchor="middle">{}</text></g>"#,
+                escape(&chip.key),
                 BADGE_H + 3.0,
-                cw / 2.0,
-                escape(&text)
+                chip.width,
+                attrs(&chip.style),
+                chip.width / 2.0,
+                escape(&chip.text)
             );
         }
         o.push_str("</g>");
     }
-    o.push_str("</g><g id=\"deposits\">");
-    for &i in s.deposits {
-        let d = &a.ds.deposits[i];
-        let p = s.vp.view.to_screen(a.deposits_plane[i]);
-        let color = Group::of(d.primary()).color();
-        let r = if d.kind == crate::data::SiteKind::Plant { 4.5 } else { 5.5 };
-        let halo = d.precision_km / 6371.0 * s.vp.view.k;
-        if d.precision != Precision::Exact && halo > r + 1.5 {
-            let _ = write!(
-                o,
-                r##"<circle cx="{:.1}" cy="{:.1}" r="{halo:.1}" fill="{color}" fill-opacity="0.14" stroke="#1b1b1b" stroke-opacity="0.3" stroke-dasharray="2 2"/>"##,
-                p[0], p[1]
-            );
+    o.push_str(r#"</g><g id="deposits">"#);
+    for m in &frame.markers {
+        if let Some((r, s)) = &m.halo {
+            let _ = write!(o, r#"<circle cx="{:.1}" cy="{:.1}" r="{r:.1}" {}/>"#, m.at[0], m.at[1], attrs(s));
         }
-        let (fill, stroke, dash) = if d.precision == Precision::Region {
-            ("#ffffff", color, r#" stroke-dasharray="2.5 1.5""#)
-        } else {
-            (color, "#1b1b1b", "")
-        };
+    }
+    for m in &frame.markers {
         let _ = write!(
             o,
-            r#"<path data-deposit-id="{}" d="{}" fill="{fill}" stroke="{stroke}" stroke-width="1.2"{dash}><title>{}</title></path>"#,
-            escape(&d.id),
-            marker_path(d.status, p[0], p[1], r),
-            escape(d.display_name(lang))
+            r#"<path data-deposit-id="{}" d="{}" {}><title>{}</title></path>"#,
+            escape(&m.id),
+            m.shape().d(),
+            attrs(&m.style),
+            escape(&m.label)
+        );
+    }
+    for (i, c) in frame.clusters.iter().enumerate() {
+        let _ = write!(
+            o,
+            r#"<g data-cluster="{i}" data-count="{}"><circle cx="{:.1}" cy="{:.1}" r="{:.1}" {}/><text x="{:.1}" y="{:.1}" font-size="11" font-weight="700" fill="{}" text-anchor="middle" dominant-baseline="central">{}</text></g>"#,
+            c.count,
+            c.at[0],
+            c.at[1],
+            c.r,
+            attrs(&c.style),
+            c.at[0],
+            c.at[1],
+            ink(c.text),
+            c.count
         );
     }
     o.push_str("</g>");
-    for l in basemap::country_labels(a, s.vp, lang) {
-        let (size, weight, style, fill) =
-            if l.focus { (13, 700, "normal", "#1b1b1b") } else { (11, 400, "italic", "#555a60") };
-        let spacing = if l.focus { r#" letter-spacing="1.1""# } else { "" };
-        let _ = write!(
-            o,
-            r##"<text x="{:.1}" y="{:.1}" font-size="{size}" font-weight="{weight}" font-style="{style}"{spacing} fill="{fill}" text-anchor="middle" dominant-baseline="central" stroke="#ffffff" stroke-width="3" stroke-opacity="0.85" paint-order="stroke">{}</text>"##,
-            l.at[0],
-            l.at[1],
-            escape(&l.text)
-        );
+    for l in &frame.country_labels {
+        text(&mut o, l, "");
+    }
+    for l in &frame.deposit_labels {
+        text(&mut o, l, &format!(r#" data-label-deposit="{}""#, escape(&l.key)));
     }
     o.push_str("</g>");
 
-    o.push_str(&legend_svg);
+    legend(&mut o, frame, lay.legend_top, w);
 
-    // Credit and source line.
-    let _ = write!(
-        o,
-        r##"<text x="16" y="{:.0}" font-size="11" fill="#555a60">{}</text><text x="16" y="{:.0}" font-size="10" fill="#555a60">{}</text>"##,
-        h - 24.0,
-        escape(a.ds.region.credit.get(lang)),
-        h - 9.0,
-        escape(s.url)
-    );
-    o.push_str("</svg>");
+    // Credit lines, then the source line.
+    let _ = write!(o, r#"<g id="credit" font-size="11" fill="{}">"#, ink(Ink::Muted));
+    for (line, y) in frame.credit.iter().map(String::as_str).chain(std::iter::once(url)).zip(&lay.credit_y) {
+        let _ = write!(o, r#"<text x="16" y="{y:.0}">{}</text>"#, escape(line));
+    }
+    o.push_str("</g></svg>");
     (o, [w, h])
 }
 
-/// Write the legend at `top`; returns its height.
-fn legend(o: &mut String, s: &ExportScene, top: f64, width: f64) -> f64 {
-    let lang = s.lang;
+/// Column 1: investors, solid/hatched key, reference arrows. Column 2:
+/// commodity colours, status shapes, precision.
+fn legend_height(frame: &Frame) -> f64 {
+    let mut y = 72.0;
+    for r in &frame.legend.refs {
+        let (_, [_, bh]) = reference(r.width, 60.0, [0.0, y]);
+        y += bh + 2.0;
+    }
+    y.max(146.0)
+}
+
+fn legend(o: &mut String, frame: &Frame, top: f64, width: f64) {
+    let lang = frame.lang;
+    let l = &frame.legend;
+    let key = l.key_fill.resolve(T);
     let _ = write!(
         o,
-        r##"<g id="legend" data-legend="1" transform="translate(16 {top:.0})" font-size="11" fill="#1b1b1b">"##
+        r#"<g id="legend" data-legend="1" transform="translate(16 {top:.0})" font-size="11" fill="{}">"#,
+        ink(Ink::Ink)
     );
-    // Column 1: investors and the arrow scale.
     let _ = write!(o, r#"<text y="10" font-weight="700">{}</text>"#, escape(t(lang, Key::Flows)));
     let mut x = 0.0;
-    for inv in &s.atlas.ds.region.investors {
-        let name = inv.name.get(lang);
+    for inv in &l.investors {
         let _ = write!(
             o,
             r#"<rect x="{x:.1}" y="18" width="10" height="10" fill="{}"/><text x="{:.1}" y="27">{}</text>"#,
             escape(&inv.color),
             x + 14.0,
-            escape(name)
+            escape(&inv.name)
         );
-        x += 14.0 + crate::scene::labels::text_width(name, 11.0) + 12.0;
+        x += 14.0 + text_width(&inv.name, 11.0) + 12.0;
     }
+    let hatch = l.investors.first().map(|i| i.hatch.id.as_str()).unwrap_or("");
     let _ = write!(
         o,
-        r##"<rect x="0" y="36" width="18" height="8" fill="#555555"/><text x="24" y="44">{}</text><rect x="0" y="52" width="18" height="8" fill="url(#hatch-{})" stroke="#555555"/><text x="24" y="60">{}</text>"##,
+        r#"<rect x="0" y="36" width="18" height="8" fill="{key}"/><text x="24" y="44">{}</text><rect x="0" y="52" width="18" height="8" fill="url(#{})" stroke="{key}"/><text x="24" y="60">{}</text>"#,
         escape(t(lang, Key::RealizedSolid)),
-        escape(s.atlas.ds.region.investors.first().map(|i| i.id.as_str()).unwrap_or("")),
+        escape(hatch),
         escape(t(lang, Key::PledgedHatched))
     );
     let mut y = 72.0;
-    for &amount in &s.atlas.ds.region.flow_scale.reference_usd {
-        let (wpx, _) = s.scale.width(amount);
-        let (ar, [bw, bh]) = reference(wpx, 60.0, [0.0, y]);
-        let cy = y + bh / 2.0;
+    for r in &l.refs {
+        let (ar, [bw, bh]) = reference(r.width, 60.0, [0.0, y]);
         let _ = write!(
             o,
-            r##"<path data-ref-usd="{amount:.0}" d="{}" fill="#555555"/><text x="{:.1}" y="{:.1}">{}</text>"##,
-            ar.path(),
+            r#"<path data-ref-usd="{:.0}" d="{}" fill="{key}"/><text x="{:.1}" y="{:.1}">{}</text>"#,
+            r.amount,
+            ring_path(&ar.outline),
             bw + 8.0,
-            cy + 4.0,
-            escape(&usd(amount, lang))
+            y + bh / 2.0 + 4.0,
+            escape(&r.label)
         );
         y += bh + 2.0;
     }
-    // Column 2: deposit colours, shapes and precision.
     let col = (width / 2.0).max(300.0);
     let _ = write!(
         o,
         r#"<g transform="translate({col:.0} 0)"><text y="10" font-weight="700">{}</text>"#,
         escape(t(lang, Key::Deposits))
     );
-    for (i, g) in Group::ALL.iter().enumerate() {
+    let neutral = attrs(&l.neutral);
+    for (i, (g, label)) in l.groups.iter().enumerate() {
         let (cx, cy) = (if i < 4 { 0.0 } else { 190.0 }, 24.0 + (i % 4) as f64 * 16.0);
         let _ = write!(
             o,
-            r##"<circle cx="{:.1}" cy="{:.1}" r="5" fill="{}" stroke="#1b1b1b"/><text x="{:.1}" y="{:.1}">{}</text>"##,
+            r#"<circle cx="{:.1}" cy="{cy:.1}" r="5" fill="{}" stroke="{}"/><text x="{:.1}" y="{:.1}">{}</text>"#,
             cx + 5.0,
-            cy,
             g.color(),
+            ink(Ink::MarkerStroke),
             cx + 14.0,
             cy + 4.0,
-            escape(g.label(lang))
+            escape(label)
         );
     }
-    let statuses = [
-        (crate::data::DepositStatus::Operating, Key::Operating),
-        (crate::data::DepositStatus::Development, Key::Development),
-        (crate::data::DepositStatus::Exploration, Key::Exploration),
-        (crate::data::DepositStatus::PastProducer, Key::PastProducer),
-    ];
     let mut sx = 0.0;
-    for (st, key) in statuses {
-        let label = t(lang, key);
+    for (st, label) in &l.statuses {
         let _ = write!(
             o,
-            r##"<path d="{}" fill="#8c8c8c" stroke="#1b1b1b"/><text x="{:.1}" y="96">{}</text>"##,
-            marker_path(st, sx + 5.0, 92.0, 5.0),
+            r#"<path d="{}" {neutral}/><text x="{:.1}" y="96">{}</text>"#,
+            Shape::marker(*st, [sx + 5.0, 92.0], 5.0).d(),
             sx + 14.0,
             escape(label)
         );
-        sx += 14.0 + crate::scene::labels::text_width(label, 11.0) + 14.0;
+        sx += 14.0 + text_width(label, 11.0) + 14.0;
     }
+    let halo = PathStyle { fill_opacity: 0.14, stroke_opacity: 0.3, dash: Some([2.0, 2.0]), ..l.neutral.clone() };
+    let region = PathStyle {
+        dash: Some([2.5, 1.5]),
+        ..style::PathStyle::outlined(style::Paint::Ink(Ink::Panel), l.neutral.fill.clone(), 1.5)
+    };
     let _ = write!(
         o,
-        r##"<circle cx="5" cy="114" r="8" fill="#8c8c8c" fill-opacity="0.14" stroke="#1b1b1b" stroke-opacity="0.3" stroke-dasharray="2 2"/><circle cx="5" cy="114" r="4" fill="#8c8c8c" stroke="#1b1b1b"/><text x="18" y="118">{}</text><circle cx="5" cy="134" r="5" fill="#ffffff" stroke="#8c8c8c" stroke-width="1.5" stroke-dasharray="2.5 1.5"/><text x="18" y="138">{}</text></g></g>"##,
-        escape(t(lang, Key::Approximate)),
-        escape(t(lang, Key::RegionLevel))
+        r#"<circle cx="5" cy="114" r="8" {}/><circle cx="5" cy="114" r="4" {neutral}/><text x="18" y="118">{}</text><circle cx="5" cy="134" r="5" {}/><text x="18" y="138">{}</text></g></g>"#,
+        attrs(&halo),
+        escape(l.approximate),
+        attrs(&region),
+        escape(l.region_level)
     );
-    // Column 2 ends at 140; column 1 at the last reference arrow.
-    y.max(146.0)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::atlas::Atlas;
     use crate::data::load;
-    use crate::flows::{FlowFilter, aggregate};
-    use crate::scene::flows::layout;
+    use crate::i18n::Lang;
+    use crate::spatial::View;
+
+    fn frame(a: &Atlas, view: View, w: f64, h: f64, data_from: Option<String>) -> Frame {
+        let mut f = crate::scene::frame::default_frame(a, w, h, Some(view), Lang::En);
+        f.credit.extend(data_from);
+        f
+    }
+
+    fn atlas() -> Atlas {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data");
+        Atlas::new(load::from_dir(&dir).unwrap())
+    }
+
+    /// Bottom of an element's box, for the few shapes the legend uses.
+    fn bottom(n: roxmltree::Node) -> f64 {
+        let f = |a: &str| n.attribute(a).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+        match n.tag_name().name() {
+            "rect" => f("y") + f("height"),
+            "circle" => f("cy") + f("r"),
+            "text" => f("y") + 3.0,
+            "path" => n
+                .attribute("d")
+                .unwrap_or("")
+                .split(|c: char| c.is_ascii_alphabetic() || c == ' ')
+                .filter_map(|xy| xy.split(',').nth(1)?.parse::<f64>().ok())
+                .fold(0.0, f64::max),
+            _ => 0.0,
+        }
+    }
 
     #[test]
-    fn the_export_is_well_formed_svg_with_arrows_legend_and_credit() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data");
-        let a = Atlas::new(load::from_dir(&dir).unwrap());
-        let vp = Viewport { view: a.base_view(1000.0, 640.0), width: 1000.0, height: 640.0 };
-        let ids: Vec<String> = a.ds.region.investors.iter().map(|i| i.id.clone()).collect();
-        let groups = aggregate(&a.ds.flows, &FlowFilter::all(&ids));
-        let scale = WidthScale::locked(&a.ds.region.flow_scale, 1.0);
-        let (flows, badges) = layout(&a, &groups, vp, &scale, |i| i.to_string(), |i| i.to_string());
-        let deposits: Vec<usize> = (0..a.ds.deposits.len()).collect();
-        let (svg, [w, h]) = standalone_svg(&ExportScene {
-            atlas: &a,
-            vp,
-            lang: Lang::En,
-            deposits: &deposits,
-            flows: &flows,
-            badges: &badges,
-            scale,
-            url: "https://example.org/atlas/?v=1,2,3&lang=en",
-        });
+    fn the_export_is_well_formed_svg_that_draws_the_whole_frame() {
+        let a = atlas();
+        let f = frame(&a, a.base_view(1000.0, 640.0), 1000.0, 640.0, None);
+        let (svg, [w, h]) = standalone_svg(&f, "https://example.org/atlas/?v=1,2,3&lang=en");
         let doc = roxmltree::Document::parse(&svg).expect("well-formed XML");
         let root = doc.root_element();
         assert_eq!(root.tag_name().name(), "svg");
         assert_eq!(root.tag_name().namespace(), Some("http://www.w3.org/2000/svg"));
         let count = |attr: &str| doc.descendants().filter(|n| n.attribute(attr).is_some()).count();
-        assert_eq!(count("data-flow"), flows.len());
-        assert_eq!(count("data-deposit-id"), deposits.len());
+        assert_eq!(count("data-flow"), f.flows.len());
+        assert_eq!(count("data-deposit-id"), f.markers.len());
+        assert_eq!(count("data-origin"), f.badges.len());
         assert_eq!(count("data-ref-usd"), 3);
         assert!(doc.descendants().any(|n| n.attribute("id") == Some("legend")));
         let text: String = doc.descendants().filter_map(|n| n.text()).collect();
@@ -325,10 +366,63 @@ mod tests {
         assert!(text.contains("https://example.org/atlas/?v=1,2,3&lang=en"), "the URL is escaped and kept");
         assert_eq!(root.attribute("width"), Some(format!("{w:.0}").as_str()));
         assert_eq!(root.attribute("height"), Some(format!("{h:.0}").as_str()));
-        // The credit line sits below everything else.
-        let legend_bottom = 64.0 + 640.0 + 12.0 + 146.0;
-        assert!(h > legend_bottom + 30.0, "{h}");
         // No class-based styling: the file stands alone.
         assert!(!svg.contains("class="));
+        // Each marker is drawn with the frame's own style for it.
+        for m in &f.markers {
+            let el = doc.descendants().find(|n| n.attribute("data-deposit-id") == Some(m.id.as_str())).unwrap();
+            assert_eq!(el.attribute("fill"), Some(m.style.fill.resolve(Theme::Light).as_str()), "{}", m.id);
+            assert_eq!(el.attribute("stroke"), Some(m.style.stroke.resolve(Theme::Light).as_str()), "{}", m.id);
+        }
+    }
+
+    #[test]
+    fn the_credit_and_source_lines_sit_below_the_legend() {
+        let a = atlas();
+        for data_from in [None, Some("Data from data.example.org".to_string())] {
+            let f = frame(&a, a.base_view(1000.0, 640.0), 1000.0, 640.0, data_from.clone());
+            let (svg, [_, h]) = standalone_svg(&f, "https://example.org/");
+            let doc = roxmltree::Document::parse(&svg).unwrap();
+            let legend = doc.descendants().find(|n| n.attribute("id") == Some("legend")).unwrap();
+            let top: f64 = legend
+                .attribute("transform")
+                .and_then(|t| t.trim_start_matches("translate(16 ").trim_end_matches(')').parse().ok())
+                .unwrap();
+            let legend_bottom = top + legend.descendants().map(bottom).fold(0.0, f64::max);
+            let credit = doc.descendants().find(|n| n.attribute("id") == Some("credit")).unwrap();
+            let lines: Vec<(f64, String)> = credit
+                .children()
+                .filter(|n| n.is_element())
+                .map(|n| (n.attribute("y").unwrap().parse().unwrap(), n.text().unwrap_or("").to_string()))
+                .collect();
+            assert_eq!(lines.len(), 2 + usize::from(data_from.is_some()));
+            let first_top = lines[0].0 - 11.0;
+            assert!(first_top > legend_bottom, "credit at {first_top} overlaps the legend ending at {legend_bottom}");
+            assert!(lines.windows(2).all(|p| p[1].0 >= p[0].0 + 11.0), "lines do not overlap: {lines:?}");
+            assert!(lines.last().unwrap().0 < h, "the source line is inside the page");
+            if let Some(d) = &data_from {
+                assert!(lines.iter().any(|l| &l.1 == d), "{lines:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_same_frame_gives_the_same_export_and_labels_reach_it() {
+        let a = atlas();
+        let (w, h) = (1000.0, 640.0);
+        let base = a.base_view(w, h);
+        let v = base.zoom_at(&base, 3.0, [520.0, 380.0]);
+        let (x, _) = standalone_svg(&frame(&a, v, w, h, None), "u");
+        let (y, _) = standalone_svg(&frame(&a, v, w, h, None), "u");
+        assert_eq!(x, y);
+        let f = frame(&a, v, w, h, None);
+        assert!(!f.deposit_labels.is_empty());
+        let doc = roxmltree::Document::parse(&x).unwrap();
+        let labels: Vec<&str> = doc
+            .descendants()
+            .filter(|n| n.attribute("data-label-deposit").is_some())
+            .filter_map(|n| n.text())
+            .collect();
+        assert_eq!(labels, f.deposit_labels.iter().map(|l| l.text.as_str()).collect::<Vec<_>>());
     }
 }

@@ -3,10 +3,10 @@
 
 use super::flows::{COUNTRY_LABEL_PX, Viewport};
 use super::labels::{Rect, place, spaced_label_width, text_width};
-use crate::atlas::Atlas;
+use super::path::multipolygon_path;
+use crate::atlas::{Atlas, map_coords};
 use crate::data::CountryRole;
 use crate::i18n::Lang;
-use crate::render::svg::{map_coords, multipolygon_path};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct CountryPath {

@@ -4,7 +4,7 @@
 
 use crate::atlas::Atlas;
 use crate::flows::arrow::{self, Arrow, ArrowSpec};
-use crate::flows::layout::land;
+use crate::flows::layout::{clamp_within, land};
 use crate::flows::route::{Edge, start_point};
 use crate::flows::{FlowGroup, WidthScale};
 use crate::scene::labels::{spaced_label_width, text_width};
@@ -61,7 +61,9 @@ pub const COUNTRY_LABEL_PX: f64 = 13.0;
 
 /// The frame arrows enter from: the viewport, inset.
 pub fn frame_rect(width: f64, height: f64) -> [f64; 4] {
-    let m = (width.min(height) * 0.03).clamp(8.0, 22.0);
+    // At most half the shorter side, so the frame never inverts in a very narrow embed.
+    let side = width.min(height);
+    let m = if side > 0.0 { (side * 0.03).clamp(8.0, 22.0).min(side / 2.0) } else { 0.0 };
     [m, m, width - m, height - m]
 }
 
@@ -206,10 +208,10 @@ fn keep_inside(b: &mut OriginBadge, width: f64, height: f64) {
 
 fn snap_to_edge(p: [f64; 2], edge: Option<Edge>, r: [f64; 4]) -> [f64; 2] {
     match edge {
-        Some(Edge::Top) => [p[0].clamp(r[0], r[2]), r[1]],
-        Some(Edge::Bottom) => [p[0].clamp(r[0], r[2]), r[3]],
-        Some(Edge::Left) => [r[0], p[1].clamp(r[1], r[3])],
-        Some(Edge::Right) => [r[2], p[1].clamp(r[1], r[3])],
+        Some(Edge::Top) => [clamp_within(p[0], r[0], r[2]), r[1]],
+        Some(Edge::Bottom) => [clamp_within(p[0], r[0], r[2]), r[3]],
+        Some(Edge::Left) => [r[0], clamp_within(p[1], r[1], r[3])],
+        Some(Edge::Right) => [r[2], clamp_within(p[1], r[1], r[3])],
         None => p,
     }
 }

@@ -1,8 +1,17 @@
-//! What to draw for a view, in screen pixels: arrows laid out around their
-//! destinations, labels that do not collide, marker shapes. Pure; the UI and
-//! the SVG export both render from it.
+//! What to draw for a view, in screen pixels: one pure [`frame::Frame`]
+//! (basemap, arrows, badges, markers, clusters, labels, legend, hit index)
+//! that every renderer maps one to one. `style` holds every colour and
+//! drawing rule; `path` writes path data; `gesture` is the pure pan/zoom
+//! reducer the live map feeds pointer events to.
 
 pub mod basemap;
+pub mod clusters;
 pub mod flows;
+pub mod frame;
+pub mod gesture;
 pub mod labels;
-pub mod markers;
+pub mod legend;
+pub mod path;
+pub mod style;
+
+pub use frame::{Frame, FrameSpec, Hit};

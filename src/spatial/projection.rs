@@ -12,13 +12,53 @@ pub struct Albers {
     rho0: f64,
 }
 
+/// Below this cone constant the projection degenerates (every coordinate
+/// heads to infinity); real conics for a region use |n| ≳ 0.1.
+const MIN_CONE: f64 = 0.01;
+
 impl Albers {
-    pub fn new(spec: ProjectionSpec) -> Self {
+    fn raw(spec: ProjectionSpec) -> Self {
         let (phi1, phi2, phi0) = (spec.lat1.to_radians(), spec.lat2.to_radians(), spec.lat0.to_radians());
         let n = if (phi1 - phi2).abs() < 1e-10 { phi1.sin() } else { (phi1.sin() + phi2.sin()) / 2.0 };
         let c = phi1.cos().powi(2) + 2.0 * n * phi1.sin();
         let rho0 = (c - 2.0 * n * phi0.sin()).sqrt() / n;
         Albers { lon0: spec.lon0, n, c, rho0 }
+    }
+
+    /// Why `spec` cannot be projected, if it cannot: degrees out of range,
+    /// or standard parallels that make the cone constant (near) zero
+    /// (`lat1 = -lat2`, or both 0), which turns every coordinate into NaN.
+    pub fn check(spec: ProjectionSpec) -> Result<(), String> {
+        let ProjectionSpec { lon0, lat0, lat1, lat2 } = spec;
+        if !(lon0.is_finite() && (-180.0..=180.0).contains(&lon0)) {
+            return Err(format!("lon0 = {lon0} is not a longitude in -180..180"));
+        }
+        if let Some((name, v)) =
+            [("lat0", lat0), ("lat1", lat1), ("lat2", lat2)].into_iter().find(|(_, v)| !(-90.0..=90.0).contains(v))
+        {
+            return Err(format!("{name} = {v} is not a latitude in -90..90"));
+        }
+        let a = Albers::raw(spec);
+        if a.n.is_nan() || a.n.abs() < MIN_CONE {
+            return Err(format!(
+                "the standard parallels lat1 = {lat1} and lat2 = {lat2} give a cone constant of {:.3}, too near zero \
+                 (lat1 = -lat2, or both 0); put both on the same side of the equator",
+                a.n
+            ));
+        }
+        if !a.rho0.is_finite() {
+            return Err(format!("lat0 = {lat0} cannot be the origin latitude for parallels {lat1} and {lat2}"));
+        }
+        Ok(())
+    }
+
+    /// The projection for `spec`; a spec that fails [`Albers::check`] (the
+    /// parser has named it) gets the default parallels, so nothing is NaN.
+    pub fn new(spec: ProjectionSpec) -> Self {
+        match Albers::check(spec) {
+            Ok(()) => Albers::raw(spec),
+            Err(_) => Albers::raw(ProjectionSpec::default()),
+        }
     }
 
     /// Project degrees to plane coordinates (x east, y north).
@@ -79,21 +119,51 @@ mod tests {
         assert!(p.project(80.0, 45.0)[0] > 0.0, "east is to the right");
     }
 
+    /// Area of the projected lon/lat cell, with its edges densified (the
+    /// parallels are arcs on the plane, not straight lines).
+    fn cell_area(p: &Albers, lon: f64, lat: f64) -> f64 {
+        const N: usize = 200;
+        let t = |i: usize| i as f64 / N as f64;
+        let mut ring = Vec::new();
+        ring.extend((0..N).map(|i| p.project(lon + t(i), lat)));
+        ring.extend((0..N).map(|i| p.project(lon + 1.0, lat + t(i))));
+        ring.extend((0..N).map(|i| p.project(lon + 1.0 - t(i), lat + 1.0)));
+        ring.extend((0..N).map(|i| p.project(lon, lat + 1.0 - t(i))));
+        let mut s = 0.0;
+        for i in 0..ring.len() {
+            let (a, b) = (ring[i], ring[(i + 1) % ring.len()]);
+            s += a[0] * b[1] - b[0] * a[1];
+        }
+        s.abs() / 2.0
+    }
+
     #[test]
-    fn equal_area_cells_have_equal_area() {
-        // Two 1°×1° cells on the same latitude band but far apart in longitude.
+    fn a_zero_cone_constant_is_refused_and_never_projects_to_nan() {
+        for (lat1, lat2) in [(-40.0, 40.0), (0.0, 0.0), (-0.001, 0.0)] {
+            let spec = ProjectionSpec { lon0: 66.0, lat0: 43.0, lat1, lat2 };
+            let why = Albers::check(spec).expect_err("degenerate parallels must be refused");
+            assert!(why.contains("cone constant"), "{why}");
+            let [x, y] = Albers::new(spec).project(70.0, 45.0);
+            assert!(x.is_finite() && y.is_finite(), "{lat1},{lat2}: {x},{y}");
+        }
+        assert!(Albers::check(ProjectionSpec { lon0: 66.0, lat0: 43.0, lat1: 38.0, lat2: 50.0 }).is_ok());
+        assert!(Albers::check(ProjectionSpec { lon0: 66.0, lat0: 43.0, lat1: 38.0, lat2: 95.0 }).is_err());
+        assert!(Albers::check(ProjectionSpec { lon0: f64::NAN, lat0: 43.0, lat1: 38.0, lat2: 50.0 }).is_err());
+    }
+
+    #[test]
+    fn cells_at_different_latitudes_keep_the_spheres_area_ratio() {
+        // On the unit sphere a 1°×1° cell between φ1 and φ2 has area
+        // (π/180)·(sin φ2 − sin φ1): exact, independent of the projection.
+        // A 45–46°N cell is 1.21× a 55–56°N cell; a conformal or equidistant
+        // conic would get this ratio wrong by percents.
         let p = Albers::new(ProjectionSpec { lon0: 66.0, lat0: 43.0, lat1: 38.0, lat2: 50.0 });
-        let area = |lon: f64| {
-            let q =
-                [p.project(lon, 45.0), p.project(lon + 1.0, 45.0), p.project(lon + 1.0, 46.0), p.project(lon, 46.0)];
-            let mut s = 0.0;
-            for i in 0..4 {
-                let (a, b) = (q[i], q[(i + 1) % 4]);
-                s += a[0] * b[1] - b[0] * a[1];
-            }
-            s.abs() / 2.0
-        };
-        let (a, b) = (area(46.0), area(86.0));
-        assert!((a - b).abs() / a < 1e-3, "{a} vs {b}");
+        let sphere = |lat: f64| 1f64.to_radians() * ((lat + 1.0).to_radians().sin() - lat.to_radians().sin());
+        let (south, north) = (cell_area(&p, 60.0, 45.0), cell_area(&p, 80.0, 55.0));
+        let (want_s, want_n) = (sphere(45.0), sphere(55.0));
+        assert!(((south / north) / (want_s / want_n) - 1.0).abs() < 1e-5, "{} vs {}", south / north, want_s / want_n);
+        // And each cell has the sphere's area itself (R = 1).
+        assert!((south / want_s - 1.0).abs() < 1e-5, "{south} vs {want_s}");
+        assert!((north / want_n - 1.0).abs() < 1e-5, "{north} vs {want_n}");
     }
 }

@@ -21,9 +21,13 @@ impl View {
     /// The view that fits `frame` into a `width`×`height` viewport with `pad` pixels to spare.
     pub fn fit(proj: &Albers, frame: Bounds, width: f64, height: f64, pad: f64) -> View {
         let [x0, y0, x1, y1] = frame_extent(proj, frame);
-        let (w, h) = ((width - 2.0 * pad).max(1.0), (height - 2.0 * pad).max(1.0));
-        let k = (w / (x1 - x0)).min(h / (y1 - y0));
-        let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+        let (width, height) = (finite_or(width, 1.0), finite_or(height, 1.0));
+        let (w, h) = ((width - 2.0 * finite_or(pad, 0.0)).max(1.0), (height - 2.0 * finite_or(pad, 0.0)).max(1.0));
+        // An empty, inverted or non-finite extent (a bad frame) must not make
+        // the scale 0, negative, infinite or NaN: that ends as NaN in the URL.
+        let span = |a: f64, b: f64| if (b - a).is_finite() && b - a > 1e-12 { b - a } else { 1.0 };
+        let k = (w / span(x0, x1)).min(h / span(y0, y1));
+        let (cx, cy) = (finite_or((x0 + x1) / 2.0, 0.0), finite_or((y0 + y1) / 2.0, 0.0));
         View { k, tx: width / 2.0 - cx * k, ty: height / 2.0 + cy * k }
     }
 
@@ -93,6 +97,10 @@ impl View {
         let p = proj.project(lon, lat);
         View { k, tx: width / 2.0 - p[0] * k, ty: height / 2.0 + p[1] * k }
     }
+}
+
+fn finite_or(v: f64, or: f64) -> f64 {
+    if v.is_finite() { v } else { or }
 }
 
 /// Plane extent [xmin, ymin, xmax, ymax] of a lon/lat rectangle, sampled
@@ -176,6 +184,24 @@ mod tests {
         assert!(close(a.lerp(&b, 0.0, 800.0, 600.0), a));
         assert!(close(a.lerp(&b, 1.0, 800.0, 600.0), b));
         assert!((a.lerp(&b, 0.5, 800.0, 600.0).k / a.k - 2.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn an_empty_or_inverted_frame_still_gives_a_finite_view() {
+        let (p, _) = setup();
+        let frames = [
+            Bounds { west: 60.0, south: 40.0, east: 60.0, north: 40.0 },
+            Bounds { west: 88.0, south: 56.0, east: 46.0, north: 35.0 },
+            Bounds { west: f64::NAN, south: 40.0, east: 60.0, north: 50.0 },
+        ];
+        for f in frames {
+            for (w, h) in [(800.0, 600.0), (0.0, 0.0), (10.0, 300.0)] {
+                let v = View::fit(&p, f, w, h, 10.0);
+                assert!(v.k.is_finite() && v.k > 0.0 && v.tx.is_finite() && v.ty.is_finite(), "{f:?} {w}x{h}: {v:?}");
+                let (lon, lat, z) = v.to_center_zoom(&p, &v, w.max(1.0), h.max(1.0));
+                assert!(lon.is_finite() && lat.is_finite() && z.is_finite(), "{f:?}: {lon},{lat},{z}");
+            }
+        }
     }
 
     #[test]

@@ -5,58 +5,78 @@ use super::details::Details;
 use super::filters::Filters;
 use super::legend::{CompactLegend, Legend};
 use super::loader::{DEFAULT_MANIFEST, load, load_fragment};
-use super::map::{MapView, flow_scene};
+use super::map::MapView;
 use super::search::Search;
 use super::share::ShareBar;
 use super::state::{Ui, use_ui};
 use super::table::TableView;
 use crate::atlas::Atlas;
+use crate::data::trust::bounded;
 use crate::i18n::{Key, Lang};
 use crate::url_state::{Selection, UrlState};
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// At most this many URL problems are listed, each cut to [`ECHO_CHARS`]:
+/// a crafted link must not fill the page with its own text.
+const MAX_URL_PROBLEMS: usize = 8;
+const ECHO_CHARS: usize = 160;
+
+/// The URL problems as shown: bounded in number and length.
+fn url_problems(errors: &[crate::url_state::ParamError]) -> Vec<String> {
+    let mut out: Vec<String> =
+        errors.iter().take(MAX_URL_PROBLEMS).map(|e| bounded(&e.to_string(), ECHO_CHARS)).collect();
+    if errors.len() > MAX_URL_PROBLEMS {
+        out.push(format!("… and {} more URL parameters ignored", errors.len() - MAX_URL_PROBLEMS));
+    }
+    out
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let search = window().location().search().unwrap_or_default();
     let (url, url_errors) = UrlState::parse(&search);
-    let data_url = url.data.clone().unwrap_or_else(|| DEFAULT_MANIFEST.to_string());
-    let ui = Ui::new(&url, data_url.clone());
+    let data_param = url.data.clone();
+    let ui = Ui::new(&url, data_param.clone().unwrap_or_else(|| DEFAULT_MANIFEST.to_string()));
     provide_context(ui);
-    ui.problems.set(url_errors.iter().map(|e| e.to_string()).collect());
+    ui.problems.set(url_problems(&url_errors));
     let investors_from_url = url.flow_investors.is_some();
-    let scene = flow_scene(ui);
-    provide_context(scene);
+    // Set when nothing could be loaded at all: the header says so instead of "Loading…".
+    let failed = RwSignal::new(false);
 
-    // A fragment permalink (`#map=…`) carries a journalist's map itself.
-    let hash = window().location().hash().unwrap_or_default();
     leptos::task::spawn_local(async move {
-        let loaded = match crate::author::doc::has_map(&hash) {
-            true => match load_fragment(&hash).await {
-                Err(e) => {
-                    ui.problems.update(|p| p.push(e.to_string()));
-                    load(&data_url).await
-                }
-                ok => ok,
-            },
-            false => load(&data_url).await,
-        };
-        match loaded {
+        // A fragment permalink (`#map=…`) carries a journalist's map itself.
+        let hash = window().location().hash().unwrap_or_default();
+        let mut loaded = load(data_param.as_deref()).await;
+        if crate::author::doc::has_map(&hash) {
+            match load_fragment(&hash).await {
+                Ok(ds) => loaded.dataset = Ok(ds),
+                Err(e) => ui.problems.update(|p| p.push(format!("{e}; showing the default map instead"))),
+            }
+        }
+        if let Some(why) = loaded.refused {
+            ui.problems.update(|p| p.push(why));
+        }
+        if !loaded.from_param {
+            // Copy link and Embed must not keep a URL whose data is not shown.
+            ui.data_url.set_value(DEFAULT_MANIFEST.to_string());
+        }
+        match loaded.dataset {
             Ok(ds) => {
                 let errs: Vec<String> = ds.errors.iter().map(|e| e.to_string()).collect();
                 if !investors_from_url {
-                    ui.flow_investors.set(ds.region.investors.iter().map(|i| i.id.clone()).collect());
+                    ui.flow.update(|f| f.investors = ds.region.investors.iter().map(|i| i.id.clone()).collect());
                 }
                 ui.problems.update(|p| p.extend(errs));
                 // A permalink may name a deposit or arrow this dataset lacks: say so, don't open an empty panel.
                 let missing = match ui.selected.get_untracked() {
                     Some(Selection::Deposit(id)) if ds.deposit(&id).is_none() => {
-                        Some(format!("no deposit with id \"{id}\""))
+                        Some(format!("no deposit with id \"{}\"", bounded(&id, 80)))
                     }
                     Some(Selection::Flow(key))
                         if !ds.flows.iter().any(|f| format!("{}-{}", f.investor, f.destination) == key) =>
                     {
-                        Some(format!("no investment flow \"{key}\""))
+                        Some(format!("no investment flow \"{}\"", bounded(&key, 80)))
                     }
                     _ => None,
                 };
@@ -66,7 +86,10 @@ pub fn App() -> impl IntoView {
                 }
                 ui.atlas.set(Some(Arc::new(Atlas::new(ds))));
             }
-            Err(e) => ui.problems.update(|p| p.push(e.to_string())),
+            Err(e) => {
+                ui.problems.update(|p| p.push(e.to_string()));
+                failed.set(true);
+            }
         }
     });
 
@@ -93,7 +116,7 @@ pub fn App() -> impl IntoView {
     });
 
     if ui.embed {
-        post_height_on_resize();
+        post_height_on_change();
     }
 
     let esc = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -106,7 +129,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <div class="app" class:embed=ui.embed>
-            <Header/>
+            <Header failed=failed/>
             <main class="main">
                 <div class="map-wrap">
                     <MapView/>
@@ -131,14 +154,16 @@ pub fn App() -> impl IntoView {
 }
 
 #[component]
-fn Header() -> impl IntoView {
+fn Header(failed: RwSignal<bool>) -> impl IntoView {
     let ui = use_ui();
     let title = move || ui.atlas.with(|a| a.as_ref().map(|a| a.ds.region.title.get(ui.lang.get()).to_string()));
     let subtitle = move || ui.atlas.with(|a| a.as_ref().map(|a| a.ds.region.subtitle.get(ui.lang.get()).to_string()));
     view! {
         <header class="header">
             <div class="titles">
-                <h1>{move || title().unwrap_or_else(|| ui.t(Key::Loading).to_string())}</h1>
+                <h1>{move || title().unwrap_or_else(|| {
+                    ui.t(if failed.get() { Key::LoadFailed } else { Key::Loading }).to_string()
+                })}</h1>
                 <p class="subtitle">{subtitle}</p>
             </div>
             <div class="toolbar">
@@ -146,7 +171,7 @@ fn Header() -> impl IntoView {
                 <LangSwitch/>
             </div>
             <Show when=move || !ui.embed>
-                <ShareBar scene=expect_context()/>
+                <ShareBar/>
             </Show>
         </header>
     }
@@ -173,50 +198,103 @@ fn LangSwitch() -> impl IntoView {
 fn Footer() -> impl IntoView {
     let ui = use_ui();
     let credit = move || ui.atlas.with(|a| a.as_ref().map(|a| a.ds.region.credit.get(ui.lang.get()).to_string()));
+    // Permanent, in the page and the embed: whose data this is, when it is not the bundled default.
+    let data_from = move || ui.atlas.with(|a| a.as_ref().and_then(|a| a.ds.data_from.clone()));
     // `permalink` reads the state through tracked signals, so the link follows the view.
     let full = move || super::share::permalink(&ui, false);
-    let from_link = crate::author::doc::has_map(&window().location().hash().unwrap_or_default());
     view! {
         <footer class="footer">
-            {from_link.then(|| view! { <p class="data-origin" data-origin="link">{move || ui.t(Key::DataFromLink)}</p> })}
             <p class="credit">{credit}
                 <Show when=move || ui.embed>
                     " · "<a class="open-full" href=full target="_blank" rel="noopener">{move || ui.t(Key::OpenFull)}" ↗"</a>
                 </Show>
             </p>
-            <Show when=move || ui.problems.with(|p| !p.is_empty())>
-                <div class="problems" role="alert">
-                    <strong>{move || ui.t(Key::DataProblems)}</strong>
-                    <ul>{move || ui.problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
-                </div>
-            </Show>
+            {move || data_from().map(|host| {
+                let attr = host.clone();
+                view! { <p class="data-from" data-data-from=attr>{ui.t(Key::DataFrom)}" "<strong>{host}</strong></p> }
+            })}
+            <super::problems::Problems/>
         </footer>
     }
 }
 
-/// In an iframe, tell the host page our content height whenever it changes
-/// (`{type: "ca-atlas:height", height}`); `embed.js` on the host resizes
-/// the frame. The height is not secret, so any origin may read it.
-fn post_height_on_resize() {
+/// In an iframe, tell the host page our content height
+/// (`{type: "ca-atlas:height", height}`); `embed.js` on the host resizes the
+/// frame. The height is not secret, so any origin may read it.
+///
+/// Chromium throttles rendering in an offscreen cross-origin frame: no
+/// ResizeObserver callbacks or animation frames until the reader scrolls to
+/// it. So the height is measured (a forced layout) and posted from a timer
+/// after every DOM change (a MutationObserver, whose callbacks are not
+/// rendering steps), on load and on resize, and also from a ResizeObserver
+/// for changes that only CSS makes while the frame is visible (a host
+/// resizing an offscreen frame is seen once it scrolls into view: Chromium
+/// does not pass the new size to a throttled frame). Only a changed height
+/// is posted.
+fn post_height_on_change() {
+    use std::cell::Cell;
+    use std::rc::Rc;
     use wasm_bindgen::JsCast;
     use wasm_bindgen::prelude::Closure;
-    let post = || {
+    let Ok(Some(parent)) = window().parent() else { return };
+    if parent == window() {
+        return;
+    }
+    let last = Rc::new(Cell::new(0.0_f64));
+    let queued = Rc::new(Cell::new(false));
+    let post = move || {
         let Some(body) = document().body() else { return };
-        let h = body.scroll_height().max(body.offset_height());
-        let msg = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&msg, &"type".into(), &HEIGHT_MESSAGE.into());
-        let _ = js_sys::Reflect::set(&msg, &"height".into(), &(h as f64).into());
-        if let Ok(Some(parent)) = window().parent()
-            && parent != window()
-        {
+        let h = body.scroll_height().max(body.offset_height()) as f64;
+        if h > 0.0 && h != last.get() {
+            last.set(h);
+            let msg = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&msg, &"type".into(), &HEIGHT_MESSAGE.into());
+            let _ = js_sys::Reflect::set(&msg, &"height".into(), &h.into());
             let _ = parent.post_message(&msg, "*");
         }
     };
-    let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| post());
-    if let (Ok(obs), Some(body)) = (web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()), document().body()) {
-        obs.observe(&body);
+    // Coalesce a burst of changes into one measurement, after the render that caused them.
+    let schedule = {
+        let queued = queued.clone();
+        let post = Rc::new(post);
+        move || {
+            if queued.replace(true) {
+                return;
+            }
+            let (queued, post) = (queued.clone(), post.clone());
+            set_timeout(
+                move || {
+                    queued.set(false);
+                    post();
+                },
+                std::time::Duration::ZERO,
+            );
+        }
+    };
+    let Some(body) = document().body() else { return };
+    let s = schedule.clone();
+    let on_mutation = Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| s());
+    if let Ok(mo) = web_sys::MutationObserver::new(on_mutation.as_ref().unchecked_ref()) {
+        let opts = web_sys::MutationObserverInit::new();
+        opts.set_child_list(true);
+        opts.set_subtree(true);
+        opts.set_character_data(true);
+        let _ = mo.observe_with_options(&body, &opts);
     }
-    cb.forget();
+    on_mutation.forget();
+    let s = schedule.clone();
+    let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| s());
+    if let Ok(ro) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+        ro.observe(&body);
+    }
+    on_resize.forget();
+    for ev in ["load", "resize"] {
+        let s = schedule.clone();
+        let cb = Closure::<dyn FnMut()>::new(s);
+        let _ = window().add_event_listener_with_callback(ev, cb.as_ref().unchecked_ref());
+        cb.forget();
+    }
+    schedule();
 }
 
 pub const HEIGHT_MESSAGE: &str = "ca-atlas:height";

@@ -8,7 +8,7 @@
 use super::details::Details;
 use super::legend::CompactLegend;
 use super::loader::fetch;
-use super::map::{MapView, flow_scene};
+use super::map::MapView;
 use super::state::{Shared, Ui};
 use crate::atlas::Atlas;
 use crate::author::table::AtlasFile;
@@ -112,7 +112,6 @@ async fn file_bytes(f: &web_sys::File) -> Option<Vec<u8>> {
 pub fn AuthorPage() -> impl IntoView {
     let ui = Ui::new(&UrlState::default(), super::loader::DEFAULT_MANIFEST.to_string());
     provide_context(ui);
-    provide_context(flow_scene(ui));
     let base: RwSignal<Option<Shared<(Region, RawFiles)>>> = RwSignal::new(None);
     let work = RwSignal::new(restore());
     let status = RwSignal::new(String::new());
@@ -120,7 +119,12 @@ pub fn AuthorPage() -> impl IntoView {
 
     leptos::task::spawn_local(async move {
         match fetch(BASE_MANIFEST).await {
-            Ok(b) => base.set(Some(Shared::new(b))),
+            Ok((region, raw, failures)) => {
+                if !failures.is_empty() {
+                    problem.set(failures.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "));
+                }
+                base.set(Some(Shared::new((region, raw))))
+            }
             Err(e) => problem.set(format!("The atlas's basemap could not be loaded: {e}")),
         }
     });
@@ -151,7 +155,7 @@ pub fn AuthorPage() -> impl IntoView {
     Effect::new(move |_| {
         built.with(|b| {
             if let Some(b) = b.as_ref() {
-                ui.flow_investors.set(b.dataset.region.investors.iter().map(|i| i.id.clone()).collect());
+                ui.flow.update(|f| f.investors = b.dataset.region.investors.iter().map(|i| i.id.clone()).collect());
                 ui.atlas.set(Some(Arc::new(Atlas::new(b.dataset.clone()))));
             }
         })
@@ -520,19 +524,29 @@ fn export_at(ui: &Ui, labels: &Labels, w: f64, h: f64, exact: bool) -> Option<(S
     let (pw, ph) = ui.size.get_untracked();
     let preview = ui.view.get_untracked();
     let groups = ui.groups.get_untracked();
+    let flow_filter = ui.flow.get_untracked();
     let visible = ui.visible.get_untracked();
     let url = main_app_url();
     let ds = ui.atlas.with_untracked(|a| a.as_ref().map(|a| a.ds.clone()))?;
     let a = Atlas::new(crate::data::Dataset { region: labels.apply(&ds.region), ..ds });
     let place = (pw > 0.0).then(|| preview.to_center_zoom(&a.proj, &a.base_view(pw, ph), pw, ph));
     let lang = ui.lang.get_untracked();
-    let p = crate::author::image::Picture { atlas: &a, groups: &groups, visible: &visible, place, lang, url: &url };
+    let p = crate::author::image::Picture {
+        atlas: &a,
+        groups: &groups,
+        flow_filter: &flow_filter,
+        visible: &visible,
+        place,
+        lang,
+        url: &url,
+    };
     Some(if exact { p.svg_exact(w, h) } else { p.svg(w, h) })
 }
 
 /// Social media: 1200×675. Print: a 1000 px wide layout drawn at 2×, 2000 px.
 #[component]
 fn Exports(work: RwSignal<WorkingCopy>, ui: Ui) -> impl IntoView {
+    let status = RwSignal::new(String::new());
     let export = move |kind: &'static str| {
         let labels = work.with_untracked(|w| w.labels.clone());
         let out = match kind {
@@ -540,7 +554,8 @@ fn Exports(work: RwSignal<WorkingCopy>, ui: Ui) -> impl IntoView {
             _ => export_at(&ui, &labels, 1000.0, 700.0, false).map(|e| (e, 2.0, "map-2000px")),
         };
         let Some(((svg, size), ratio, name)) = out else { return };
-        super::share::svg_to_png(&svg, size, ratio, format!("{name}.png"));
+        let failed = move |why: String| status.set(format!("The image could not be made: {why}"));
+        super::share::svg_to_png(&svg, size, ratio, format!("{name}.png"), failed);
         if let Some(blob) = super::share::svg_blob(&svg) {
             super::share::download_blob(&blob, &format!("{name}.svg"));
         }
@@ -552,6 +567,7 @@ fn Exports(work: RwSignal<WorkingCopy>, ui: Ui) -> impl IntoView {
             <button type="button" class="tool" data-action="export-social" on:click=move |_| export("social")>"1200×675 (social media)"</button>
             " "
             <button type="button" class="tool" data-action="export-print" on:click=move |_| export("print")>"2000 px (print)"</button>
+            <p class="muted" role="status">{move || status.get()}</p>
         </section>
     }
 }

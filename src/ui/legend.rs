@@ -3,42 +3,58 @@
 //! same builder and scale as the map, the year range, and region-wide figures.
 
 use super::details::{deal, flow_status_label};
-use super::map::current_scale;
 use super::state::{toggle, use_ui};
-use crate::data::commodity::Group;
-use crate::data::{DepositStatus, FlowScope, FlowStatus};
+use crate::data::{FlowScope, FlowStatus};
 use crate::flows::arrow::reference;
 use crate::i18n::Key;
-use crate::render::format::usd;
-use crate::scene::markers::marker_path;
+use crate::scene::legend::LegendItems;
+use crate::scene::path::{Shape, ring_path};
+use crate::scene::style::{Ink, Paint, PathStyle};
 use leptos::prelude::*;
+
+/// The current frame's legend items and width scale.
+fn items() -> Option<(LegendItems, f64, f64)> {
+    let ui = use_ui();
+    ui.frame.with(|f| f.as_ref().map(|f| (f.legend.clone(), f.scale.px_per_usd, f.scale.min_px)))
+}
 
 #[component]
 pub fn Legend() -> impl IntoView {
     let ui = use_ui();
     let lang = move || ui.lang.get();
 
+    let dot = PathStyle::outlined(Paint::None, Paint::Ink(Ink::MarkerStroke), 1.0);
     let commodities = move || {
-        Group::ALL
-            .iter()
-            .map(|g| {
-                view! {
-                    <li><svg width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="5.5" fill=g.color() stroke="#1b1b1b"></circle></svg>
-                    {g.label(lang())}</li>
-                }
-            })
-            .collect_view()
+        let (l, ..) = items()?;
+        Some(l.groups.iter().map(|(g, label)| {
+            let s = PathStyle { fill: Paint::hex(g.color()), ..dot.clone() };
+            view! {
+                <li><svg width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="5.5" style=s.css()></circle></svg>
+                {*label}</li>
+            }
+        }).collect_view())
     };
     let statuses = move || {
-        DepositStatus::ALL
-            .iter()
-            .map(|s| {
-                view! {
-                    <li><svg width="16" height="16" aria-hidden="true"><path d=marker_path(*s, 8.0, 8.5, 5.0) fill="#8c8c8c" stroke="#1b1b1b"></path></svg>
-                    {super::tooltip::status_label(*s, lang())}</li>
-                }
-            })
-            .collect_view()
+        let (l, ..) = items()?;
+        Some(l.statuses.iter().map(|(s, label)| {
+            view! {
+                <li><svg width="16" height="16" aria-hidden="true"><path d=Shape::marker(*s, [8.0, 8.5], 5.0).d() style=l.neutral.css()></path></svg>
+                {*label}</li>
+            }
+        }).collect_view())
+    };
+    let precision = move || {
+        let (l, ..) = items()?;
+        let halo = PathStyle { fill_opacity: 0.14, stroke_opacity: 0.3, dash: Some([2.0, 2.0]), ..l.neutral.clone() };
+        let region = PathStyle {
+            dash: Some([2.5, 1.5]),
+            ..PathStyle::outlined(Paint::Ink(Ink::Panel), l.neutral.fill.clone(), 2.0)
+        };
+        Some(view! {
+            <li><svg width="16" height="16" aria-hidden="true"><circle cx="8" cy="8" r="5" style=l.neutral.css()></circle></svg>{l.exact}</li>
+            <li><svg width="16" height="16" aria-hidden="true"><circle cx="8" cy="8" r="7.5" style=halo.css()></circle><circle cx="8" cy="8" r="4" style=l.neutral.css()></circle></svg>{l.approximate}</li>
+            <li><svg width="16" height="16" aria-hidden="true"><circle cx="8" cy="8" r="5" style=region.css()></circle></svg>{l.region_level}</li>
+        })
     };
 
     let investors = move || {
@@ -50,11 +66,11 @@ pub fn Legend() -> impl IntoView {
                     .map(|inv| {
                         let id = inv.id.clone();
                         let id2 = inv.id.clone();
-                        let on = move || ui.flow_investors.with(|v| v.contains(&id));
+                        let on = move || ui.flow.with(|f| f.investors.contains(&id));
                         view! {
                             <button type="button" class="investor-toggle" data-investor=inv.id.clone()
                                 aria-pressed=move || on().to_string()
-                                on:click=move |_| ui.flow_investors.update(|v| toggle(v, &id2))>
+                                on:click=move |_| ui.flow.update(|f| toggle(&mut f.investors, &id2))>
                                 <span class="swatch" style:background=inv.color.clone()></span>
                                 {inv.name.get(lang()).to_string()}
                             </button>
@@ -73,8 +89,8 @@ pub fn Legend() -> impl IntoView {
                 view! {
                     <label class="check">
                         <input type="checkbox" data-flow-status=s.as_str()
-                            prop:checked=move || ui.flow_statuses.with(|v| v.contains(&s))
-                            on:change=move |_| ui.flow_statuses.update(|v| toggle(v, &s))/>
+                            prop:checked=move || ui.flow.with(|f| f.statuses.contains(&s))
+                            on:change=move |_| ui.flow.update(|f| toggle(&mut f.statuses, &s))/>
                         {move || flow_status_label(s, lang())}
                     </label>
                 }
@@ -84,24 +100,20 @@ pub fn Legend() -> impl IntoView {
 
     // Reference arrows, drawn with the map's scale and arrow builder.
     let scale_refs = move || {
-        let scale = current_scale(&ui)?;
-        let refs = ui.atlas.with(|a| a.as_ref().map(|a| a.ds.region.flow_scale.reference_usd))?;
-        let rows = refs.iter().map(|&usd_amount| {
-            let (w, raised) = scale.width(usd_amount);
-            let (arrow, [bw, bh]) = reference(w, 70.0, [2.0, 1.0]);
+        let (l, px_per_usd, min_px) = items()?;
+        let rows = l.refs.iter().map(|r| {
+            let (arrow, [bw, bh]) = reference(r.width, 70.0, [2.0, 1.0]);
             view! {
                 <li class="scale-ref">
                     <svg width=format!("{:.0}", bw + 4.0) height=format!("{:.0}", bh + 2.0) aria-hidden="true">
-                        <path d=arrow.path() fill="#555" data-ref-usd=format!("{usd_amount:.0}") data-width=format!("{w:.3}")
-                            class:min-width=raised></path>
+                        <path d=ring_path(&arrow.outline) data-ref-usd=format!("{:.0}", r.amount) data-width=format!("{:.3}", r.width)
+                            class:min-width=r.raised></path>
                     </svg>
-                    <span>{usd(usd_amount, lang())}</span>
+                    <span>{r.label.clone()}</span>
                 </li>
             }
         }).collect_view();
-        Some(
-            view! { <ul class="scale-refs" data-px-per-usd=format!("{:e}", scale.px_per_usd) data-min-px=scale.min_px>{rows}</ul> },
-        )
+        Some(view! { <ul class="scale-refs" data-px-per-usd=format!("{px_per_usd:e}") data-min-px=min_px>{rows}</ul> })
     };
 
     let year_bounds = Memo::new(move |_| {
@@ -115,14 +127,14 @@ pub fn Legend() -> impl IntoView {
     });
     let years = move || {
         let (lo, hi) = year_bounds.get()?;
-        let cur = move || ui.years.get().unwrap_or((lo, hi));
+        let cur = move || ui.flow.with(|f| f.years).unwrap_or((lo, hi));
         let set = move |from: Option<i32>, to: Option<i32>| {
             let (a, b) = cur();
             let (mut a, mut b) = (from.unwrap_or(a), to.unwrap_or(b));
             if a > b {
                 if from.is_some() { b = a } else { a = b }
             }
-            ui.years.set(if (a, b) == (lo, hi) { None } else { Some((a, b)) });
+            ui.flow.update(|f| f.years = if (a, b) == (lo, hi) { None } else { Some((a, b)) });
         };
         Some(view! {
             <fieldset class="years">
@@ -214,11 +226,7 @@ pub fn Legend() -> impl IntoView {
             <h3>{move || ui.t(Key::Status)}</h3>
             <ul class="key">{statuses}</ul>
             <h3>{move || ui.t(Key::Precision)}</h3>
-            <ul class="key">
-                <li><svg width="16" height="16" aria-hidden="true"><circle cx="8" cy="8" r="5" fill="#8c8c8c" stroke="#1b1b1b"></circle></svg>{move || ui.t(Key::Exact)}</li>
-                <li><svg width="16" height="16" aria-hidden="true"><circle cx="8" cy="8" r="7.5" class="uncertainty"></circle><circle cx="8" cy="8" r="4" fill="#8c8c8c" stroke="#1b1b1b"></circle></svg>{move || ui.t(Key::Approximate)}</li>
-                <li><svg width="16" height="16" aria-hidden="true"><circle cx="8" cy="8" r="5" fill="white" stroke="#8c8c8c" stroke-width="2"></circle></svg>{move || ui.t(Key::RegionLevel)}</li>
-            </ul>
+            <ul class="key">{precision}</ul>
             {headlines}
         </section>
     }
@@ -242,20 +250,18 @@ pub fn CompactLegend() -> impl IntoView {
         })
     };
     let refs = move || {
-        let scale = current_scale(&ui)?;
-        let amounts = ui.atlas.with(|a| a.as_ref().map(|a| a.ds.region.flow_scale.reference_usd))?;
+        let (l, ..) = items()?;
         Some(
-            amounts
+            l.refs
                 .iter()
-                .map(|&amount| {
-                    let (w, _) = scale.width(amount);
-                    let (ar, [bw, bh]) = reference(w, 34.0, [1.0, 1.0]);
+                .map(|r| {
+                    let (ar, [bw, bh]) = reference(r.width, 34.0, [1.0, 1.0]);
                     view! {
                         <span class="key-item">
                             <svg width=format!("{:.0}", bw + 2.0) height=format!("{:.0}", bh + 2.0) aria-hidden="true">
-                                <path d=ar.path() fill="#555" data-ref-usd=format!("{amount:.0}") data-width=format!("{w:.3}")></path>
+                                <path d=ring_path(&ar.outline) data-ref-usd=format!("{:.0}", r.amount) data-width=format!("{:.3}", r.width)></path>
                             </svg>
-                            {usd(amount, lang())}
+                            {r.label.clone()}
                         </span>
                     }
                 })
@@ -263,10 +269,13 @@ pub fn CompactLegend() -> impl IntoView {
         )
     };
     let groups = move || {
-        Group::ALL
-            .iter()
-            .map(|g| view! { <span class="key-item"><span class="dot" style:background=g.color()></span>{g.label(lang())}</span> })
-            .collect_view()
+        let (l, ..) = items()?;
+        Some(
+            l.groups
+                .iter()
+                .map(|(g, label)| view! { <span class="key-item"><span class="dot" style:background=g.color()></span>{*label}</span> })
+                .collect_view(),
+        )
     };
     view! {
         <section class="compact-legend" aria-label=move || ui.t(Key::Legend)>

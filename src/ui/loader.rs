@@ -1,55 +1,145 @@
-//! Fetching the region manifest and its layer files over HTTP. A file that
-//! fails to load or parse is reported by name; the rest still loads.
+//! Fetching the region manifest and its layer files over HTTP, under the
+//! deployment's data policy (`data::trust`): `?data=` and every layer URL
+//! must be http(s) and on the atlas's own origin or on an origin the
+//! bundled manifest allows. A refused `?data=` is named and the default
+//! map loads instead; a layer that fails to load is named with the reason
+//! (HTTP status, an HTML page, refused) and the rest still loads.
 
+use crate::data::trust::{DataPolicy, bounded};
 use crate::data::{DataError, Dataset, RawFiles, Region, parse};
 use gloo_net::http::Request;
+use leptos::prelude::window;
 
 pub const DEFAULT_MANIFEST: &str = "data/region.json";
 
+/// The outcome of [`load`].
+pub struct Loaded {
+    pub dataset: Result<Dataset, DataError>,
+    /// Why `?data=` was not used, worded for the page (the default map loaded instead).
+    pub refused: Option<String>,
+    /// Whether the dataset is the one `?data=` asked for (false: the bundled default).
+    pub from_param: bool,
+}
+
+fn resolve(url: &str, base: &str) -> Result<web_sys::Url, String> {
+    web_sys::Url::new_with_base(url, base).map_err(|_| format!("\"{}\" is not a URL", bounded(url, 120)))
+}
+
+/// The text of `url`, or why not: the HTTP status, an HTML page served in
+/// place of JSON (a 404 page, a login page), or a network error.
 async fn fetch_text(url: &str) -> Result<String, String> {
-    let resp = Request::get(url).send().await.map_err(|e| e.to_string())?;
+    let resp = Request::get(url).send().await.map_err(|e| format!("could not be loaded from {url}: {e}"))?;
     if !resp.ok() {
-        return Err(format!("HTTP {}", resp.status()));
+        return Err(format!("could not be loaded from {url}: HTTP {} {}", resp.status(), resp.status_text()));
     }
-    resp.text().await.map_err(|e| e.to_string())
+    let html = resp.headers().get("content-type").is_some_and(|c| c.to_ascii_lowercase().contains("text/html"));
+    if html {
+        return Err(format!("got an HTML page, not JSON, from {url} (is the file name or its folder right?)"));
+    }
+    resp.text().await.map_err(|e| format!("could not be read from {url}: {e}"))
 }
 
-/// Resolve `name` against the manifest URL's folder.
-fn sibling(manifest: &str, name: &str) -> String {
-    if name.contains("://") || name.starts_with('/') {
-        return name.to_string();
-    }
-    match manifest.rfind('/') {
-        Some(i) => format!("{}{}", &manifest[..=i], name),
-        None => name.to_string(),
-    }
+/// The file name at the end of a URL's path, for error messages.
+fn file_name(url: &web_sys::Url) -> String {
+    url.pathname().rsplit('/').next().filter(|s| !s.is_empty()).unwrap_or("region.json").to_string()
 }
 
-pub async fn load(manifest_url: &str) -> Result<Dataset, DataError> {
-    let (region, raw) = fetch(manifest_url).await?;
-    Ok(Dataset::assemble(region, &raw))
+/// Load the dataset `?data=` names (if the policy admits it) or the bundled default.
+pub async fn load(data_param: Option<&str>) -> Loaded {
+    let loc = window().location();
+    let page = loc.href().unwrap_or_default();
+    let own = loc.origin().unwrap_or_default();
+    let default_url = match resolve(DEFAULT_MANIFEST, &page) {
+        Ok(u) => u,
+        Err(e) => {
+            return Loaded { dataset: Err(DataError::file(DEFAULT_MANIFEST, e)), refused: None, from_param: false };
+        }
+    };
+    // The deployment's allowlist lives in the bundled manifest, never in the loaded one.
+    let bundled = fetch_text(&default_url.href()).await;
+    let allowed = match bundled.as_deref().map(|t| parse::region("region.json", t)) {
+        Ok(Ok(r)) => r.allowed_data_origins,
+        _ => Vec::new(),
+    };
+    let policy = DataPolicy { own, allowed };
+
+    let mut refused = None;
+    if let Some(d) = data_param {
+        let judged = resolve(d, &page).and_then(|u| policy.admits(&u.protocol(), &u.origin()).map(|()| u));
+        match judged {
+            Ok(u) if u.href() == default_url.href() => {}
+            Ok(u) => {
+                let host = u.host();
+                match load_from(&u, None, &policy).await {
+                    Ok(mut ds) => {
+                        ds.data_from = Some(host);
+                        return Loaded { dataset: Ok(ds), refused: None, from_param: true };
+                    }
+                    Err(e) => refused = Some(format!("URL parameter \"data\": {e}; showing the default map instead")),
+                }
+            }
+            Err(e) => refused = Some(format!("URL parameter \"data\": {e}; showing the default map instead")),
+        }
+    }
+    Loaded { dataset: load_from(&default_url, Some(bundled), &policy).await, refused, from_param: false }
+}
+
+/// Load the manifest at `manifest` (its text if already fetched) and its layers.
+async fn load_from(
+    manifest: &web_sys::Url,
+    text: Option<Result<String, String>>,
+    policy: &DataPolicy,
+) -> Result<Dataset, DataError> {
+    let (region, raw, failures) = fetch_from(manifest, text, policy).await?;
+    Ok(Dataset::assemble_reporting(region, &raw, &failures))
+}
+
+/// The bundled manifest (`manifest`, relative to the page) and the text of
+/// its layer files, unparsed, from the atlas's own origin; with the layers
+/// that failed to load.
+pub async fn fetch(manifest: &str) -> Result<(Region, RawFiles, Vec<DataError>), DataError> {
+    let loc = window().location();
+    let url = resolve(manifest, &loc.href().unwrap_or_default()).map_err(|e| DataError::file(manifest, e))?;
+    let policy = DataPolicy { own: loc.origin().unwrap_or_default(), allowed: Vec::new() };
+    fetch_from(&url, None, &policy).await
 }
 
 /// The map a fragment permalink carries (`#map=…`), on the bundled basemap.
+/// It is not the atlas's own data, so the page says "Data from this link".
 pub async fn load_fragment(hash: &str) -> Result<Dataset, DataError> {
     let doc = crate::author::MapDoc::from_fragment(hash).map_err(|e| DataError::file("map link", e.to_string()))?;
-    let (region, raw) = fetch(DEFAULT_MANIFEST).await?;
+    let (region, raw, failures) = fetch(DEFAULT_MANIFEST).await?;
     let (region, raw) = doc.apply(&region, raw);
-    Ok(Dataset::assemble(region, &raw))
+    let mut ds = Dataset::assemble_reporting(region, &raw, &failures);
+    ds.data_from = Some("this link".into());
+    Ok(ds)
 }
 
-/// The manifest and the text of each layer file it names, not yet parsed.
-pub async fn fetch(manifest_url: &str) -> Result<(Region, RawFiles), DataError> {
-    let manifest_name = manifest_url.rsplit('/').next().unwrap_or(manifest_url).to_string();
-    let text = fetch_text(manifest_url)
-        .await
-        .map_err(|e| DataError::file(&manifest_name, format!("could not be loaded from {manifest_url}: {e}")))?;
-    let region = parse::region(&manifest_name, &text)?;
+async fn fetch_from(
+    manifest: &web_sys::Url,
+    text: Option<Result<String, String>>,
+    policy: &DataPolicy,
+) -> Result<(Region, RawFiles, Vec<DataError>), DataError> {
+    let name = file_name(manifest);
+    let href = manifest.href();
+    let text = match text {
+        Some(t) => t,
+        None => fetch_text(&href).await,
+    };
+    let region = parse::region(&name, &text.map_err(|e| DataError::file(&name, e))?)?;
     let l = region.layers.clone();
-    let get = |name: Option<String>| async move {
-        match name {
-            Some(n) => fetch_text(&sibling(manifest_url, &n)).await.ok(),
-            None => None,
+    let get = |file: Option<String>| {
+        let href = href.clone();
+        async move {
+            let file = file?;
+            let got = match resolve(&file, &href) {
+                Ok(u) => match policy.admits(&u.protocol(), &u.origin()) {
+                    Ok(()) => fetch_text(&u.href()).await,
+                    Err(e) => Err(format!("refused: {e}")),
+                },
+                Err(e) => Err(e),
+            };
+            Some(got.map_err(|e| DataError::file(&file, e)))
         }
     };
     // The browser fetches the layer files in parallel.
@@ -60,5 +150,21 @@ pub async fn fetch(manifest_url: &str) -> Result<(Region, RawFiles), DataError> 
         get(Some(l.flows.clone())),
         get(l.headlines.clone()),
     );
-    Ok((region, RawFiles { countries, water, deposits, flows, headlines }))
+    let mut failures = Vec::new();
+    let mut text = |r: Option<Result<String, DataError>>| match r {
+        Some(Ok(t)) => Some(t),
+        Some(Err(e)) => {
+            failures.push(e);
+            None
+        }
+        None => None,
+    };
+    let raw = RawFiles {
+        countries: text(countries),
+        water: text(water),
+        deposits: text(deposits),
+        flows: text(flows),
+        headlines: text(headlines),
+    };
+    Ok((region, raw, failures))
 }

@@ -8,6 +8,7 @@ mod filters;
 mod legend;
 mod loader;
 mod map;
+mod problems;
 mod search;
 mod share;
 mod state;

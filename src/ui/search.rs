@@ -25,7 +25,7 @@ pub fn fly_to(ui: &Ui, i: usize) {
     if reduced {
         ui.set_view(target);
     } else {
-        let from = ui.live.get_untracked();
+        let from = ui.live();
         fly_step(*ui, from, target, now_ms(), 450.0);
     }
 }
@@ -44,7 +44,7 @@ fn fly_step(ui: Ui, from: View, to: View, t0: f64, duration: f64) {
     }
     let eased = t * t * (3.0 - 2.0 * t);
     let (w, h) = ui.size.get_untracked();
-    ui.live.set(from.lerp(&to, eased, w, h));
+    ui.set_live(from.lerp(&to, eased, w, h));
     request_animation_frame(move || fly_step(ui, from, to, t0, duration));
 }
 

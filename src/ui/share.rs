@@ -1,11 +1,9 @@
 //! Sharing: copy a permalink, the embed code, and export of the current
 //! view as a standalone SVG or a 2× PNG — all in the browser, no server.
 
-use super::map::{FlowScene, current_scale};
-use super::state::{Shared, Ui, use_ui};
+use super::state::{Ui, use_ui};
 use crate::i18n::Key;
-use crate::render::export::{ExportScene, standalone_svg};
-use crate::scene::flows::Viewport;
+use crate::render::export::standalone_svg;
 use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
@@ -23,25 +21,11 @@ pub fn permalink(ui: &Ui, embed: bool) -> String {
     if q.is_empty() { format!("{base}{hash}") } else { format!("{base}?{q}{hash}") }
 }
 
-/// The current view as a standalone SVG document, with its size.
-pub fn current_svg(ui: &Ui, scene: &FlowScene) -> Option<(String, [f64; 2])> {
-    let (w, h) = ui.size.get_untracked();
-    let view = ui.view.get_untracked();
-    let scale = current_scale(ui)?;
-    let lang = ui.lang.get_untracked();
+/// The current view as a standalone SVG document, with its size: the
+/// frame the map shows, drawn by the export renderer.
+pub fn current_svg(ui: &Ui) -> Option<(String, [f64; 2])> {
     let url = permalink(ui, false);
-    ui.atlas.with_untracked(|a| {
-        let a = a.as_ref()?;
-        let vp = Viewport { view, width: w, height: h };
-        let deposits: Vec<usize> = if ui.layer_on("deposits") {
-            ui.index.with_untracked(|i| i.in_rect(view.visible_plane(w, h)).collect())
-        } else {
-            Vec::new()
-        };
-        let (flows, badges) =
-            if ui.layer_on("flows") { (&scene.flows[..], &scene.badges[..]) } else { (&[][..], &[][..]) };
-        Some(standalone_svg(&ExportScene { atlas: a, vp, lang, deposits: &deposits, flows, badges, scale, url: &url }))
-    })
+    ui.frame.with_untracked(|f| f.as_ref().map(|f| standalone_svg(f, &url)))
 }
 
 pub(super) fn download_blob(blob: &web_sys::Blob, name: &str) {
@@ -65,59 +49,85 @@ pub(super) fn svg_blob(svg: &str) -> Option<web_sys::Blob> {
     web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).ok()
 }
 
-pub fn download_svg(ui: &Ui, scene: &FlowScene) {
-    if let Some(blob) = current_svg(ui, scene).and_then(|(svg, _)| svg_blob(&svg)) {
-        download_blob(&blob, "central-asia-minerals.svg");
-    }
+pub fn download_svg(ui: &Ui) -> Result<(), String> {
+    let (svg, _) = current_svg(ui).ok_or("the map is not ready")?;
+    let blob = svg_blob(&svg).ok_or("the browser could not make the file")?;
+    download_blob(&blob, "central-asia-minerals.svg");
+    Ok(())
 }
 
-/// Render the SVG onto a canvas at 2× and download it as PNG.
-pub fn download_png(ui: &Ui, scene: &FlowScene) {
-    if let Some((svg, size)) = current_svg(ui, scene) {
-        svg_to_png(&svg, size, 2.0, "central-asia-minerals@2x.png".into());
-    }
+/// Render the SVG onto a canvas at 2× and download it as PNG. Any failure
+/// (the SVG does not load as an image, the canvas cannot encode) goes to
+/// `failed`, so it is never silent.
+pub fn download_png(ui: &Ui, failed: impl Fn(String) + Clone + 'static) {
+    let Some((svg, size)) = current_svg(ui) else { return failed("the map is not ready".into()) };
+    svg_to_png(&svg, size, 2.0, "central-asia-minerals@2x.png".into(), failed);
 }
 
 /// Draw an SVG document of `size` CSS pixels on a canvas `ratio` times as
-/// large, and download it as PNG.
-pub(super) fn svg_to_png(svg: &str, [ew, eh]: [f64; 2], ratio: f64, name: String) {
-    let Some(blob) = svg_blob(svg) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
-    let Ok(img) = web_sys::HtmlImageElement::new() else { return };
+/// large and download it as PNG; a failure goes to `failed`.
+pub(super) fn svg_to_png(
+    svg: &str,
+    [ew, eh]: [f64; 2],
+    ratio: f64,
+    name: String,
+    failed: impl Fn(String) + Clone + 'static,
+) {
+    let Some(blob) = svg_blob(svg) else { return failed("the browser could not make the file".into()) };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return failed("the browser could not make the file".into());
+    };
+    let Ok(img) = web_sys::HtmlImageElement::new() else { return failed("no image support".into()) };
     let img2 = img.clone();
     let url2 = url.clone();
+    let fail = failed.clone();
     let onload = Closure::once(move || {
         let _ = web_sys::Url::revoke_object_url(&url2);
         let Ok(canvas) = document().create_element("canvas").map(|e| e.unchecked_into::<web_sys::HtmlCanvasElement>())
         else {
-            return;
+            return fail("no canvas".into());
         };
         canvas.set_width((ew * ratio).round() as u32);
         canvas.set_height((eh * ratio).round() as u32);
         let Some(ctx) =
             canvas.get_context("2d").ok().flatten().map(|c| c.unchecked_into::<web_sys::CanvasRenderingContext2d>())
         else {
-            return;
+            return fail("no canvas".into());
         };
         let _ = ctx.scale(ratio, ratio);
         let _ = ctx.draw_image_with_html_image_element(&img2, 0.0, 0.0);
-        let done = Closure::once(move |b: Option<web_sys::Blob>| {
-            if let Some(b) = b {
-                download_blob(&b, &name);
-            }
+        let fail2 = fail.clone();
+        let done = Closure::once(move |b: Option<web_sys::Blob>| match b {
+            Some(b) => download_blob(&b, &name),
+            None => fail2("the canvas could not be encoded as PNG".into()),
         });
-        let _ = canvas.to_blob(done.as_ref().unchecked_ref());
+        if canvas.to_blob(done.as_ref().unchecked_ref()).is_err() {
+            fail("the canvas could not be encoded as PNG".into());
+        }
         done.forget();
     });
+    let url3 = url.clone();
+    let onerror = Closure::once(move || {
+        let _ = web_sys::Url::revoke_object_url(&url3);
+        failed("the exported SVG could not be drawn as an image".into());
+    });
     img.set_onload(Some(onload.as_ref().unchecked_ref()));
+    img.set_onerror(Some(onerror.as_ref().unchecked_ref()));
     onload.forget();
+    onerror.forget();
     img.set_src(&url);
 }
 
 #[component]
-pub fn ShareBar(scene: Memo<Shared<FlowScene>>) -> impl IntoView {
+pub fn ShareBar() -> impl IntoView {
     let ui = use_ui();
-    let status = RwSignal::new(None::<&'static str>);
+    let status = RwSignal::new(None::<String>);
+    // An export failure stays on screen (and in the problems list) until the next attempt.
+    let export_failed = move |why: String| {
+        let msg = format!("{}: {why}", ui.t(Key::ExportFailed));
+        status.set(Some(msg.clone()));
+        ui.problems.update(|p| p.push(msg));
+    };
     let embed_open = RwSignal::new(false);
     let copy = move |_| {
         let url = permalink(&ui, false);
@@ -125,7 +135,7 @@ pub fn ShareBar(scene: Memo<Shared<FlowScene>>) -> impl IntoView {
         let p = clip.write_text(&url);
         leptos::task::spawn_local(async move {
             let ok = wasm_bindgen_futures::JsFuture::from(p).await.is_ok();
-            status.set(Some(if ok { ui.t(Key::Copied) } else { ui.t(Key::CopyFailed) }));
+            status.set(Some(if ok { ui.t(Key::Copied) } else { ui.t(Key::CopyFailed) }.to_string()));
             set_timeout(move || status.set(None), Duration::from_secs(3));
         });
     };
@@ -151,11 +161,13 @@ pub fn ShareBar(scene: Memo<Shared<FlowScene>>) -> impl IntoView {
             <button type="button" class="tool" data-action="copy-link" on:click=copy>{move || ui.t(Key::CopyLink)}</button>
             <button type="button" class="tool" data-action="embed" aria-expanded=move || embed_open.get().to_string()
                 on:click=move |_| embed_open.update(|o| *o = !*o)>{move || ui.t(Key::Embed)}</button>
-            <button type="button" class="tool" data-action="export-svg" on:click=move |_| scene.with_untracked(|s| download_svg(&ui, s))>
+            <button type="button" class="tool" data-action="export-svg" on:click=move |_| {
+                if let Err(why) = download_svg(&ui) { export_failed(why.to_string()) }
+            }>
                 {move || ui.t(Key::ExportSvg)}</button>
-            <button type="button" class="tool" data-action="export-png" on:click=move |_| scene.with_untracked(|s| download_png(&ui, s))>
+            <button type="button" class="tool" data-action="export-png" on:click=move |_| download_png(&ui, export_failed)>
                 {move || ui.t(Key::ExportPng)}</button>
-            <span class="share-status" role="status">{move || status.get()}</span>
+            <span class="share-status" role="status" data-share-status>{move || status.get()}</span>
             <Show when=move || embed_open.get()>
                 <div class="embed-dialog" role="dialog" aria-label=move || ui.t(Key::Embed)>
                     <p>{move || ui.t(Key::EmbedHelp)}</p>

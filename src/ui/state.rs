@@ -1,9 +1,10 @@
 //! The app's reactive state: one struct of signals, shared by context.
 
 use crate::atlas::{Atlas, DepositFilter};
-use crate::data::FlowStatus;
 use crate::flows::{FlowFilter, FlowGroup, aggregate};
 use crate::i18n::{Key, Lang, t};
+use crate::scene::gesture::Camera;
+use crate::scene::{Frame, FrameSpec, Hit};
 use crate::spatial::{DepositIndex, View};
 use crate::url_state::{Selection, UrlState};
 use leptos::prelude::*;
@@ -37,8 +38,21 @@ impl<T> std::ops::Deref for Shared<T> {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Hover {
     Deposit(usize),
+    /// Index into the current frame's clusters.
+    Cluster(usize),
     Flow(String),
     Country(usize),
+}
+
+impl From<Hit> for Hover {
+    fn from(h: Hit) -> Hover {
+        match h {
+            Hit::Deposit(i) => Hover::Deposit(i),
+            Hit::Cluster(i) => Hover::Cluster(i),
+            Hit::Flow(k) => Hover::Flow(k),
+            Hit::Country(i) => Hover::Country(i),
+        }
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -47,20 +61,23 @@ pub struct Ui {
     /// Data and URL problems, shown on the page.
     pub problems: RwSignal<Vec<String>>,
     pub lang: RwSignal<Lang>,
-    /// Map viewport size in CSS pixels.
-    pub size: RwSignal<(f64, f64)>,
-    /// The view the SVG is drawn with.
-    pub view: RwSignal<View>,
-    /// The view on screen (differs from `view` during a gesture).
-    pub live: RwSignal<View>,
+    /// Size, drawn view and live view in one value.
+    pub camera: RwSignal<Camera>,
+    /// Map viewport size in CSS pixels (changes on resize only).
+    pub size: Memo<(f64, f64)>,
+    /// The view the layers are drawn with (changes when a gesture ends).
+    pub view: Memo<View>,
     pub filter: RwSignal<DepositFilter>,
-    pub flow_investors: RwSignal<Vec<String>>,
-    pub flow_statuses: RwSignal<Vec<FlowStatus>>,
-    pub years: RwSignal<Option<(i32, i32)>>,
+    pub flow: RwSignal<FlowFilter>,
     pub lock_scale: RwSignal<bool>,
     pub hidden_layers: RwSignal<Vec<String>>,
     pub selected: RwSignal<Option<Selection>>,
-    pub hover: RwSignal<Option<(Hover, [f64; 2])>>,
+    /// What is under the pointer or the keyboard focus...
+    pub hover: RwSignal<Option<Hover>>,
+    /// ...and where the tooltip goes (map pixels).
+    pub pointer: RwSignal<[f64; 2]>,
+    /// The cluster whose list is open (index into the frame's clusters).
+    pub cluster_open: RwSignal<Option<usize>>,
     pub table: RwSignal<bool>,
     pub embed: bool,
     /// URL of the region manifest.
@@ -70,6 +87,8 @@ pub struct Ui {
     /// R-tree over the visible deposits; rebuilt when the filter changes.
     pub index: Memo<Shared<DepositIndex>>,
     pub groups: Memo<Vec<FlowGroup>>,
+    /// Everything drawn for the drawn view; rebuilt when a gesture ends or a filter changes.
+    pub frame: Memo<Option<Shared<Frame>>>,
     /// The view a permalink asked for, applied once the map has a size.
     pub pending_view: StoredValue<Option<(f64, f64, f64)>>,
 }
@@ -77,60 +96,73 @@ pub struct Ui {
 impl Ui {
     pub fn new(url: &UrlState, data_url: String) -> Ui {
         let atlas: RwSignal<Option<Arc<Atlas>>> = RwSignal::new(None);
-        let filter = RwSignal::new(DepositFilter {
-            commodities: url.commodities.clone(),
-            countries: url.countries.clone(),
-            statuses: url.statuses.clone(),
-            foreign: url.foreign.clone(),
-        });
+        let filter = RwSignal::new(url.deposit_filter());
         let visible =
             Memo::new(move |_| atlas.with(|a| a.as_ref().map(|a| filter.with(|f| a.visible(f))).unwrap_or_default()));
-        let flow_investors = RwSignal::new(url.flow_investors.clone().unwrap_or_default());
-        let flow_statuses = RwSignal::new(if url.flow_statuses.is_empty() {
-            FlowStatus::ALL.to_vec()
-        } else {
-            url.flow_statuses.clone()
-        });
-        let years = RwSignal::new(url.years);
+        // Investors not named in the URL are filled in once the dataset is loaded.
+        let flow = RwSignal::new(url.flow_filter(&[]));
         let groups = Memo::new(move |_| {
-            atlas.with(|a| {
-                a.as_ref()
-                    .map(|a| {
-                        let f = FlowFilter {
-                            investors: flow_investors.get(),
-                            statuses: flow_statuses.get(),
-                            years: years.get(),
-                        };
-                        aggregate(&a.ds.flows, &f)
-                    })
-                    .unwrap_or_default()
-            })
+            atlas.with(|a| a.as_ref().map(|a| flow.with(|f| aggregate(&a.ds.flows, f))).unwrap_or_default())
         });
-        let unit = View { k: 1.0, tx: 0.0, ty: 0.0 };
+        let camera = RwSignal::new(Camera::default());
+        let size = Memo::new(move |_| camera.with(|c| c.size));
+        let view = Memo::new(move |_| camera.with(|c| c.drawn));
+        let index = Memo::new(move |_| {
+            let v = visible.get();
+            Shared::new(atlas.with(|a| a.as_ref().map(|a| a.deposit_index(&v)).unwrap_or_default()))
+        });
+        let lang = RwSignal::new(url.lang);
+        let lock_scale = RwSignal::new(true);
+        let hidden_layers = RwSignal::new(url.hidden_layers.clone());
+        let frame = Memo::new(move |_| {
+            let (width, height) = size.get();
+            let a = atlas.get()?;
+            if width <= 0.0 {
+                return None;
+            }
+            let on = |name: &str| hidden_layers.with(|h| !h.iter().any(|x| x == name));
+            let idx = index.get();
+            let gs = groups.get();
+            let f = flow.get();
+            let spec = FrameSpec {
+                width,
+                height,
+                view: view.get(),
+                lang: lang.get(),
+                deposits: &idx,
+                groups: &gs,
+                flow_filter: &f,
+                lock_scale: lock_scale.get(),
+                show_flows: on("flows"),
+                show_deposits: on("deposits"),
+                // "Data from <host>" when the loader took the data from anywhere
+                // but the bundled default (the page footer says the same).
+                data_from: a.ds.data_from.as_ref().map(|h| format!("{} {h}", t(lang.get(), Key::DataFrom))),
+            };
+            Some(Shared::new(Frame::build(&a, &spec)))
+        });
         Ui {
             atlas,
             problems: RwSignal::new(Vec::new()),
-            lang: RwSignal::new(url.lang),
-            size: RwSignal::new((0.0, 0.0)),
-            view: RwSignal::new(unit),
-            live: RwSignal::new(unit),
+            lang,
+            camera,
+            size,
+            view,
             filter,
-            flow_investors,
-            flow_statuses,
-            years,
-            lock_scale: RwSignal::new(true),
-            hidden_layers: RwSignal::new(url.hidden_layers.clone()),
+            flow,
+            lock_scale,
+            hidden_layers,
             selected: RwSignal::new(url.selected.clone()),
             hover: RwSignal::new(None),
+            pointer: RwSignal::new([0.0, 0.0]),
+            cluster_open: RwSignal::new(None),
             table: RwSignal::new(url.table),
             embed: url.embed,
             data_url: StoredValue::new(data_url),
             visible,
-            index: Memo::new(move |_| {
-                let v = visible.get();
-                Shared::new(atlas.with(|a| a.as_ref().map(|a| a.deposit_index(&v)).unwrap_or_default()))
-            }),
+            index,
             groups,
+            frame,
             pending_view: StoredValue::new(url.view),
         }
     }
@@ -139,14 +171,9 @@ impl Ui {
         t(self.lang.get(), key)
     }
 
-    pub fn layer_on(&self, name: &str) -> bool {
-        self.hidden_layers.with(|h| !h.iter().any(|x| x == name))
-    }
-
-    /// The drawn view and the map's size (tracked).
-    pub fn viewport(&self) -> crate::scene::flows::Viewport {
-        let (width, height) = self.size.get();
-        crate::scene::flows::Viewport { view: self.view.get(), width, height }
+    /// The view on screen now (untracked: read it in event handlers).
+    pub fn live(&self) -> View {
+        self.camera.with_untracked(|c| c.live)
     }
 
     /// The fitted view for the current size.
@@ -155,10 +182,24 @@ impl Ui {
         self.atlas.with_untracked(|a| a.as_ref().map(|a| a.base_view(w, h)))
     }
 
-    /// Commit a view: redraw at it.
+    /// Commit a view: redraw at it. The content moves without the pointer,
+    /// so whatever the tooltip named is no longer under it: clear it.
     pub fn set_view(&self, v: View) {
-        self.live.set(v);
-        self.view.set(v);
+        self.hover.set(None);
+        self.camera.update(|c| c.set(v));
+    }
+
+    /// Show `v` without redrawing (a transform): fly-to frames, gestures.
+    pub fn set_live(&self, v: View) {
+        if self.hover.with_untracked(Option::is_some) {
+            self.hover.set(None);
+        }
+        self.camera.update(|c| c.live = v);
+    }
+
+    /// Redraw at the live view (a gesture ended).
+    pub fn commit(&self) {
+        self.camera.update(|c| c.commit());
     }
 
     /// The state to put in the URL.
@@ -179,24 +220,18 @@ impl Ui {
         let all_investors: Vec<String> = self.atlas.with(|a| {
             a.as_ref().map(|a| a.ds.region.investors.iter().map(|i| i.id.clone()).collect()).unwrap_or_default()
         });
-        let inv = self.flow_investors.get();
-        let statuses = self.flow_statuses.get();
+        let flows = self.flow.get();
         UrlState {
             lang: self.lang.get(),
             view,
-            commodities: f.commodities,
-            countries: f.countries,
-            statuses: f.statuses,
-            foreign: f.foreign,
-            flow_investors: (inv.len() != all_investors.len()).then_some(inv),
-            flow_statuses: if statuses.len() == FlowStatus::ALL.len() { Vec::new() } else { statuses },
-            years: self.years.get(),
             hidden_layers: self.hidden_layers.get(),
             selected: self.selected.get(),
             table: self.table.get(),
             embed: self.embed,
             data: self.data_url.with_value(|d| (d != super::loader::DEFAULT_MANIFEST).then(|| d.clone())),
+            ..UrlState::default()
         }
+        .with_filters(&f, &flows, &all_investors)
     }
 }
 

@@ -1,5 +1,7 @@
 //! The table view: deposits in view and the flows, as sortable tables with
 //! the same filters as the map. The screen-reader alternative to the map.
+//! The deposits are paginated ([`PAGE`] rows), so 100k in view is a sort
+//! and one page of DOM, not 100k rows.
 
 use super::details::flow_status_label;
 use super::state::use_ui;
@@ -19,10 +21,14 @@ enum Col {
     Operator,
 }
 
+/// Rows per page of the deposits table.
+pub const PAGE: usize = 100;
+
 #[component]
 pub fn TableView() -> impl IntoView {
     let ui = use_ui();
     let sort = RwSignal::new((Col::Name, true));
+    let page = RwSignal::new(0usize);
     let header = move |col: Col, key: Key| {
         view! {
             <th scope="col" aria-sort=move || match sort.get() {
@@ -36,15 +42,13 @@ pub fn TableView() -> impl IntoView {
             </th>
         }
     };
-    let rows = move || {
+    // The deposits in view (the frame's R-tree query, as on the map), sorted once per change.
+    let sorted = Memo::new(move |_| {
         let lang = ui.lang.get();
-        let (w, h) = ui.size.get();
-        let view = ui.view.get();
         let (col, asc) = sort.get();
         ui.atlas.with(|a| {
             let Some(a) = a else { return Vec::new() };
-            // The deposits in view, through the R-tree, as on the map.
-            let mut ids: Vec<usize> = ui.index.with(|i| i.in_rect(view.visible_plane(w, h)).collect());
+            let mut ids: Vec<usize> = ui.frame.with(|f| f.as_ref().map(|f| f.in_view.clone()).unwrap_or_default());
             let key = |i: &usize| {
                 let d = &a.ds.deposits[*i];
                 match col {
@@ -55,11 +59,26 @@ pub fn TableView() -> impl IntoView {
                     Col::Operator => d.operator.to_lowercase(),
                 }
             };
-            ids.sort_by_key(|i| (key(i), *i));
+            ids.sort_by_cached_key(|i| (key(i), *i));
             if !asc {
                 ids.reverse();
             }
-            ids.into_iter()
+            ids
+        })
+    });
+    let pages = move || sorted.with(|v| v.len().div_ceil(PAGE).max(1));
+    Effect::new(move |_| {
+        // A new sort or view starts at the first page.
+        sorted.track();
+        page.set(0);
+    });
+    let rows = move || {
+        let lang = ui.lang.get();
+        let p = page.get();
+        ui.atlas.with(|a| {
+            let Some(a) = a else { return Vec::new() };
+            sorted.with(|ids| ids.iter().skip(p * PAGE).take(PAGE).copied().collect::<Vec<_>>())
+                .into_iter()
                 .map(|i| {
                     let d = a.ds.deposits[i].clone();
                     let id = d.id.clone();
@@ -129,6 +148,17 @@ pub fn TableView() -> impl IntoView {
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
+            <nav class="pager" aria-label=move || ui.t(Key::Table) data-pages=pages>
+                <button type="button" class="tool" data-page="prev" disabled=move || page.get() == 0
+                    on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>{move || ui.t(Key::Previous)}</button>
+                <span>{move || {
+                    let n = sorted.with(Vec::len);
+                    let from = (page.get() * PAGE + 1).min(n);
+                    format!("{from}–{} / {n}", ((page.get() + 1) * PAGE).min(n))
+                }}</span>
+                <button type="button" class="tool" data-page="next" disabled=move || page.get() + 1 >= pages()
+                    on:click=move |_| page.update(|p| *p = (*p + 1).min(pages() - 1))>{move || ui.t(Key::Next)}</button>
+            </nav>
             <table class="data-table flows-table">
                 <caption>{move || ui.t(Key::Flows)}</caption>
                 <thead><tr>

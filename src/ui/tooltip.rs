@@ -1,18 +1,18 @@
-//! The hover tooltip: deposit, arrow or country under the pointer (or the
-//! keyboard focus).
+//! The hover tooltip: deposit, cluster, arrow or country under the pointer
+//! (or the keyboard focus). Its content follows the hover target; its
+//! position follows the pointer on its own.
 
-use super::map::FlowScene;
-use super::state::{Hover, Shared, use_ui};
+use super::state::{Hover, use_ui};
 use crate::data::commodity;
 use crate::i18n::Key;
 use crate::render::format::usd;
 use leptos::prelude::*;
 
 #[component]
-pub fn Tooltip(scene: Memo<Shared<FlowScene>>) -> impl IntoView {
+pub fn Tooltip() -> impl IntoView {
     let ui = use_ui();
-    let content = move || {
-        let (h, p) = ui.hover.get()?;
+    let content_fn = move || {
+        let h = ui.hover.get()?;
         let lang = ui.lang.get();
         let body = ui.atlas.with(|a| {
             let a = a.as_ref()?;
@@ -38,7 +38,9 @@ pub fn Tooltip(scene: Memo<Shared<FlowScene>>) -> impl IntoView {
                 Hover::Flow(key) => {
                     let g = ui.groups.with(|g| g.iter().find(|g| g.key() == key).cloned())?;
                     let inv = a.ds.investor(&g.investor)?.name.get(lang).to_string();
-                    let raised = scene.with(|s| s.flows.iter().any(|f| f.group.key() == key && f.raised_to_min));
+                    let raised = ui.frame.with(|f| {
+                        f.as_ref().is_some_and(|f| f.flows.iter().any(|s| s.key == key && s.flow.raised_to_min))
+                    });
                     view! {
                         <strong class="tt-name">{inv}" → "{a.country_name(&g.destination, lang)}</strong>
                         <span class="tt-amount">{usd(g.total_usd, lang)}" · "{g.records.len()}" "{ui.t(Key::Records)}
@@ -47,6 +49,14 @@ pub fn Tooltip(scene: Memo<Shared<FlowScene>>) -> impl IntoView {
                         <span>{ui.t(Key::Realized)}" "{usd(g.realized_usd, lang)}" · "{ui.t(Key::Committed)}" "{usd(g.committed_usd, lang)}
                             " · "{ui.t(Key::Announced)}" "{usd(g.announced_usd, lang)}</span>
                         {raised.then(|| view! { <span class="tt-note">"* "{ui.t(Key::MinWidth)}</span> })}
+                    }
+                    .into_any()
+                }
+                Hover::Cluster(c) => {
+                    let n = ui.frame.with(|f| f.as_ref().and_then(|f| f.clusters.get(c)).map(|c| c.count))?;
+                    view! {
+                        <strong class="tt-name">{n}" "{ui.t(Key::Deposits).to_lowercase()}</strong>
+                        <span class="tt-note">{ui.t(Key::ClusterHint)}</span>
                     }
                     .into_any()
                 }
@@ -61,15 +71,23 @@ pub fn Tooltip(scene: Memo<Shared<FlowScene>>) -> impl IntoView {
                 }
             })
         })?;
-        let (w, _) = ui.size.get();
-        let left = if p[0] > w - 260.0 { p[0] - 250.0 } else { p[0] + 14.0 };
-        Some(view! {
-            <div class="tooltip" role="tooltip" style:left=format!("{left:.0}px") style:top=format!("{:.0}px", p[1] + 14.0)>
-                {body}
-            </div>
-        })
+        Some(body)
     };
-    view! { {content} }
+    let left = move || {
+        let (w, _) = ui.size.get();
+        let p = ui.pointer.get();
+        format!("{:.0}px", if p[0] > w - 260.0 { p[0] - 250.0 } else { p[0] + 14.0 })
+    };
+    let top = move || format!("{:.0}px", ui.pointer.get()[1] + 14.0);
+    let content = Memo::new(move |_| ui.hover.with(Option::is_some));
+    let content_view = move || {
+        view! {
+            <div class="tooltip" role="tooltip" style:left=left style:top=top>{content_fn}</div>
+        }
+    };
+    let body = move || content.get().then(content_view);
+
+    view! { {body} }
 }
 
 /// Other visible deposits within `r` (plane units) of deposit `i`, via the R-tree.

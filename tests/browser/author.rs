@@ -221,7 +221,8 @@ async fn the_fragment_link_opens_the_main_app_on_the_journalists_map() {
     let got: BTreeSet<String> = reader.attrs("[data-flow]", "data-amount").await.into_iter().collect();
     assert_eq!(got, amounts, "the arrows carry the same sums");
     assert_eq!(reader.wait_css(".header h1").await.text().await.unwrap(), TITLE);
-    let origin = reader.wait_css("[data-origin='link']").await.text().await.unwrap();
+    // The permanent line the atlas shows for data that is not its own.
+    let origin = reader.wait_css("[data-data-from]").await.text().await.unwrap();
     assert_eq!(origin, "Data from this link");
     // The link survives the app rewriting its query string.
     reader.wait_css("[data-deposit-id='kumtor'] .marker").await.click().await.unwrap();

@@ -28,7 +28,35 @@ fn content_type(p: &Path) -> &'static str {
     }
 }
 
-fn serve_one(mut s: TcpStream, dist: &Path, fixtures: &Path) {
+/// How a test server differs from the plain one ([`server`]).
+#[derive(Debug, Clone, Default)]
+pub struct Serve {
+    /// Send `Access-Control-Allow-Origin: *` (a data host other sites may read).
+    pub cors: bool,
+    /// A deployment whose bundled manifest allows this origin to supply data:
+    /// `/data/region.json` gets `allowed_data_origins: [origin]` and the CSP in
+    /// `index.html` lets the page connect to it, as `scripts/csp.mjs` would.
+    pub allow_data_origin: Option<String>,
+}
+
+/// Start another server for `dist/` and the fixtures, on its own port (so
+/// on its own origin), and return its base URL.
+pub fn serve(opts: Serve) -> String {
+    let dist = root().join("dist");
+    assert!(dist.join("index.html").is_file(), "dist/ is missing: run `trunk build --release` (make build) first");
+    let fixtures = root().join("tests/fixtures");
+    let l = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+    let url = format!("http://{}", l.local_addr().expect("addr"));
+    std::thread::spawn(move || {
+        for s in l.incoming().flatten() {
+            let (d, f, o) = (dist.clone(), fixtures.clone(), opts.clone());
+            std::thread::spawn(move || serve_with(s, &d, &f, &o));
+        }
+    });
+    url
+}
+
+fn serve_with(mut s: TcpStream, dist: &Path, fixtures: &Path, opts: &Serve) {
     let mut line = String::new();
     let mut reader = BufReader::new(s.try_clone().expect("clone"));
     if reader.read_line(&mut line).is_err() {
@@ -49,17 +77,76 @@ fn serve_one(mut s: TcpStream, dist: &Path, fixtures: &Path) {
         dist.join(path.trim_start_matches('/'))
     };
     let ok = !path.contains("..") && file.is_file();
-    let (status, body, ctype) = if ok {
+    let (status, mut body, ctype) = if ok {
         ("200 OK", std::fs::read(&file).unwrap_or_default(), content_type(&file))
     } else {
         ("404 Not Found", b"not found".to_vec(), "text/plain")
     };
+    if let (Some(origin), true) = (&opts.allow_data_origin, ok) {
+        if path == "/data/region.json" {
+            let mut v: Value = serde_json::from_slice(&body).expect("bundled region.json");
+            v["allowed_data_origins"] = json!([origin]);
+            body = serde_json::to_vec(&v).expect("json");
+        } else if ctype.starts_with("text/html") {
+            let html =
+                String::from_utf8_lossy(&body).replace("connect-src 'self'", &format!("connect-src 'self' {origin}"));
+            body = html.into_bytes();
+        }
+    }
+    let cors = if opts.cors { "Access-Control-Allow-Origin: *\r\n" } else { "" };
     let _ = write!(
         s,
-        "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\n{cors}Content-Length: {}\r\nConnection: close\r\n\r\n",
         body.len()
     );
     let _ = s.write_all(&body);
+}
+
+/// Every file under `dir`, as paths relative to it.
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if let Ok(rel) = p.strip_prefix(dir) {
+                out.push(rel.to_path_buf());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Fail fast, and say why, when `dist/` was not built from the current
+/// sources: its data differs from `public/data`, or a source file is newer.
+fn check_dist_is_current(dist: &Path) {
+    let stale = "dist/ is stale: run `trunk build --release` (make build) first";
+    let public = root().join("public/data");
+    // The build writes precompressed .gz/.br siblings next to each file (Trunk.toml).
+    let precompressed = |f: &PathBuf| f.extension().is_some_and(|e| e == "gz" || e == "br");
+    let got: Vec<PathBuf> = files_under(&dist.join("data")).into_iter().filter(|f| !precompressed(f)).collect();
+    let want = files_under(&public);
+    assert_eq!(want, got, "{stale}: dist/data and public/data hold different files");
+    for f in &want {
+        let same = std::fs::read(public.join(f)).ok() == std::fs::read(dist.join("data").join(f)).ok();
+        assert!(same, "{stale}: dist/data/{} differs from public/data/{}", f.display(), f.display());
+    }
+    let mtime = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    let built = mtime(&dist.join("index.html")).expect("dist/index.html");
+    for dir in ["src", "styles", "public"] {
+        for f in files_under(&root().join(dir)) {
+            let path = root().join(dir).join(&f);
+            let newer = mtime(&path).is_some_and(|t| t > built);
+            assert!(!newer, "{stale}: {dir}/{} is newer than the build", f.display());
+        }
+    }
+    assert!(
+        mtime(&root().join("index.html")).is_none_or(|t| t <= built),
+        "{stale}: index.html is newer than the build"
+    );
 }
 
 /// The base URL of `dist/`, served once per test process.
@@ -68,16 +155,8 @@ pub fn server() -> &'static str {
     URL.get_or_init(|| {
         let dist = root().join("dist");
         assert!(dist.join("index.html").is_file(), "dist/ is missing: run `trunk build --release` (make build) first");
-        let fixtures = root().join("tests/fixtures");
-        let l = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
-        let url = format!("http://{}", l.local_addr().expect("addr"));
-        std::thread::spawn(move || {
-            for s in l.incoming().flatten() {
-                let (d, f) = (dist.clone(), fixtures.clone());
-                std::thread::spawn(move || serve_one(s, &d, &f));
-            }
-        });
-        url
+        check_dist_is_current(&dist);
+        serve(Serve::default())
     })
 }
 
@@ -103,21 +182,39 @@ impl Drop for Browser {
     }
 }
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("addr").port()
+/// Start chromedriver on a port it picks itself (`--port=0`), and read the
+/// port back from its log: no window in which another test can take it.
+fn start_driver(driver_bin: &str) -> (Child, u16) {
+    let mut driver = Command::new(driver_bin)
+        .arg("--port=0")
+        .process_group(0)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start {driver_bin}: {e} (install chromium-driver)"));
+    let out = driver.stdout.take().expect("chromedriver stdout");
+    let (tx, rx) = std::sync::mpsc::channel();
+    // Keep draining the log so chromedriver never blocks on a full pipe.
+    std::thread::spawn(move || {
+        let mut tx = Some(tx);
+        for line in BufReader::new(out).lines().map_while(Result::ok) {
+            if let Some(port) =
+                line.split("on port ").nth(1).and_then(|p| p.trim_end_matches('.').trim().parse::<u16>().ok())
+                && port != 0
+                && let Some(tx) = tx.take()
+            {
+                let _ = tx.send(port);
+            }
+        }
+    });
+    let port = rx.recv_timeout(Duration::from_secs(30)).unwrap_or_else(|_| panic!("{driver_bin} never said its port"));
+    (driver, port)
 }
 
 impl Browser {
     pub async fn new(width: u32, height: u32) -> Browser {
-        let port = free_port();
         let driver_bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
-        let driver = Command::new(&driver_bin)
-            .arg(format!("--port={port}"))
-            .process_group(0)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap_or_else(|e| panic!("cannot start {driver_bin}: {e} (install chromium-driver)"));
+        let (driver, port) = start_driver(&driver_bin);
         let chrome = std::env::var("CHROME").unwrap_or_else(|_| "/usr/bin/chromium".into());
         // A fresh profile per session: a reused one can be locked by a browser still closing.
         static SEQ: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
@@ -262,12 +359,62 @@ impl Browser {
             .unwrap_or(0.0)
     }
 
+    /// A DevTools protocol command, through chromedriver's `goog/cdp/execute`.
+    pub async fn cdp(&self, cmd: &str, params: Value) -> Value {
+        self.c.issue_cmd(Cdp { cmd: cmd.to_string(), params }).await.unwrap_or_else(|e| panic!("CDP {cmd} failed: {e}"))
+    }
+
+    /// `getBoundingClientRect()` of the first match: [left, top, width, height].
+    pub async fn rect(&self, css: &str) -> [f64; 4] {
+        self.wait_css(css).await;
+        let v = self
+            .js(&format!(
+                "const r = document.querySelector({css:?}).getBoundingClientRect(); return [r.left, r.top, r.width, r.height];"
+            ))
+            .await;
+        [0, 1, 2, 3].map(|i| v[i].as_f64().unwrap_or(f64::NAN))
+    }
+
+    /// A point in the map, as fractions of its box (0.5, 0.5 = the centre), in viewport pixels.
+    pub async fn in_map(&self, fx: f64, fy: f64) -> (f64, f64) {
+        let [l, t, w, h] = self.rect(".map").await;
+        (l + w * fx, t + h * fy)
+    }
+
+    /// Wait until the page has painted two more frames (everything queued so far has run).
+    pub async fn frames(&self) {
+        self.c
+            .execute_async(
+                "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(0)));",
+                vec![],
+            )
+            .await
+            .expect("frames");
+    }
+
     pub async fn screenshot(&self, name: &str) {
         if let Ok(png) = self.c.screenshot().await {
             let dir = root().join("target/screenshots");
             let _ = std::fs::create_dir_all(&dir);
             let _ = std::fs::write(dir.join(format!("{name}.png")), png);
         }
+    }
+}
+
+/// A raw WebDriver command: `POST /session/{id}/goog/cdp/execute`.
+#[derive(Debug)]
+struct Cdp {
+    cmd: String,
+    params: Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(json!({ "cmd": self.cmd, "params": self.params }).to_string()))
     }
 }
 

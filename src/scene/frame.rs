@@ -1,0 +1,618 @@
+//! One frame: everything the map draws for a view, in screen pixels, with
+//! its style. `Frame::build` is pure; the live SVG, the canvas, the SVG/PNG
+//! export and `atlas svg` each map a `Frame` one to one, so no drawing rule
+//! or colour is written twice. `Frame::hit` answers "what is under this
+//! pixel" through R-trees.
+//!
+//! Adding a layer: give it a field here (its shapes already in screen
+//! pixels, with a `PathStyle`/`TextStyle` from `scene::style`), fill it in
+//! `Frame::build`, then draw it in `render::export` (SVG string) and in
+//! `ui::map::layers` (live SVG or canvas).
+
+use super::clusters::{self, CLUSTER_MIN_IN_VIEW};
+use super::flows::{BADGE_H, CHIP_H, DrawnFlow, Viewport, layout};
+use super::labels::{Rect, place_capped, text_width};
+use super::legend::{LegendItems, legend_items};
+use super::path::{Shape, ring_path};
+use super::style::{self, Hatch, Ink, Paint, PathStyle, TextStyle};
+use super::{basemap, flows::COUNTRY_LABEL_PX};
+use crate::atlas::Atlas;
+use crate::data::commodity::Group;
+use crate::data::{DepositStatus, FlowScope};
+use crate::flows::scale::size_factor;
+use crate::flows::{FlowFilter, FlowGroup, WidthScale};
+use crate::i18n::{Key, Lang, t};
+use crate::spatial::{BoxIndex, DepositIndex, View};
+
+/// More deposits in view than this: markers go on a canvas (SVG overlays
+/// carry hover, focus and selection). Fewer: one SVG element each.
+pub const CANVAS_MIN_IN_VIEW: usize = 400;
+/// Deposit names appear from this zoom (relative to the fitted view)...
+pub const LABEL_MIN_ZOOM: f64 = 2.5;
+/// ...for at most this many deposits (candidates tried), placing at most
+/// [`MAX_LABELS`] of them.
+pub const MAX_LABEL_CANDIDATES: usize = 1500;
+pub const MAX_LABELS: usize = 120;
+/// Pixels within which the pointer "hits" a deposit: a mouse, and a finger.
+pub const HIT_PX: f64 = 10.0;
+pub const TOUCH_HIT_PX: f64 = 22.0;
+
+/// What to draw: the view, its size, the language, the filters and layers.
+#[derive(Debug, Clone)]
+pub struct FrameSpec<'a> {
+    pub width: f64,
+    pub height: f64,
+    pub view: View,
+    pub lang: Lang,
+    /// The deposits the filter admits, as an R-tree (plane coordinates).
+    pub deposits: &'a DepositIndex,
+    /// Flow totals under `flow_filter`.
+    pub groups: &'a [FlowGroup],
+    pub flow_filter: &'a FlowFilter,
+    /// Keep dollars-per-pixel fixed (the region's scale) or fit the largest arrow.
+    pub lock_scale: bool,
+    pub show_flows: bool,
+    pub show_deposits: bool,
+    /// Where the data came from when it is not the atlas's own ("Data from <host>").
+    pub data_from: Option<String>,
+}
+
+impl FrameSpec<'_> {
+    pub fn viewport(&self) -> Viewport {
+        Viewport { view: self.view, width: self.width, height: self.height }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShapePath {
+    /// `data-iso3` or `data-water`.
+    pub id: String,
+    pub focus: bool,
+    pub d: String,
+    pub style: PathStyle,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextLabel {
+    /// Country iso3, or deposit id.
+    pub key: String,
+    pub focus: bool,
+    pub text: String,
+    /// Centre of the text box.
+    pub at: [f64; 2],
+    pub style: TextStyle,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FlowShape {
+    pub flow: DrawnFlow,
+    pub key: String,
+    pub outer_d: String,
+    pub outer: PathStyle,
+    /// The realized part, solid, inside.
+    pub inner: Option<(String, PathStyle)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chip {
+    /// Key of the investor's region-wide (or global) group.
+    pub key: String,
+    pub count: usize,
+    pub text: String,
+    pub width: f64,
+    pub style: PathStyle,
+}
+
+/// An investor's capital at the frame edge; its chip lists region-wide figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Badge {
+    pub investor: String,
+    /// Top-left corner.
+    pub pos: [f64; 2],
+    pub width: f64,
+    pub text: String,
+    /// Darkened investor colour (white text passes AA).
+    pub fill: String,
+    /// The investor is in the flow filter.
+    pub shown: bool,
+    pub chip: Option<Chip>,
+}
+
+impl Badge {
+    /// The area the badge and its chip cover (an obstacle for labels).
+    pub fn rect(&self) -> Rect {
+        let (w, h) = match &self.chip {
+            Some(c) => (self.width.max(c.width), BADGE_H + 3.0 + CHIP_H),
+            None => (self.width, BADGE_H),
+        };
+        Rect { x: self.pos[0] - 2.0, y: self.pos[1] - 2.0, w: w + 4.0, h: h + 4.0 }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marker {
+    /// Index into the dataset's deposits.
+    pub deposit: usize,
+    pub id: String,
+    pub at: [f64; 2],
+    pub r: f64,
+    pub status: DepositStatus,
+    pub group: Group,
+    pub style: PathStyle,
+    /// Uncertainty halo: radius and style.
+    pub halo: Option<(f64, PathStyle)>,
+    /// Accessible name: "Name (Cu, Au, Kazakhstan)".
+    pub label: String,
+}
+
+impl Marker {
+    pub fn shape(&self) -> Shape {
+        Shape::marker(self.status, self.at, self.r)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cluster {
+    pub at: [f64; 2],
+    pub r: f64,
+    pub count: usize,
+    pub group: Group,
+    /// Deposit indices, ascending.
+    pub members: Vec<usize>,
+    pub style: PathStyle,
+    pub text: Ink,
+}
+
+/// What is under a pixel.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Hit {
+    /// Index into the dataset's deposits.
+    Deposit(usize),
+    /// Index into `Frame::clusters`.
+    Cluster(usize),
+    /// A flow group key (`china-KAZ`).
+    Flow(String),
+    /// Index into the dataset's countries.
+    Country(usize),
+}
+
+#[derive(Debug, Clone)]
+pub struct Frame {
+    pub width: f64,
+    pub height: f64,
+    /// The view this frame was drawn with (the *drawn* view).
+    pub view: View,
+    pub lang: Lang,
+    pub title: String,
+    pub subtitle: String,
+    /// Credit lines (the region's credit, then where the data came from).
+    pub credit: Vec<String>,
+    pub scale: WidthScale,
+    pub hatches: Vec<Hatch>,
+    pub countries: Vec<ShapePath>,
+    pub water: Vec<ShapePath>,
+    pub flows: Vec<FlowShape>,
+    pub badges: Vec<Badge>,
+    /// Filtered deposits in view, left to right (the table, the count and keyboard order).
+    pub in_view: Vec<usize>,
+    /// Single markers, left to right.
+    pub markers: Vec<Marker>,
+    pub clusters: Vec<Cluster>,
+    /// Draw markers on a canvas (too many for one element each).
+    pub canvas: bool,
+    pub country_labels: Vec<TextLabel>,
+    pub deposit_labels: Vec<TextLabel>,
+    pub legend: LegendItems,
+    points: DepositIndex,
+    arrows: BoxIndex,
+    max_cluster_r: f64,
+}
+
+/// The arrow width scale: locked to the region's, or fitted to the data.
+pub fn width_scale(atlas: &Atlas, groups: &[FlowGroup], width: f64, height: f64, lock: bool) -> WidthScale {
+    let spec = atlas.ds.region.flow_scale;
+    let factor = size_factor(width, height);
+    if lock {
+        WidthScale::locked(&spec, factor)
+    } else {
+        let max = groups.iter().filter(|g| g.scope == FlowScope::Country).map(|g| g.total_usd).fold(0.0, f64::max);
+        WidthScale::fitted(max, 40.0 * factor, spec.min_px)
+    }
+}
+
+impl Frame {
+    pub fn build(atlas: &Atlas, spec: &FrameSpec) -> Frame {
+        let (w, h, view, lang) = (spec.width, spec.height, spec.view, spec.lang);
+        let vp = spec.viewport();
+        let region = &atlas.ds.region;
+        let scale = width_scale(atlas, spec.groups, w, h, spec.lock_scale);
+        let hatches: Vec<Hatch> = region.investors.iter().map(|i| style::hatch(&i.id, &i.color)).collect();
+
+        // Basemap.
+        let (cs, ws) = basemap::paths(atlas, vp);
+        let countries = cs
+            .into_iter()
+            .map(|c| ShapePath { style: style::country(c.focus), id: c.iso3, focus: c.focus, d: c.d })
+            .collect();
+        let water =
+            ws.into_iter().map(|x| ShapePath { id: x.id, focus: false, d: x.d, style: style::water() }).collect();
+        let country_labels: Vec<TextLabel> = basemap::country_labels(atlas, vp, lang)
+            .into_iter()
+            .map(|l| TextLabel {
+                style: style::country_label(l.focus),
+                key: l.iso3,
+                focus: l.focus,
+                text: l.text,
+                at: l.at,
+            })
+            .collect();
+
+        // Flows and origin badges.
+        let (flows, badges) = if spec.show_flows {
+            let badge_text = |id: &str| {
+                atlas
+                    .ds
+                    .investor(id)
+                    .map(|i| format!("{} · {}", i.name.get(lang), i.origin_label.get(lang)))
+                    .unwrap_or_default()
+            };
+            let (drawn, origin) =
+                layout(atlas, spec.groups, vp, &scale, |iso| atlas.country_name(iso, lang).to_uppercase(), badge_text);
+            let flows = drawn.into_iter().map(flow_shape).collect();
+            let badges = origin
+                .into_iter()
+                .filter_map(|b| {
+                    let inv = atlas.ds.investor(&b.investor)?;
+                    let fill = style::badge(&inv.color);
+                    let chip = b.region.clone().map(|(key, count)| {
+                        let text = format!("+ {count} {}", t(lang, Key::RegionWideShort));
+                        let width = text_width(&text, 10.5) + 14.0;
+                        let style = PathStyle {
+                            dash: Some([3.0, 2.0]),
+                            ..PathStyle::outlined(Paint::Ink(Ink::Panel), Paint::Hex(fill.clone()), 1.5)
+                        };
+                        Chip { key, count, text, width, style }
+                    });
+                    Some(Badge {
+                        shown: spec.flow_filter.investors.contains(&b.investor),
+                        investor: b.investor,
+                        pos: b.pos,
+                        width: b.width,
+                        text: b.text,
+                        fill,
+                        chip,
+                    })
+                })
+                .collect();
+            (flows, badges)
+        } else {
+            (Vec::new(), Vec::new())
+        };
+
+        // Deposits in view, through the R-tree; clusters when there are many.
+        let mut in_view: Vec<usize> = spec.deposits.in_rect(view.visible_plane(w, h)).collect();
+        in_view.sort_by(|&x, &y| atlas.deposits_plane[x][0].total_cmp(&atlas.deposits_plane[y][0]).then(x.cmp(&y)));
+        let base = atlas.base_view(w, h);
+        let zoom = view.k / base.k;
+        let (singles, plane_clusters) = if !spec.show_deposits {
+            (Vec::new(), Vec::new())
+        } else if in_view.len() >= CLUSTER_MIN_IN_VIEW {
+            let pts: Vec<(usize, [f64; 2])> = in_view.iter().map(|&i| (i, atlas.deposits_plane[i])).collect();
+            let g = clusters::group(&pts, base.k, zoom, |i| Group::of(atlas.ds.deposits[i].primary()));
+            (g.singles, g.clusters)
+        } else {
+            (in_view.clone(), Vec::new())
+        };
+        let markers: Vec<Marker> = singles
+            .iter()
+            .map(|&i| {
+                let d = &atlas.ds.deposits[i];
+                Marker {
+                    deposit: i,
+                    id: d.id.clone(),
+                    at: view.to_screen(atlas.deposits_plane[i]),
+                    r: style::marker_radius(d.kind),
+                    status: d.status,
+                    group: Group::of(d.primary()),
+                    style: style::marker(d),
+                    halo: style::halo(d, view.k),
+                    label: format!(
+                        "{} ({}, {})",
+                        d.display_name(lang),
+                        d.commodities.join(", "),
+                        atlas.country_name(&d.country, lang)
+                    ),
+                }
+            })
+            .collect();
+        let clusters: Vec<Cluster> = plane_clusters
+            .into_iter()
+            .map(|c| {
+                let (r, style) = style::cluster(c.group, c.members.len());
+                Cluster {
+                    at: view.to_screen(c.centre),
+                    r,
+                    count: c.members.len(),
+                    group: c.group,
+                    members: c.members,
+                    style,
+                    text: style::cluster_text(c.group),
+                }
+            })
+            .collect();
+
+        // Deposit names where there is room, once zoomed in; never over a
+        // marker, a cluster, a badge or chip, or a country name.
+        let deposit_labels = if zoom >= LABEL_MIN_ZOOM {
+            deposit_labels(atlas, &markers, &clusters, &badges, &country_labels, lang, (w, h))
+        } else {
+            Vec::new()
+        };
+
+        let mut credit = vec![region.credit.get(lang).to_string()];
+        credit.extend(spec.data_from.clone());
+        let points = DepositIndex::new(markers.iter().map(|m| m.at).chain(clusters.iter().map(|c| c.at)).enumerate());
+        let arrows = BoxIndex::new(flows.iter().map(|f: &FlowShape| f.flow.outer.bounds()));
+        let max_cluster_r = clusters.iter().map(|c| c.r).fold(0.0, f64::max);
+        Frame {
+            width: w,
+            height: h,
+            view,
+            lang,
+            title: region.title.get(lang).to_string(),
+            subtitle: region.subtitle.get(lang).to_string(),
+            credit,
+            legend: legend_items(atlas, &scale, lang),
+            scale,
+            hatches,
+            countries,
+            water,
+            flows,
+            badges,
+            canvas: in_view.len() > CANVAS_MIN_IN_VIEW,
+            in_view,
+            markers,
+            clusters,
+            country_labels,
+            deposit_labels,
+            points,
+            arrows,
+            max_cluster_r,
+        }
+    }
+
+    /// What is under `p` (pixels of this frame's view): a deposit or cluster,
+    /// then an arrow (thin arrows are on top, so they win), then a country.
+    pub fn hit(&self, atlas: &Atlas, p: [f64; 2], tolerance_px: f64) -> Option<Hit> {
+        let n = self.markers.len();
+        let reach = tolerance_px.max(self.max_cluster_r);
+        let d2 = |a: [f64; 2]| (a[0] - p[0]).powi(2) + (a[1] - p[1]).powi(2);
+        let near = self.points.in_rect([p[0] - reach, p[1] - reach, p[0] + reach, p[1] + reach]).filter(|&j| {
+            if j < n {
+                d2(self.markers[j].at) <= tolerance_px.powi(2)
+            } else {
+                d2(self.clusters[j - n].at) <= self.clusters[j - n].r.powi(2)
+            }
+        });
+        let pos = |j: usize| if j < n { self.markers[j].at } else { self.clusters[j - n].at };
+        if let Some(j) = near.min_by(|&a, &b| d2(pos(a)).total_cmp(&d2(pos(b))).then(a.cmp(&b))) {
+            return Some(if j < n { Hit::Deposit(self.markers[j].deposit) } else { Hit::Cluster(j - n) });
+        }
+        if let Some(i) = self.arrows.candidates(p).filter(|&i| self.flows[i].flow.outer.contains(p)).max() {
+            return Some(Hit::Flow(self.flows[i].key.clone()));
+        }
+        atlas.country_at(self.view.to_plane(p)).map(Hit::Country)
+    }
+
+    /// The single marker of deposit `i`, if it is drawn on its own.
+    pub fn marker_of(&self, i: usize) -> Option<&Marker> {
+        self.markers.iter().find(|m| m.deposit == i)
+    }
+}
+
+/// The frame for `view` (the fitted view if `None`) with every layer on and
+/// every filter at its default: `atlas svg`, and the tests.
+pub fn default_frame(atlas: &Atlas, width: f64, height: f64, view: Option<View>, lang: Lang) -> Frame {
+    let ids: Vec<String> = atlas.ds.region.investors.iter().map(|i| i.id.clone()).collect();
+    let filter = FlowFilter::all(&ids);
+    let groups = crate::flows::aggregate(&atlas.ds.flows, &filter);
+    let all: Vec<usize> = (0..atlas.ds.deposits.len()).collect();
+    let index = atlas.deposit_index(&all);
+    Frame::build(
+        atlas,
+        &FrameSpec {
+            width,
+            height,
+            view: view.unwrap_or_else(|| atlas.base_view(width, height)),
+            lang,
+            deposits: &index,
+            groups: &groups,
+            flow_filter: &filter,
+            lock_scale: true,
+            show_flows: true,
+            show_deposits: true,
+            data_from: None,
+        },
+    )
+}
+
+fn flow_shape(f: DrawnFlow) -> FlowShape {
+    let color = Paint::Hex(f.color.clone());
+    let fill = if f.outer_solid { color.clone() } else { Paint::Pattern(format!("hatch-{}", f.group.investor)) };
+    let outer = PathStyle {
+        fill_opacity: 0.95,
+        dash: (f.group.total_usd <= 0.0).then_some([3.0, 2.0]),
+        ..PathStyle::outlined(fill, color.clone(), 1.0)
+    };
+    let inner = f.inner.as_ref().map(|a| (ring_path(&a.outline), PathStyle::fill(color)));
+    FlowShape { key: f.group.key(), outer_d: ring_path(&f.outer.outline), outer, inner, flow: f }
+}
+
+fn deposit_labels(
+    atlas: &Atlas,
+    markers: &[Marker],
+    clusters: &[Cluster],
+    badges: &[Badge],
+    country_labels: &[TextLabel],
+    lang: Lang,
+    size: (f64, f64),
+) -> Vec<TextLabel> {
+    let style = style::deposit_label();
+    let lh = style.size + 3.0;
+    let shown = &markers[..markers.len().min(MAX_LABEL_CANDIDATES)];
+    let texts: Vec<String> = shown
+        .iter()
+        .map(|m| {
+            let d = &atlas.ds.deposits[m.deposit];
+            format!("{} · {}", d.display_name(lang), d.primary())
+        })
+        .collect();
+    let cands: Vec<Vec<Rect>> = shown
+        .iter()
+        .zip(&texts)
+        .map(|(m, text)| {
+            let tw = text_width(text, style.size);
+            let [x, y] = m.at;
+            vec![
+                Rect { x: x + 8.0, y: y - lh / 2.0, w: tw, h: lh },
+                Rect { x: x - 8.0 - tw, y: y - lh / 2.0, w: tw, h: lh },
+                Rect { x: x - tw / 2.0, y: y - 8.0 - lh, w: tw, h: lh },
+            ]
+        })
+        .collect();
+    let mut blocked: Vec<Rect> = markers.iter().map(|m| Rect::centered(m.at, 2.0 * m.r, 2.0 * m.r)).collect();
+    blocked.extend(clusters.iter().map(|c| Rect::centered(c.at, 2.0 * c.r, 2.0 * c.r)));
+    blocked.extend(badges.iter().map(Badge::rect));
+    blocked.extend(country_labels.iter().map(|l| {
+        let px = if l.focus { COUNTRY_LABEL_PX } else { 11.0 };
+        let tw = if l.focus { super::labels::spaced_label_width(&l.text, px) } else { text_width(&l.text, px) };
+        Rect::centered(l.at, tw, px + 2.0)
+    }));
+    let placed = place_capped(&cands, &blocked, size, MAX_LABELS);
+    shown
+        .iter()
+        .zip(texts)
+        .zip(placed)
+        .filter_map(|((m, text), r)| {
+            r.map(|r| TextLabel { key: m.id.clone(), focus: false, text, at: r.center(), style: style.clone() })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::load;
+
+    pub(crate) fn atlas() -> Atlas {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data");
+        Atlas::new(load::from_dir(&dir).expect("dataset"))
+    }
+
+    fn frame_at(a: &Atlas, view: View, w: f64, h: f64) -> Frame {
+        default_frame(a, w, h, Some(view), Lang::En)
+    }
+
+    #[test]
+    fn the_default_view_draws_every_deposit_as_its_own_svg_marker() {
+        let a = atlas();
+        let f = frame_at(&a, a.base_view(1280.0, 800.0), 1280.0, 800.0);
+        assert!(!f.canvas);
+        assert!(f.clusters.is_empty());
+        assert_eq!(f.markers.len(), f.in_view.len());
+        // Every deposit in the frame's rectangle, found by brute force, is drawn.
+        let r = f.view.visible_plane(1280.0, 800.0);
+        let brute =
+            a.deposits_plane.iter().filter(|p| p[0] >= r[0] && p[0] <= r[2] && p[1] >= r[1] && p[1] <= r[3]).count();
+        assert_eq!(f.markers.len(), brute);
+    }
+
+    #[test]
+    fn a_marker_takes_its_style_from_its_deposit_in_one_place() {
+        let a = atlas();
+        let f = frame_at(&a, a.base_view(1280.0, 800.0), 1280.0, 800.0);
+        for m in &f.markers {
+            let d = &a.ds.deposits[m.deposit];
+            let color = Group::of(d.primary()).color();
+            match d.precision {
+                crate::data::Precision::Region => assert_eq!(m.style.stroke, Paint::hex(color), "{}", d.id),
+                _ => assert_eq!(m.style.fill, Paint::hex(color), "{}", d.id),
+            }
+            assert_eq!(m.r, if d.kind == crate::data::SiteKind::Plant { 4.5 } else { 5.5 });
+        }
+    }
+
+    #[test]
+    fn hit_finds_the_marker_under_the_pointer_and_the_country_elsewhere() {
+        let a = atlas();
+        let f = frame_at(&a, a.base_view(1280.0, 800.0), 1280.0, 800.0);
+        let m = f.markers.iter().find(|m| m.id == "muruntau").expect("muruntau drawn");
+        let got = f.hit(&a, [m.at[0] + 3.0, m.at[1] - 2.0], HIT_PX);
+        // Co-located deposits may share the spot; the one hit sits exactly there.
+        let Some(Hit::Deposit(i)) = got else { panic!("{got:?}") };
+        assert_eq!(f.view.to_screen(a.deposits_plane[i]), m.at);
+        // Far from any marker and arrow, inside Kazakhstan: the country.
+        let kaz = a.ds.countries.iter().position(|c| c.iso3 == "KAZ").unwrap();
+        let lp = f.view.to_screen(a.labels_plane[kaz]);
+        let probe = (0..40)
+            .flat_map(|i| (0..40).map(move |j| [lp[0] - 200.0 + i as f64 * 10.0, lp[1] - 100.0 + j as f64 * 5.0]))
+            .find(|&p| {
+                f.markers.iter().all(|m| (m.at[0] - p[0]).hypot(m.at[1] - p[1]) > 30.0)
+                    && f.flows.iter().all(|fl| !fl.flow.outer.contains(p))
+                    && a.country_at(f.view.to_plane(p)) == Some(kaz)
+            })
+            .expect("an empty spot in Kazakhstan");
+        assert_eq!(f.hit(&a, probe, HIT_PX), Some(Hit::Country(kaz)));
+        // An arrow's own mid-point hits that arrow (or a thinner one drawn on it).
+        let fl = &f.flows[0];
+        assert!(matches!(f.hit(&a, fl.flow.outer.mid, 0.0), Some(Hit::Flow(_)) | Some(Hit::Deposit(_))));
+    }
+
+    #[test]
+    fn deposit_labels_never_cover_badges_chips_markers_or_each_other() {
+        let a = atlas();
+        let (w, h) = (1280.0, 800.0);
+        let base = a.base_view(w, h);
+        for (zoom, at) in [(3.0, [640.0, 400.0]), (4.0, [500.0, 500.0]), (2.6, [300.0, 300.0])] {
+            let f = frame_at(&a, base.zoom_at(&base, zoom, at), w, h);
+            assert!(!f.deposit_labels.is_empty(), "zoom {zoom}: some names fit");
+            let boxes: Vec<Rect> = f
+                .deposit_labels
+                .iter()
+                .map(|l| Rect::centered(l.at, text_width(&l.text, l.style.size), l.style.size + 3.0))
+                .collect();
+            for (i, b) in boxes.iter().enumerate() {
+                for badge in &f.badges {
+                    assert!(
+                        !b.overlaps(&badge.rect()),
+                        "{} covers the {} badge",
+                        f.deposit_labels[i].text,
+                        badge.investor
+                    );
+                }
+                for m in &f.markers {
+                    assert!(
+                        !b.overlaps(&Rect::centered(m.at, 2.0 * m.r, 2.0 * m.r)),
+                        "{} covers {}",
+                        f.deposit_labels[i].text,
+                        m.id
+                    );
+                }
+                for o in &boxes[i + 1..] {
+                    assert!(!b.overlaps(o));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_same_spec_builds_the_same_frame() {
+        let a = atlas();
+        let v = a.base_view(1000.0, 640.0);
+        let (x, y) = (frame_at(&a, v, 1000.0, 640.0), frame_at(&a, v, 1000.0, 640.0));
+        assert_eq!(x.markers, y.markers);
+        assert_eq!(x.flows, y.flows);
+        assert_eq!(x.badges, y.badges);
+        assert_eq!(x.countries, y.countries);
+    }
+}

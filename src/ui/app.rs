@@ -4,7 +4,7 @@
 use super::details::Details;
 use super::filters::Filters;
 use super::legend::{CompactLegend, Legend};
-use super::loader::{DEFAULT_MANIFEST, load};
+use super::loader::{DEFAULT_MANIFEST, load, load_fragment};
 use super::map::MapView;
 use super::search::Search;
 use super::share::ShareBar;
@@ -45,7 +45,15 @@ pub fn App() -> impl IntoView {
     let failed = RwSignal::new(false);
 
     leptos::task::spawn_local(async move {
-        let loaded = load(data_param.as_deref()).await;
+        // A fragment permalink (`#map=…`) carries a journalist's map itself.
+        let hash = window().location().hash().unwrap_or_default();
+        let mut loaded = load(data_param.as_deref()).await;
+        if crate::author::doc::has_map(&hash) {
+            match load_fragment(&hash).await {
+                Ok(ds) => loaded.dataset = Ok(ds),
+                Err(e) => ui.problems.update(|p| p.push(format!("{e}; showing the default map instead"))),
+            }
+        }
         if let Some(why) = loaded.refused {
             ui.problems.update(|p| p.push(why));
         }
@@ -92,7 +100,9 @@ pub fn App() -> impl IntoView {
         }
         let q = ui.url_state().to_query();
         let path = window().location().pathname().unwrap_or_default();
-        let url = if q.is_empty() { path } else { format!("{path}?{q}") };
+        // The fragment (a map permalink's data) stays.
+        let hash = window().location().hash().unwrap_or_default();
+        let url = if q.is_empty() { format!("{path}{hash}") } else { format!("{path}?{q}{hash}") };
         if let Ok(h) = window().history() {
             let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
         }

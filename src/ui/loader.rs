@@ -6,7 +6,7 @@
 //! (HTTP status, an HTML page, refused) and the rest still loads.
 
 use crate::data::trust::{DataPolicy, bounded};
-use crate::data::{ContextFiles, DataError, Dataset, RawFiles, parse};
+use crate::data::{ContextFiles, DataError, Dataset, RawFiles, Region, parse};
 use gloo_net::http::Request;
 use leptos::prelude::window;
 
@@ -90,6 +90,42 @@ async fn load_from(
     text: Option<Result<String, String>>,
     policy: &DataPolicy,
 ) -> Result<Dataset, DataError> {
+    let (region, raw, context, failures) = fetch_from(manifest, text, policy).await?;
+    Ok(Dataset::assemble_reporting(region, &raw, &failures).with_context(&context, &failures))
+}
+
+/// The bundled manifest (`manifest`, relative to the page) and the text of
+/// its layer files, unparsed, from the atlas's own origin; with the layers
+/// that failed to load.
+pub async fn fetch(manifest: &str) -> Result<(Region, RawFiles, Vec<DataError>), DataError> {
+    let (region, raw, _context, failures) = fetch_own(manifest).await?;
+    Ok((region, raw, failures))
+}
+
+/// [`fetch`], with the context layers (places, rivers, inset land).
+async fn fetch_own(manifest: &str) -> Result<(Region, RawFiles, ContextFiles, Vec<DataError>), DataError> {
+    let loc = window().location();
+    let url = resolve(manifest, &loc.href().unwrap_or_default()).map_err(|e| DataError::file(manifest, e))?;
+    let policy = DataPolicy { own: loc.origin().unwrap_or_default(), allowed: Vec::new() };
+    fetch_from(&url, None, &policy).await
+}
+
+/// The map a fragment permalink carries (`#map=…`), on the bundled basemap.
+/// It is not the atlas's own data, so the page says "Data from this link".
+pub async fn load_fragment(hash: &str) -> Result<Dataset, DataError> {
+    let doc = crate::author::MapDoc::from_fragment(hash).map_err(|e| DataError::file("map link", e.to_string()))?;
+    let (region, raw, context, failures) = fetch_own(DEFAULT_MANIFEST).await?;
+    let (region, raw) = doc.apply(&region, raw);
+    let mut ds = Dataset::assemble_reporting(region, &raw, &failures).with_context(&context, &failures);
+    ds.data_from = Some("this link".into());
+    Ok(ds)
+}
+
+async fn fetch_from(
+    manifest: &web_sys::Url,
+    text: Option<Result<String, String>>,
+    policy: &DataPolicy,
+) -> Result<(Region, RawFiles, ContextFiles, Vec<DataError>), DataError> {
     let name = file_name(manifest);
     let href = manifest.href();
     let text = match text {
@@ -140,5 +176,5 @@ async fn load_from(
         headlines: text(headlines),
     };
     let context = ContextFiles { places: text(places), rivers: text(rivers), world: text(world) };
-    Ok(Dataset::assemble_reporting(region, &raw, &failures).with_context(&context, &failures))
+    Ok((region, raw, context, failures))
 }

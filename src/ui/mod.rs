@@ -2,6 +2,7 @@
 //! geometry, indexes, layout and text all come from there.
 
 mod app;
+mod author;
 mod details;
 mod filters;
 mod legend;
@@ -20,4 +21,10 @@ pub use app::App;
 pub fn mount() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
+}
+
+/// Entry point of the authoring page (`author/`, its own bundle).
+pub fn mount_author() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(author::AuthorPage);
 }

@@ -16,7 +16,9 @@ pub fn permalink(ui: &Ui, embed: bool) -> String {
     let mut st = ui.url_state();
     st.embed = embed;
     let q = st.to_query();
-    if q.is_empty() { base } else { format!("{base}?{q}") }
+    // A map permalink's data lives in the fragment.
+    let hash = loc.hash().unwrap_or_default();
+    if q.is_empty() { format!("{base}{hash}") } else { format!("{base}?{q}{hash}") }
 }
 
 /// The current view as a standalone SVG document, with its size: the
@@ -26,7 +28,7 @@ pub fn current_svg(ui: &Ui) -> Option<(String, [f64; 2])> {
     ui.frame.with_untracked(|f| f.as_ref().map(|f| standalone_svg(f, &url)))
 }
 
-fn download_blob(blob: &web_sys::Blob, name: &str) {
+pub(super) fn download_blob(blob: &web_sys::Blob, name: &str) {
     let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else { return };
     if let Ok(a) = document().create_element("a").map(|e| e.unchecked_into::<web_sys::HtmlAnchorElement>()) {
         a.set_href(&url);
@@ -40,7 +42,7 @@ fn download_blob(blob: &web_sys::Blob, name: &str) {
     set_timeout(move || drop(web_sys::Url::revoke_object_url(&url)), Duration::from_secs(30));
 }
 
-fn svg_blob(svg: &str) -> Option<web_sys::Blob> {
+pub(super) fn svg_blob(svg: &str) -> Option<web_sys::Blob> {
     let parts = js_sys::Array::of1(&svg.into());
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type("image/svg+xml;charset=utf-8");
@@ -58,8 +60,20 @@ pub fn download_svg(ui: &Ui) -> Result<(), String> {
 /// (the SVG does not load as an image, the canvas cannot encode) goes to
 /// `failed`, so it is never silent.
 pub fn download_png(ui: &Ui, failed: impl Fn(String) + Clone + 'static) {
-    let Some((svg, [ew, eh])) = current_svg(ui) else { return failed("the map is not ready".into()) };
-    let Some(blob) = svg_blob(&svg) else { return failed("the browser could not make the file".into()) };
+    let Some((svg, size)) = current_svg(ui) else { return failed("the map is not ready".into()) };
+    svg_to_png(&svg, size, 2.0, "central-asia-minerals@2x.png".into(), failed);
+}
+
+/// Draw an SVG document of `size` CSS pixels on a canvas `ratio` times as
+/// large and download it as PNG; a failure goes to `failed`.
+pub(super) fn svg_to_png(
+    svg: &str,
+    [ew, eh]: [f64; 2],
+    ratio: f64,
+    name: String,
+    failed: impl Fn(String) + Clone + 'static,
+) {
+    let Some(blob) = svg_blob(svg) else { return failed("the browser could not make the file".into()) };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
         return failed("the browser could not make the file".into());
     };
@@ -73,18 +87,18 @@ pub fn download_png(ui: &Ui, failed: impl Fn(String) + Clone + 'static) {
         else {
             return fail("no canvas".into());
         };
-        canvas.set_width((ew * 2.0) as u32);
-        canvas.set_height((eh * 2.0) as u32);
+        canvas.set_width((ew * ratio).round() as u32);
+        canvas.set_height((eh * ratio).round() as u32);
         let Some(ctx) =
             canvas.get_context("2d").ok().flatten().map(|c| c.unchecked_into::<web_sys::CanvasRenderingContext2d>())
         else {
             return fail("no canvas".into());
         };
-        let _ = ctx.scale(2.0, 2.0);
+        let _ = ctx.scale(ratio, ratio);
         let _ = ctx.draw_image_with_html_image_element(&img2, 0.0, 0.0);
         let fail2 = fail.clone();
         let done = Closure::once(move |b: Option<web_sys::Blob>| match b {
-            Some(b) => download_blob(&b, "central-asia-minerals@2x.png"),
+            Some(b) => download_blob(&b, &name),
             None => fail2("the canvas could not be encoded as PNG".into()),
         });
         if canvas.to_blob(done.as_ref().unchecked_ref()).is_err() {

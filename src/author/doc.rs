@@ -1,0 +1,256 @@
+//! The journalist's map as one document: their title, subtitle, credit and
+//! source line, and the accepted records as the atlas's own GeoJSON. It is
+//! what a fragment permalink carries (deflate + base64url, bounded in size)
+//! and what the zip's `data/` folder holds, so both open to the same map.
+
+use crate::data::{RawFiles, Region, Text};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::fmt;
+
+/// The fragment key: `#map=<base64url of deflated JSON>`.
+pub const FRAGMENT_KEY: &str = "map=";
+/// Longest fragment written or read, in characters. Links well beyond a few
+/// thousand characters break in mail clients and chat apps; larger data goes
+/// in the zip.
+pub const MAX_FRAGMENT: usize = 12_000;
+/// Largest document a fragment may inflate to (a guard against a deflate bomb).
+const MAX_INFLATED: usize = 2_000_000;
+const VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Labels {
+    pub title: String,
+    #[serde(default)]
+    pub subtitle: String,
+    #[serde(default)]
+    pub credit: String,
+    /// "Source: …", printed after the credit.
+    #[serde(default)]
+    pub source: String,
+}
+
+impl Labels {
+    /// The manifest with this title, subtitle and credit line, in one
+    /// language (Russian falls back to it).
+    pub fn apply(&self, base: &Region) -> Region {
+        let text = |s: String| Text { en: s, ru: String::new() };
+        Region {
+            title: text(self.title.clone()),
+            subtitle: text(self.subtitle.clone()),
+            credit: text(self.credit_line()),
+            ..base.clone()
+        }
+    }
+
+    /// The credit line as the atlas prints it: credit, then the source line.
+    pub fn credit_line(&self) -> String {
+        [self.credit.trim(), self.source.trim()]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+}
+
+/// The layers are kept as JSON text, so the main app passes them to the
+/// parser as they are and never carries a JSON writer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MapDoc {
+    pub v: u32,
+    pub labels: Labels,
+    /// `deposits.geojson`, accepted records only.
+    pub deposits: String,
+    /// `flows.geojson`, accepted records only.
+    pub flows: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum FragmentError {
+    /// The link is longer than [`MAX_FRAGMENT`]: download the zip instead.
+    TooLong {
+        len: usize,
+        max: usize,
+    },
+    /// No `map=` in the fragment.
+    Missing,
+    NotBase64,
+    NotDeflate,
+    NotAMap(String),
+    /// Made by a newer version of the atlas.
+    Version(u32),
+}
+
+impl fmt::Display for FragmentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FragmentError::TooLong { len, max } => write!(
+                f,
+                "map link: the data needs {len} characters, more than the {max} a link can safely carry; download the map as a zip instead"
+            ),
+            FragmentError::Missing => write!(f, "map link: no map data in the link"),
+            FragmentError::NotBase64 => {
+                write!(f, "map link: the data is damaged (not base64url); was the link cut short?")
+            }
+            FragmentError::NotDeflate => {
+                write!(f, "map link: the data is damaged (does not inflate); was the link cut short?")
+            }
+            FragmentError::NotAMap(e) => write!(f, "map link: not a map: {e}"),
+            FragmentError::Version(v) => write!(f, "map link: made by a newer atlas (version {v})"),
+        }
+    }
+}
+
+impl std::error::Error for FragmentError {}
+
+impl MapDoc {
+    pub fn new(labels: Labels, deposits: &Value, flows: &Value) -> MapDoc {
+        MapDoc { v: VERSION, labels, deposits: deposits.to_string(), flows: flows.to_string() }
+    }
+
+    /// The bundled manifest with the journalist's title, subtitle and credit,
+    /// and no layer of the atlas's own figures (headlines).
+    pub fn region(&self, base: &Region) -> Region {
+        let mut r = self.labels.apply(base);
+        r.layers.headlines = None;
+        r
+    }
+
+    /// The manifest and files the atlas loads for this map, on the bundled basemap.
+    pub fn apply(&self, base: &Region, basemap: RawFiles) -> (Region, RawFiles) {
+        let raw = RawFiles {
+            deposits: Some(self.deposits.clone()),
+            flows: Some(self.flows.clone()),
+            headlines: None,
+            ..basemap
+        };
+        (self.region(base), raw)
+    }
+
+    /// `map=<data>`, to put after `#`.
+    pub fn to_fragment(&self) -> Result<String, FragmentError> {
+        let json = serde_json::to_vec(self).map_err(|e| FragmentError::NotAMap(e.to_string()))?;
+        let packed = miniz_oxide::deflate::compress_to_vec(&json, 9);
+        let s = format!("{FRAGMENT_KEY}{}", URL_SAFE_NO_PAD.encode(packed));
+        if s.len() > MAX_FRAGMENT {
+            return Err(FragmentError::TooLong { len: s.len(), max: MAX_FRAGMENT });
+        }
+        Ok(s)
+    }
+
+    /// Read a location hash (`#map=…`, with or without the `#`). Other
+    /// `&`-separated parts of the fragment are ignored.
+    pub fn from_fragment(hash: &str) -> Result<MapDoc, FragmentError> {
+        let hash = hash.strip_prefix('#').unwrap_or(hash);
+        let data = hash.split('&').find_map(|p| p.strip_prefix(FRAGMENT_KEY)).ok_or(FragmentError::Missing)?;
+        if data.len() + FRAGMENT_KEY.len() > MAX_FRAGMENT {
+            return Err(FragmentError::TooLong { len: data.len() + FRAGMENT_KEY.len(), max: MAX_FRAGMENT });
+        }
+        let packed = URL_SAFE_NO_PAD.decode(data.trim_end_matches('=')).map_err(|_| FragmentError::NotBase64)?;
+        let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_INFLATED)
+            .map_err(|_| FragmentError::NotDeflate)?;
+        // From text, as the layer parser reads: the app carries one JSON reader.
+        let text = std::str::from_utf8(&json).map_err(|e| FragmentError::NotAMap(e.to_string()))?;
+        let doc: MapDoc = serde_json::from_str(text).map_err(|e| FragmentError::NotAMap(e.to_string()))?;
+        if doc.v > VERSION {
+            return Err(FragmentError::Version(doc.v));
+        }
+        Ok(doc)
+    }
+}
+
+/// Does this location hash carry a map?
+pub fn has_map(hash: &str) -> bool {
+    hash.strip_prefix('#').unwrap_or(hash).split('&').any(|p| p.starts_with(FRAGMENT_KEY))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn doc() -> MapDoc {
+        let labels = Labels {
+            title: "Who mines Kazakhstan's copper".into(),
+            subtitle: "Mines and plants, 2025".into(),
+            credit: "Map: Aigerim N. / The Daily".into(),
+            source: "Source: company reports".into(),
+        };
+        let deposits = json!({"type": "FeatureCollection", "features": [{"type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [79.98, 46.95]},
+            "properties": {"id": "aktogay", "name": "Актогай <b>"}}]});
+        MapDoc::new(labels, &deposits, &json!({"type": "FeatureCollection", "features": []}))
+    }
+
+    #[test]
+    fn a_map_survives_the_round_trip_through_a_fragment() {
+        let d = doc();
+        let f = d.to_fragment().unwrap();
+        assert!(f.starts_with("map="));
+        assert!(f[4..].bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'), "URL-safe: {f}");
+        assert_eq!(MapDoc::from_fragment(&format!("#{f}")).unwrap(), d);
+        assert_eq!(MapDoc::from_fragment(&format!("x=1&{f}")).unwrap(), d);
+        assert!(has_map(&format!("#{f}")) && !has_map("#other"));
+    }
+
+    #[test]
+    fn a_damaged_or_foreign_fragment_gets_a_named_error() {
+        let f = doc().to_fragment().unwrap();
+        assert_eq!(MapDoc::from_fragment("#nothing"), Err(FragmentError::Missing));
+        assert_eq!(MapDoc::from_fragment("#map=not*base64"), Err(FragmentError::NotBase64));
+        // Cut short, as a chat app might.
+        let half = 4 + (f.len() - 4) / 8 * 4;
+        assert_eq!(MapDoc::from_fragment(&f[..half]), Err(FragmentError::NotDeflate));
+        assert_eq!(MapDoc::from_fragment(&f[..half + 1]), Err(FragmentError::NotBase64), "a stray last character");
+        let not_a_map = URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(b"{\"a\":1}", 6));
+        assert!(matches!(MapDoc::from_fragment(&format!("map={not_a_map}")), Err(FragmentError::NotAMap(_))));
+        let mut newer = doc();
+        newer.v = 99;
+        let g = URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(&serde_json::to_vec(&newer).unwrap(), 6));
+        assert_eq!(MapDoc::from_fragment(&format!("map={g}")), Err(FragmentError::Version(99)));
+        let long = format!("map={}", "A".repeat(MAX_FRAGMENT));
+        assert!(matches!(MapDoc::from_fragment(&long), Err(FragmentError::TooLong { .. })));
+        assert!(FragmentError::NotDeflate.to_string().contains("cut short"));
+    }
+
+    #[test]
+    fn data_too_large_for_a_link_is_refused_by_name() {
+        // Incompressible names: the link would exceed the limit.
+        let mut seed = 7u64;
+        let features: Vec<Value> = (0..1000)
+            .map(|i| {
+                let name: String = (0..24)
+                    .map(|_| {
+                        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                        (b'a' + (seed >> 59) as u8 % 26) as char
+                    })
+                    .collect();
+                json!({"type": "Feature", "properties": {"id": format!("d{i}"), "name": name}})
+            })
+            .collect();
+        let mut d = doc();
+        d.deposits = json!({"type": "FeatureCollection", "features": features}).to_string();
+        match d.to_fragment() {
+            Err(FragmentError::TooLong { len, max }) => assert!(len > max),
+            other => panic!("expected TooLong, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_journalist_labels_replace_the_atlas_own_and_its_headlines_go() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data");
+        let base =
+            crate::data::parse::region("region.json", &std::fs::read_to_string(dir.join("region.json")).unwrap())
+                .unwrap();
+        let (r, raw) = doc().apply(&base, RawFiles { countries: Some("c".into()), ..RawFiles::default() });
+        assert_eq!(r.title.get(crate::i18n::Lang::Ru), "Who mines Kazakhstan's copper", "one language for both");
+        assert_eq!(r.credit.en, "Map: Aigerim N. / The Daily · Source: company reports");
+        assert_eq!(r.layers.headlines, None);
+        assert_eq!((r.projection, r.flow_scale, &r.investors), (base.projection, base.flow_scale, &base.investors));
+        assert_eq!(raw.countries.as_deref(), Some("c"));
+        assert!(raw.deposits.unwrap().contains("aktogay"));
+    }
+}

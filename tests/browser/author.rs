@@ -1,0 +1,319 @@
+//! The map maker (`dist/author/`), as a journalist uses it: a sheet with good
+//! and bad rows set through the file picker, the rejected rows, the zip
+//! unzipped and served by `python3 -m http.server`, and the fragment link.
+
+use crate::support::{Browser, server};
+use base64::Engine;
+use fantoccini::Locator;
+use serde_json::Value;
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+/// Places as Russian Excel writes them: semicolons, decimal commas, a BOM,
+/// Cyrillic headers. Rows 4 and 5 are bad; row 6 has lat and lon swapped.
+const PLACES: &str = "\u{feff}Название;Широта;Долгота;Страна;Полезное ископаемое;Статус;Компания;Источник\r\n\
+Мурунтау;41,5;64,57;Узбекистан;Золото;действующий;NMMC;https://example.org/muruntau\r\n\
+Kumtor;41,86;78,2;Kyrgyzstan;Au;operating;Centerra;https://example.org/kumtor\r\n\
+Nowhere;abc;70;Kazakhstan;Cu;operating;X;https://example.org/x\r\n\
+Gasfield;45;70;Kazakhstan;gas;operating;X;https://example.org/y\r\n\
+Aktogay;79,98;46,95;Kazakhstan;Cu;operating;KAZ Minerals;https://example.org/aktogay\r\n";
+
+/// Investments, comma separated; row 4 names an unknown investor.
+const INVESTMENTS: &str = "investor,destination,amount_usd,year,status,source_url\n\
+China,Kazakhstan,1500000000,2021,committed,https://example.org/a\n\
+Китай,Кыргызстан,300 млн,2022,realized,https://example.org/b\n\
+Mars,KAZ,5,2020,realized,https://example.org/c\n";
+
+const TITLE: &str = "Who digs where";
+
+fn temp_dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("atlas-author-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).expect("temp dir");
+    d
+}
+
+async fn pick_file(b: &Browser, dir: &std::path::Path, name: &str, text: &str) {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write sheet");
+    let input = b.wait_css("input[data-author-file]").await;
+    input.send_keys(&path.display().to_string()).await.expect("set the file input");
+}
+
+/// Open the map maker and give it both sheets and a title.
+async fn author_with_data(b: &Browser, dir: &std::path::Path) {
+    b.c.goto(&format!("{}/author/index.html", server())).await.expect("goto");
+    b.wait_css("path[data-iso3='KAZ']").await;
+    pick_file(b, dir, "places.csv", PLACES).await;
+    b.wait_css("[data-deposit-id='muruntau']").await;
+    pick_file(b, dir, "investments.csv", INVESTMENTS).await;
+    b.wait_css("[data-flow='china-KAZ']").await;
+    let title = b.wait_css("input[data-label='title']").await;
+    title.send_keys(TITLE).await.expect("type the title");
+    b.wait_js(&format!("document.querySelector('[data-preview-title]').textContent === {TITLE:?}")).await;
+}
+
+async fn drawn_deposits(b: &Browser) -> BTreeSet<String> {
+    b.attrs("[data-deposit-id]", "data-deposit-id").await.into_iter().collect()
+}
+
+fn set(ids: &[&str]) -> BTreeSet<String> {
+    ids.iter().map(|s| s.to_string()).collect()
+}
+
+#[tokio::test]
+async fn a_sheet_with_good_and_bad_rows_maps_the_good_ones_and_lists_the_bad_by_row_and_column() {
+    let dir = temp_dir("rows");
+    let b = Browser::new(1280, 800).await;
+    author_with_data(&b, &dir).await;
+    assert_eq!(drawn_deposits(&b).await, set(&["muruntau", "kumtor"]));
+    let listed: Vec<(String, String, String)> = {
+        let mut v = Vec::new();
+        for e in b.c.find_all(Locator::Css("li.rejection")).await.unwrap() {
+            let a = |n: &'static str| {
+                let e = e.clone();
+                async move { e.attr(n).await.unwrap().unwrap_or_default() }
+            };
+            v.push((a("data-table").await, a("data-row").await, a("data-column").await));
+        }
+        v
+    };
+    let want = [
+        ("places", "4", "Широта"),
+        ("places", "5", "Полезное ископаемое"),
+        ("places", "6", "Широта, Долгота"),
+        ("investments", "4", "investor"),
+    ];
+    let want: Vec<(String, String, String)> =
+        want.iter().map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string())).collect();
+    assert_eq!(listed, want);
+    let text = b.texts("li.rejection").await.join("\n");
+    assert!(text.contains("\"abc\" is not a number"), "{text}");
+    assert!(text.contains("unknown commodity symbol \"gas\""), "{text}");
+    assert!(text.contains("look swapped"), "{text}");
+    b.screenshot("author-rows").await;
+
+    // The list downloads as CSV.
+    b.js("window.__blobs = []; const o = URL.createObjectURL; URL.createObjectURL = function (x) { window.__blobs.push(x); return o.call(URL, x); }; return 0;").await;
+    b.wait_css("button[data-action='download-rejected']").await.click().await.unwrap();
+    b.wait_js("window.__blobs.length > 0").await;
+    let csv =
+        b.c.execute_async("const done = arguments[0]; window.__blobs[0].text().then(done);", vec![]).await.unwrap();
+    let csv = csv.as_str().unwrap();
+    assert!(csv.starts_with("table,row,column,reason\n"), "{csv}");
+    assert!(csv.contains("places,row 5,Полезное ископаемое,"), "{csv}");
+    assert!(csv.contains("investments,row 4,investor,"), "{csv}");
+
+    // The offered fix puts the swapped row on the map.
+    b.wait_css("li.rejection[data-row='6'] button[data-action='swap-row']").await.click().await.unwrap();
+    b.wait_css("[data-deposit-id='aktogay']").await;
+    assert_eq!(b.texts("li.rejection").await.len(), 3);
+
+    // Nothing is lost on reload: the working copy is in local storage.
+    b.c.refresh().await.unwrap();
+    b.wait_css("[data-deposit-id='aktogay']").await;
+    assert_eq!(drawn_deposits(&b).await, set(&["muruntau", "kumtor", "aktogay"]));
+    let title = b.wait_css("input[data-label='title']").await.prop("value").await.unwrap();
+    assert_eq!(title.as_deref(), Some(TITLE));
+    // Until it is cleared.
+    b.wait_css("button[data-action='clear']").await.click().await.unwrap();
+    b.wait_gone("[data-deposit-id]").await;
+    b.c.refresh().await.unwrap();
+    b.wait_css("path[data-iso3='KAZ']").await;
+    assert!(drawn_deposits(&b).await.is_empty());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A `python3 -m http.server` on a free loopback port; stopped on drop.
+struct PyServer(std::process::Child, String);
+
+impl Drop for PyServer {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+async fn py_serve(dir: &std::path::Path) -> PyServer {
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let child = std::process::Command::new("python3")
+        .args(["-m", "http.server", &port.to_string(), "--bind", "127.0.0.1", "--directory"])
+        .arg(dir)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("python3 -m http.server");
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "python3 -m http.server did not start");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    PyServer(child, format!("http://127.0.0.1:{port}"))
+}
+
+#[tokio::test]
+async fn the_downloaded_zip_unzipped_and_served_shows_the_journalists_map() {
+    let dir = temp_dir("zip");
+    let b = Browser::new(1280, 800).await;
+    author_with_data(&b, &dir).await;
+    b.js("window.__blobs = []; const o = URL.createObjectURL; URL.createObjectURL = function (x) { window.__blobs.push(x); return o.call(URL, x); }; return 0;").await;
+    b.wait_css("button[data-action='download-map']").await.click().await.unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while b.js("return window.__blobs.some(x => x.type === 'application/zip');").await != Value::Bool(true) {
+        assert!(Instant::now() < deadline, "no zip after 60 s: {:?}", b.texts("[data-publish-status]").await);
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let b64 =
+        b.c.execute_async(
+            r#"const done = arguments[0];
+            const r = new FileReader();
+            r.onload = () => done(r.result.split(',')[1]);
+            r.readAsDataURL(window.__blobs.find(x => x.type === 'application/zip'));"#,
+            vec![],
+        )
+        .await
+        .unwrap();
+    let zip = base64::engine::general_purpose::STANDARD.decode(b64.as_str().unwrap()).unwrap();
+    std::fs::write(dir.join("map.zip"), &zip).unwrap();
+    // Unzipped by another implementation than the one that wrote it.
+    let out = dir.join("site");
+    let st = std::process::Command::new("python3")
+        .args(["-m", "zipfile", "-e"])
+        .arg(dir.join("map.zip"))
+        .arg(&out)
+        .status()
+        .expect("python3 -m zipfile");
+    assert!(st.success(), "python's zipfile could not extract the zip");
+    assert!(out.join("map/index.html").is_file());
+    let region: Value = serde_json::from_slice(&std::fs::read(out.join("map/data/region.json")).unwrap()).unwrap();
+    assert_eq!(region["title"]["en"], TITLE);
+
+    let srv = py_serve(&out.join("map")).await;
+    let reader = Browser::new(1280, 800).await;
+    reader.c.goto(&format!("{}/", srv.1)).await.unwrap();
+    reader.wait_css("[data-deposit-id='muruntau']").await;
+    assert_eq!(drawn_deposits(&reader).await, set(&["muruntau", "kumtor"]));
+    reader.wait_css("[data-flow='china-KAZ']").await;
+    let flows: BTreeSet<String> = reader.attrs("[data-flow]", "data-flow").await.into_iter().collect();
+    assert_eq!(flows, set(&["china-KAZ", "china-KGZ"]));
+    assert_eq!(reader.wait_css(".header h1").await.text().await.unwrap(), TITLE);
+    assert!(reader.c.find_all(Locator::Css(".problems")).await.unwrap().is_empty(), "the site shows data errors");
+    reader.screenshot("author-zip-served").await;
+    drop(srv);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn the_fragment_link_opens_the_main_app_on_the_journalists_map() {
+    let dir = temp_dir("link");
+    let b = Browser::new(1280, 800).await;
+    author_with_data(&b, &dir).await;
+    let link = b.wait_css("input[data-permalink]").await.prop("value").await.unwrap().unwrap();
+    assert!(link.starts_with(&format!("{}/", server())), "{link}");
+    assert!(link.contains("#map="), "{link}");
+    let amounts: BTreeSet<String> = b.attrs("[data-flow]", "data-amount").await.into_iter().collect();
+
+    let reader = Browser::new(1280, 800).await;
+    reader.c.goto(&link).await.unwrap();
+    reader.wait_css("[data-deposit-id='muruntau']").await;
+    assert_eq!(drawn_deposits(&reader).await, set(&["muruntau", "kumtor"]));
+    let got: BTreeSet<String> = reader.attrs("[data-flow]", "data-amount").await.into_iter().collect();
+    assert_eq!(got, amounts, "the arrows carry the same sums");
+    assert_eq!(reader.wait_css(".header h1").await.text().await.unwrap(), TITLE);
+    // The permanent line the atlas shows for data that is not its own.
+    let origin = reader.wait_css("[data-data-from]").await.text().await.unwrap();
+    assert_eq!(origin, "Data from this link");
+    // The link survives the app rewriting its query string.
+    reader.wait_css("[data-deposit-id='kumtor'] .marker").await.click().await.unwrap();
+    reader.wait_js("location.search.includes('sel=') && location.hash.startsWith('#map=')").await;
+    reader.screenshot("author-link").await;
+
+    // A link cut short is named, and the default map shows instead.
+    let cut = &link[..link.len() - 40];
+    reader.c.goto(cut).await.unwrap();
+    reader.c.refresh().await.unwrap();
+    let problems = reader.wait_css(".problems").await.text().await.unwrap();
+    assert!(problems.contains("map link"), "{problems}");
+    reader.wait_css("[data-deposit-id='muruntau']").await;
+    assert!(drawn_deposits(&reader).await.len() > 10, "the bundled atlas");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn images_come_at_the_chosen_sizes_with_the_credit_and_source_line() {
+    let dir = temp_dir("images");
+    let b = Browser::new(1280, 800).await;
+    author_with_data(&b, &dir).await;
+    b.wait_css("input[data-label='credit']").await.send_keys("Map: A. Journalist").await.unwrap();
+    b.wait_css("input[data-label='source']").await.send_keys("Source: company reports").await.unwrap();
+    b.wait_js("document.querySelector('[data-preview-credit]').textContent.includes('company reports')").await;
+    b.js("window.__blobs = []; const o = URL.createObjectURL; URL.createObjectURL = function (x) { window.__blobs.push(x); return o.call(URL, x); }; return 0;").await;
+    for (action, want) in [("export-social", [1200.0, 675.0]), ("export-print", [2000.0, 0.0])] {
+        b.js("window.__blobs.length = 0; return 0;").await;
+        b.wait_css(&format!("button[data-action='{action}']")).await.click().await.unwrap();
+        b.wait_js("window.__blobs.some(x => x.type === 'image/png')").await;
+        let r = b
+            .c
+            .execute_async(
+                r#"const done = arguments[0];
+                const png = window.__blobs.find(x => x.type === 'image/png');
+                const svg = window.__blobs.find(x => x.type.startsWith('image/svg+xml'));
+                Promise.all([createImageBitmap(png), svg.text()]).then(([i, t]) => {
+                  const doc = new DOMParser().parseFromString(t, 'image/svg+xml');
+                  done([i.width, i.height, doc.getElementsByTagName('parsererror').length, doc.documentElement.textContent,
+                        doc.querySelectorAll('[data-deposit-id]').length]);
+                });"#,
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(r[0].as_f64().unwrap(), want[0], "{action} width");
+        if want[1] > 0.0 {
+            assert_eq!(r[1].as_f64().unwrap(), want[1], "{action} height");
+        }
+        assert_eq!(r[2], 0, "{action}: the SVG parses");
+        let text = r[3].as_str().unwrap();
+        assert!(text.contains(TITLE), "{action}: {text}");
+        assert!(text.contains("Map: A. Journalist · Source: company reports"), "{action}: {text}");
+        assert_eq!(r[4], 2, "{action}: both good places are drawn");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn a_paste_from_a_spreadsheet_and_a_dropped_geojson_both_reach_the_map() {
+    let b = Browser::new(1280, 800).await;
+    b.c.goto(&format!("{}/author/index.html", server())).await.expect("goto");
+    b.wait_css("path[data-iso3='KAZ']").await;
+    // A paste from a spreadsheet is tab separated; x/y are lon/lat.
+    let tsv = "name\tx\ty\tcountry\tcommodity\tstatus\toperator\tsource\n\
+               Kumtor\t78.2\t41.86\tKGZ\tAu\toperating\tCenterra\thttps://example.org/k\n";
+    b.c.execute(
+        "const t = document.querySelector('[data-author-paste]'); t.value = arguments[0]; \
+         t.dispatchEvent(new Event('input', {bubbles: true})); return 0;",
+        vec![Value::String(tsv.into())],
+    )
+    .await
+    .unwrap();
+    b.wait_css("button[data-action='use-paste']").await.click().await.unwrap();
+    b.wait_css("[data-deposit-id='kumtor']").await;
+    // A GeoJSON file dropped on the zone replaces the places table.
+    let gj = r#"{"type":"FeatureCollection","features":[{"type":"Feature",
+        "geometry":{"type":"Point","coordinates":[64.57,41.5]},
+        "properties":{"name":"Muruntau","country":"UZB","commodity":"Au","status":"operating",
+                      "operator":"NMMC","source_url":"https://example.org/m"}}]}"#;
+    b.c.execute(
+        "const dt = new DataTransfer(); dt.items.add(new File([arguments[0]], 'places.geojson')); \
+         document.querySelector('[data-drop-zone]').dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true})); return 0;",
+        vec![Value::String(gj.into())],
+    )
+    .await
+    .unwrap();
+    b.wait_css("[data-deposit-id='muruntau']").await;
+    b.wait_gone("[data-deposit-id='kumtor']").await;
+    assert_eq!(
+        b.wait_css("[data-rejected-count]").await.attr("data-rejected-count").await.unwrap().as_deref(),
+        Some("0")
+    );
+}

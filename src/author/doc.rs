@@ -116,6 +116,12 @@ impl MapDoc {
     pub fn region(&self, base: &Region) -> Region {
         let mut r = self.labels.apply(base);
         r.layers.headlines = None;
+        // The context layers (cities, rivers, inset land) are not part of a
+        // journalist's map yet: the zip does not carry their files, so the
+        // manifest must not name them.
+        r.layers.places = None;
+        r.layers.rivers = None;
+        r.layers.world = None;
         r
     }
 

@@ -205,8 +205,8 @@ const wasm = await init({ module_or_path: './atlas-web-331473642aaa1b74_bg.wasm'
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data");
         let read = |n: &str| std::fs::read_to_string(dir.join(n)).ok();
         let base = crate::data::parse::region("region.json", &read("region.json").unwrap()).unwrap();
-        let basemap =
-            RawFiles { countries: read("countries.geojson"), water: read("water.geojson"), ..Default::default() };
+        let (countries, water) = (base.layers.countries.clone(), base.layers.water.clone().unwrap());
+        let basemap = RawFiles { countries: read(&countries), water: read(&water), ..Default::default() };
         let empty = serde_json::json!({"type": "FeatureCollection", "features": []});
         let labels = super::super::Labels { title: "My map".into(), ..Default::default() };
         let files = data_files(&MapDoc::new(labels, &empty, &empty), &base, &basemap);
@@ -215,8 +215,8 @@ const wasm = await init({ module_or_path: './atlas-web-331473642aaa1b74_bg.wasm'
             names,
             [
                 "data/region.json",
-                "data/countries.geojson",
-                "data/water.geojson",
+                format!("data/{countries}").as_str(),
+                format!("data/{water}").as_str(),
                 "data/deposits.geojson",
                 "data/flows.geojson"
             ]

@@ -444,12 +444,10 @@ fn flow_shape(f: DrawnFlow) -> FlowShape {
     let color = Paint::Hex(f.color.clone());
     let fill = if f.outer_solid { color.clone() } else { Paint::Pattern(format!("hatch-{}", f.group.investor)) };
     let outer = PathStyle {
-        fill_opacity: 0.95,
         dash: (f.group.total_usd <= 0.0).then_some([3.0, 2.0]),
         ..PathStyle::outlined(fill, color.clone(), 1.0)
     };
-    let inner =
-        f.inner.as_ref().map(|a| (ring_path(&a.outline), PathStyle { fill_opacity: 0.92, ..PathStyle::fill(color) }));
+    let inner = f.inner.as_ref().map(|a| (ring_path(&a.outline), PathStyle::fill(color)));
     FlowShape { key: f.group.key(), outer_d: ring_path(&f.outer.outline), outer, inner, flow: f }
 }
 

@@ -147,10 +147,19 @@ impl Paint {
     }
 }
 
-/// `:root { --bg: …; … }` for both themes: the page's CSS reads these.
-pub fn css_custom_properties() -> String {
+/// `:root { --bg: …; … }` for the light theme, then the dark theme's
+/// override: the page's CSS reads these.
+pub fn css_rules() -> [String; 2] {
     let block = |theme: Theme| Ink::ALL.iter().map(|i| format!("--{}:{};", i.name(), i.hex(theme))).collect::<String>();
-    format!(":root{{{}}}@media (prefers-color-scheme: dark){{:root{{{}}}}}", block(Theme::Light), block(Theme::Dark))
+    [
+        format!(":root{{{}}}", block(Theme::Light)),
+        format!("@media (prefers-color-scheme: dark){{:root{{{}}}}}", block(Theme::Dark)),
+    ]
+}
+
+/// Both rules as one stylesheet text.
+pub fn css_custom_properties() -> String {
+    css_rules().concat()
 }
 
 /// Fill, stroke and width of a shape.
@@ -190,6 +199,21 @@ impl PathStyle {
             v.push(("stroke-dasharray", format!("{a} {b}")));
         }
         v
+    }
+
+    /// One property for the live map, set through the CSSOM (`style:fill=…`,
+    /// which the page's CSP allows where a `style` attribute is refused):
+    /// 0 fill, 1 stroke, 2 stroke-width, 3 fill-opacity, 4 stroke-opacity,
+    /// 5 stroke-dasharray. Colours are `var(--…)` for palette inks.
+    pub fn live(&self, k: usize) -> String {
+        match k {
+            0 => self.fill.css(),
+            1 => self.stroke.css(),
+            2 => format!("{}px", if self.stroke == Paint::None { 0.0 } else { self.stroke_width }),
+            3 => format!("{}", self.fill_opacity),
+            4 => format!("{}", self.stroke_opacity),
+            _ => self.dash.map(|[a, b]| format!("{a}px {b}px")).unwrap_or_else(|| "none".into()),
+        }
     }
 
     /// SVG presentation as one inline `style` value (`var()` works there).

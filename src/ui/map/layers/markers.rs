@@ -18,7 +18,8 @@ pub fn SvgMarkers(focus: KeyFocus) -> impl IntoView {
                 let halos = f.markers.iter().filter_map(|m| m.halo.as_ref().map(|(r, s)| view! {
                     <circle class="uncertainty" cx=format!("{:.1}", m.at[0]) cy=format!("{:.1}", m.at[1]) r=format!("{r:.1}") style:fill=s.live(0) style:stroke=s.live(1) style:stroke-width=s.live(2) style:fill-opacity=s.live(3) style:stroke-opacity=s.live(4) style:stroke-dasharray=s.live(5)></circle>
                 })).collect_view();
-                let marks = f.markers.iter().enumerate().map(|(pos, m)| {
+                // Painted in the frame's paint order; `pos` is the keyboard's (left-to-right) place.
+                let marks = f.paint_order.iter().map(|&pos| (pos, &f.markers[pos])).map(|(pos, m)| {
                     let id = m.id.clone();
                     let is_sel = move || ui.selected.with(|s| matches!(s, Some(Selection::Deposit(x)) if *x == id));
                     let class_sel = is_sel.clone();

@@ -21,7 +21,7 @@ help:
 	@echo "make test    fmt, clippy, native tests, data check, release build, browser tests"
 	@echo "make size    what the default map transfers, raw/gzip/brotli; fails above the budget"
 	@echo "make bench   R-tree vs linear scan benchmark"
-	@echo "make bench-browser   load, drag, wheel, hover and heap at 77/1k/10k/100k deposits in headless Chromium"
+	@echo "make bench-browser   load, drag, wheel, hover and memory: shipped data, 1k, 10k, 100k deposits in headless Chromium"
 	@echo "make data    regenerate the basemap from npm packages (mapshaper)"
 
 serve: tools

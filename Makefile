@@ -14,15 +14,17 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROME ?= /usr/bin/chromium
 
 .PHONY: help serve test tools wasm-target trunk wasm-bindgen npm browser fetch \
-        fmt clippy native check-data build browser-test size bench bench-browser data
+        fmt clippy native check-data build browser-test size size-report bench bench-browser bench-load data
 
 help:
 	@echo "make serve   build and serve the atlas at http://127.0.0.1:8080"
 	@echo "make test    fmt, clippy, native tests, data check, release build, browser tests"
 	@echo "make size    what the default map transfers, raw/gzip/brotli; fails above the budget"
+	@echo "make size-report  what the wasm is made of, by crate and by item (twiggy)"
 	@echo "make bench   R-tree vs linear scan benchmark"
 	@echo "make bench-browser   load, drag, wheel, hover and memory: shipped data, 1k, 10k, 100k deposits in headless Chromium"
-	@echo "make data    regenerate the basemap from npm packages (mapshaper)"
+	@echo "make bench-load  load to first map and to interactive, loopback and 1.6 Mbps/150 ms (Chromium, DevTools protocol)"
+	@echo "make data    regenerate the basemap and context layers from npm/PyPI packages"
 
 serve: tools
 	trunk serve --release
@@ -78,6 +80,10 @@ browser-test: build
 size: tools build
 	node scripts/size.mjs dist
 
+# Needs twiggy (`cargo install twiggy`); reads the last release build.
+size-report: tools build
+	node scripts/wasm-crates.mjs 16 16
+
 bench:
 	cargo bench --locked --bench spatial_index
 
@@ -86,6 +92,11 @@ bench:
 bench-browser: tools browser build
 	node --experimental-websocket scripts/bench-browser.mjs
 
+# A benchmark, not a test: prints medians, asserts nothing.
+bench-load: tools browser build
+	node --experimental-websocket scripts/bench-load.mjs dist 5
+
 data: npm
 	bash scripts/build-basemap.sh
+	bash scripts/build-context.sh
 	cargo run --locked -q --bin atlas -- check public/data

@@ -10,6 +10,7 @@
 // Nothing it writes is committed: OUTDIR lives under dist/ or target/.
 import fs from "node:fs";
 import path from "node:path";
+import { features as topojson } from "./topojson.mjs";
 
 const [n, outDir] = [Number(process.argv[2]), process.argv[3]];
 if (!Number.isInteger(n) || n <= 0 || !outDir) {
@@ -26,7 +27,7 @@ fs.writeFileSync(path.join(outDir, "region.json"), JSON.stringify(region));
 let s = 0x9e3779b9 ^ n;
 const rnd = () => { s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0; return s / 4294967296; };
 
-const countries = JSON.parse(fs.readFileSync(path.join(src, region.layers.countries), "utf8")).features
+const countries = topojson(JSON.parse(fs.readFileSync(path.join(src, region.layers.countries), "utf8")), "countries")
   .filter((f) => region.focus.includes(f.properties.iso3 ?? f.properties.id ?? f.id));
 const polys = (g) => (g.type === "Polygon" ? [g.coordinates] : g.coordinates);
 const inRing = (x, y, ring) => {

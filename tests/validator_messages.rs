@@ -217,17 +217,17 @@ messages! {
     an_invalid_geojson_geometry: good().deposit("/geometry", json!({ "type": "Blob" }))
         => &format!("{}…", dep("geometry", "invalid GeoJSON geometry: "));
     a_country_that_is_not_a_polygon: good().without_deposits().country("/geometry", json!({ "type": "Point", "coordinates": [61.0, 39.0] }))
-        => r#"countries.geojson, feature 0 ("UZB"), field "geometry": expected a Polygon or MultiPolygon"#;
+        => r#"countries.topojson, feature 0 ("UZB"), field "geometry": expected a Polygon or MultiPolygon"#;
     a_deposit_that_is_not_a_point: good().deposit("/geometry", country()["geometry"].clone())
         => &dep("geometry", "expected a Point");
     a_label_that_is_not_a_coordinate_pair: good().without_deposits().country("label", json!("62, 40"))
-        => r#"countries.geojson, feature 0 ("UZB"), field "label": expected [longitude, latitude]"#;
+        => r#"countries.topojson, feature 0 ("UZB"), field "label": expected [longitude, latitude]"#;
     a_coordinate_out_of_range: good().deposit("/geometry", json!({ "type": "Point", "coordinates": [200.0, 39.0] }))
         => &dep("geometry.coordinates", "longitude or latitude out of range (is it [lon, lat]?)");
     a_country_code_that_is_not_iso3: good().without_deposits().country("iso3", json!("Uzb"))
-        => r#"countries.geojson, feature 0 ("Uzb"), field "iso3": "Uzb" is not an ISO 3166-1 alpha-3 code"#;
+        => r#"countries.topojson, feature 0 ("Uzb"), field "iso3": "Uzb" is not an ISO 3166-1 alpha-3 code"#;
     a_water_body_without_an_id: { let mut f = good(); f.water[0].as_object_mut().unwrap().remove("id"); f }
-        => r#"water.geojson, feature 0 ("Lake"), field "id": missing feature id"#;
+        => r#"water.topojson, feature 0 ("Lake"), field "id": missing feature id"#;
     a_deposit_id_that_is_not_a_slug: good().deposit("id", json!("Bad_Id"))
         => r#"deposits.geojson, feature 0 ("Bad_Id"), field "id": "Bad_Id" must be a slug: a-z, 0-9 and '-'"#;
     a_deposit_without_commodities: good().deposit("commodities", json!([])) => &dep("commodities", "needs at least one commodity");
@@ -256,11 +256,11 @@ messages! {
         => r#"headlines.json, feature 0 ("h"), field "figures": missing field `label_en`…"#;
     a_headline_figure_without_sources: good().headline("sources", json!([]))
         => r#"headlines.json, feature 0 ("h"), field "sources": is empty: every figure needs a source"#;
-    a_layer_file_that_could_not_be_loaded: good().file("water", None) => "water.geojson: file could not be loaded";
+    a_layer_file_that_could_not_be_loaded: good().file("water", None) => "water.topojson: file could not be loaded";
 
     // ---- across records (validate.rs) ----
     a_duplicate_country_code: { let mut f = good(); f.countries.push(country()); f }
-        => r#"countries.geojson, feature 1 ("UZB"), field "iso3": duplicate country code"#;
+        => r#"countries.topojson, feature 1 ("UZB"), field "iso3": duplicate country code"#;
     a_deposit_outside_the_regions_states: good().deposit("country", json!("AFG"))
         => &dep("country", r#""AFG" is not one of the region's states (KAZ, UZB, KGZ, TJK, TKM)"#);
     a_deposit_in_a_state_without_a_boundary: good().deposit("country", json!("KAZ"))

@@ -17,6 +17,11 @@ fn main() {
 
     let args: Vec<String> = std::env::args().skip(1).collect();
     let cmd = args.first().map(String::as_str).unwrap_or("help");
+    if cmd == "css" {
+        // styles/palette.css: the one palette (scene::style) as CSS custom properties.
+        print!("{}", atlas::scene::style::palette_stylesheet());
+        return;
+    }
     let dir = PathBuf::from(args.get(1).map(String::as_str).unwrap_or("public/data"));
     let ds = match (cmd, load::from_dir(&dir)) {
         ("check" | "sums" | "svg", Ok(ds)) => ds,
@@ -25,7 +30,7 @@ fn main() {
             std::process::exit(1);
         }
         _ => {
-            eprintln!("usage: atlas check [DIR] | atlas sums [DIR] | atlas svg [DIR] [OUT.svg] [en|ru]");
+            eprintln!("usage: atlas check [DIR] | atlas sums [DIR] | atlas svg [DIR] [OUT.svg] [en|ru] | atlas css");
             std::process::exit(2);
         }
     };

@@ -26,5 +26,11 @@ pub fn from_dir(dir: &Path) -> Result<Dataset, DataError> {
         flows: read(&l.flows),
         headlines: l.headlines.as_deref().and_then(read),
     };
-    Ok(Dataset::assemble_reporting(region, &raw, &failures.borrow()))
+    let context = super::ContextFiles {
+        places: l.places.as_deref().and_then(read),
+        rivers: l.rivers.as_deref().and_then(read),
+        world: l.world.as_deref().and_then(read),
+    };
+    let failures = failures.borrow();
+    Ok(Dataset::assemble_reporting(region, &raw, &failures).with_context(&context, &failures))
 }

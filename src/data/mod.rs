@@ -4,6 +4,8 @@
 
 pub mod commodity;
 pub mod error;
+pub mod geometry;
+pub mod json;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod load;
 pub mod parse;
@@ -12,6 +14,7 @@ pub mod trust;
 pub mod validate;
 
 pub use error::DataError;
+pub use parse::context::{ContextFiles, ContextLayers, Place, River};
 pub use schema::*;
 
 /// Everything the map needs, after parsing and validation.
@@ -28,6 +31,8 @@ pub struct Dataset {
     /// The host the data came from, when it is not the bundled default
     /// ("Data from <host>" in the page, the embed and the export).
     pub data_from: Option<String>,
+    /// Places, rivers and inset land ([`Dataset::with_context`]).
+    pub context: ContextLayers,
 }
 
 /// The raw text of each file, keyed by the layer it fills. A missing file is
@@ -60,9 +65,41 @@ impl Dataset {
         let flows = layer(Some(&files.flows), &raw.flows, parse::flows, failures, e);
         let headlines = layer(files.headlines.as_deref(), &raw.headlines, parse::headlines, failures, e);
         region.repair(&countries);
-        let mut ds = Dataset { region, countries, water, deposits, flows, headlines, errors, data_from: None };
+        let mut ds = Dataset {
+            region,
+            countries,
+            water,
+            deposits,
+            flows,
+            headlines,
+            errors,
+            data_from: None,
+            context: Default::default(),
+        };
         validate::retain_valid(&mut ds);
         ds
+    }
+
+    /// Add the optional context layers the manifest names (places, rivers,
+    /// world land), each parsed with named errors like the other layers.
+    /// `failures` says why a named layer could not be loaded, as in
+    /// [`Dataset::assemble_reporting`].
+    pub fn with_context(mut self, raw: &ContextFiles, failures: &[DataError]) -> Dataset {
+        use parse::context;
+        let files = self.region.layers.clone();
+        let mut errors = Vec::new();
+        let places = layer(files.places.as_deref(), &raw.places, context::places, failures, &mut errors);
+        let rivers = layer(files.rivers.as_deref(), &raw.rivers, context::rivers, failures, &mut errors);
+        let world = layer(files.world.as_deref(), &raw.world, context::world, failures, &mut errors);
+        let mut attributions: Vec<String> = [&raw.places, &raw.rivers, &raw.world]
+            .into_iter()
+            .flatten()
+            .filter_map(|t| context::attribution(t))
+            .collect();
+        attributions.dedup();
+        self.errors.extend(errors);
+        self.context = ContextLayers { places, rivers, world, attributions };
+        self
     }
 
     pub fn country(&self, iso3: &str) -> Option<&Country> {

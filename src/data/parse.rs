@@ -4,9 +4,14 @@
 
 use super::commodity;
 use super::error::DataError;
+use super::geometry;
+use super::json::{self, Map, Value};
 use super::schema::*;
 use geo::{Geometry, MultiPolygon};
-use serde_json::{Map, Value};
+
+// Places, rivers and world land: a child module, so it shares `Props` and `each`.
+#[path = "context.rs"]
+pub mod context;
 
 /// Good records and one error per rejected record.
 pub type Parsed<T> = (Vec<T>, Vec<DataError>);
@@ -34,7 +39,7 @@ fn json(file: &str, text: &str) -> Result<Value, DataError> {
     if t.trim_start().starts_with('<') {
         return Err(DataError::file(file, "got an HTML page, not JSON (is the file name or its folder right?)"));
     }
-    serde_json::from_str(t).map_err(|e| DataError::file(file, format!("not valid JSON: {e}")))
+    json::from_str(t).map_err(|e| DataError::file(file, format!("not valid JSON: {e}")))
 }
 
 /// A control character (other than tab and line breaks) in text makes an
@@ -51,7 +56,7 @@ pub fn strip_control(v: &mut Value) -> bool {
             true
         }
         Value::Array(a) => a.iter_mut().fold(false, |acc, x| strip_control(x) | acc),
-        Value::Object(m) => m.values_mut().fold(false, |acc, x| strip_control(x) | acc),
+        Value::Object(m) => m.iter_mut().fold(false, |acc, (_, x)| strip_control(x) | acc),
         _ => false,
     }
 }
@@ -59,7 +64,7 @@ pub fn strip_control(v: &mut Value) -> bool {
 const CONTROL_REMOVED: &str = "control characters removed (e.g. a vertical tab pasted from a word processor)";
 
 /// Strip control characters from each field of `map`, naming each field that had some.
-fn clean_fields(map: &mut Map<String, Value>, mut named: impl FnMut(&str) -> DataError) -> Vec<DataError> {
+fn clean_fields(map: &mut Map, mut named: impl FnMut(&str) -> DataError) -> Vec<DataError> {
     map.iter_mut().filter_map(|(k, v)| strip_control(v).then(|| named(k))).collect()
 }
 
@@ -97,6 +102,149 @@ fn frame_ok(f: &Bounds) -> bool {
         && f.south < f.north
 }
 
+/// The fields of a JSON object, read into typed values; an error names the
+/// field by its path (`investors[0].origin`). Absent and `null` are the same.
+struct Fields<'a> {
+    map: &'a Map,
+    path: String,
+}
+
+impl<'a> Fields<'a> {
+    fn of(v: &'a Value, path: String) -> Result<Self, String> {
+        match v {
+            Value::Object(map) => Ok(Fields { map, path }),
+            _ if path.is_empty() => Err("expected a JSON object".into()),
+            _ => Err(format!("`{path}` must be an object")),
+        }
+    }
+
+    fn path(&self, key: &str) -> String {
+        if self.path.is_empty() { key.to_string() } else { format!("{}.{key}", self.path) }
+    }
+
+    fn opt(&self, key: &str) -> Option<&'a Value> {
+        self.map.get(key).filter(|v| !v.is_null())
+    }
+
+    fn req(&self, key: &str) -> Result<&'a Value, String> {
+        self.opt(key).ok_or_else(|| format!("missing field `{}`", self.path(key)))
+    }
+
+    fn obj(&self, key: &str) -> Result<Fields<'a>, String> {
+        Fields::of(self.req(key)?, self.path(key))
+    }
+
+    fn string(&self, key: &str) -> Result<String, String> {
+        self.req(key)?.as_str().map(str::to_string).ok_or_else(|| format!("`{}` must be a string", self.path(key)))
+    }
+
+    fn opt_string(&self, key: &str) -> Result<Option<String>, String> {
+        self.opt(key).map(|_| self.string(key)).transpose()
+    }
+
+    fn number(&self, key: &str) -> Result<f64, String> {
+        self.req(key)?.as_f64().ok_or_else(|| format!("`{}` must be a number", self.path(key)))
+    }
+
+    /// The numbers under each of `keys`.
+    fn each_number<const N: usize>(&self, keys: [&str; N]) -> Result<[f64; N], String> {
+        let mut out = [0.0; N];
+        for (o, k) in out.iter_mut().zip(keys) {
+            *o = self.number(k)?;
+        }
+        Ok(out)
+    }
+
+    fn numbers<const N: usize>(&self, key: &str) -> Result<[f64; N], String> {
+        let bad = || format!("`{}` must be a list of {N} numbers", self.path(key));
+        let list = self.req(key)?.as_array().filter(|a| a.len() == N).ok_or_else(bad)?;
+        let mut out = [0.0; N];
+        for (o, v) in out.iter_mut().zip(list) {
+            *o = v.as_f64().ok_or_else(bad)?;
+        }
+        Ok(out)
+    }
+
+    fn strings(&self, key: &str) -> Result<Vec<String>, String> {
+        let bad = || format!("`{}` must be a list of strings", self.path(key));
+        let list = self.req(key)?.as_array().ok_or_else(bad)?;
+        list.iter().map(|v| v.as_str().map(str::to_string).ok_or_else(bad)).collect()
+    }
+
+    /// A `{"en": …, "ru": …}` text; `ru` may be absent.
+    fn text(&self, key: &str) -> Result<Text, String> {
+        let t = self.obj(key)?;
+        Ok(Text { en: t.string("en")?, ru: t.opt_string("ru")?.unwrap_or_default() })
+    }
+
+    fn list(&self, key: &str) -> Result<impl Iterator<Item = Result<Fields<'a>, String>>, String> {
+        let list = self.req(key)?.as_array().ok_or_else(|| format!("`{}` must be a list", self.path(key)))?;
+        let path = self.path(key);
+        Ok(list.iter().enumerate().map(move |(i, v)| Fields::of(v, format!("{path}[{i}]"))))
+    }
+}
+
+/// The manifest's fields into a [`Region`]; the checks of each value are in [`region`].
+fn manifest(v: &Value) -> Result<Region, String> {
+    let f = Fields::of(v, String::new())?;
+    let [west, south, east, north] = f.obj("frame")?.each_number(["west", "south", "east", "north"])?;
+    let [lon0, lat0, lat1, lat2] = f.obj("projection")?.each_number(["lon0", "lat0", "lat1", "lat2"])?;
+    let layers = f.obj("layers")?;
+    let investors = f
+        .list("investors")?
+        .map(|i| {
+            let i = i?;
+            Ok(Investor {
+                id: i.string("id")?,
+                name: i.text("name")?,
+                origin: i.numbers("origin")?,
+                origin_label: i.text("origin_label")?,
+                color: i.string("color")?,
+            })
+        })
+        .collect::<Result<_, String>>()?;
+    let flow_scale = match f.opt("flow_scale") {
+        None => FlowScaleSpec::default(),
+        Some(_) => {
+            let s = f.obj("flow_scale")?;
+            FlowScaleSpec {
+                usd_per_px: s.number("usd_per_px")?,
+                min_px: s.number("min_px")?,
+                reference_usd: s.numbers("reference_usd")?,
+            }
+        }
+    };
+    Ok(Region {
+        id: f.string("id")?,
+        title: f.text("title")?,
+        subtitle: if f.opt("subtitle").is_some() { f.text("subtitle")? } else { Text::default() },
+        credit: f.text("credit")?,
+        frame: Bounds { west, south, east, north },
+        projection: ProjectionSpec { lon0, lat0, lat1, lat2 },
+        focus: f.strings("focus")?,
+        region_code: f.string("region_code")?,
+        region_name: f.text("region_name")?,
+        layers: LayerFiles {
+            countries: layers.string("countries")?,
+            water: layers.opt_string("water")?,
+            deposits: layers.string("deposits")?,
+            flows: layers.string("flows")?,
+            headlines: layers.opt_string("headlines")?,
+            places: layers.opt_string("places")?,
+            rivers: layers.opt_string("rivers")?,
+            world: layers.opt_string("world")?,
+        },
+        investors,
+        flow_scale,
+        allowed_data_origins: if f.opt("allowed_data_origins").is_some() {
+            f.strings("allowed_data_origins")?
+        } else {
+            Vec::new()
+        },
+        problems: Vec::new(),
+    })
+}
+
 /// Parse `region.json`. A file that is not a manifest is an error; a bad
 /// field in it is named in `Region::problems` and replaced by a safe value
 /// (the frame and projection are fitted to the countries once they load,
@@ -110,8 +258,7 @@ pub fn region(file: &str, text: &str) -> Result<Region, DataError> {
         }
         _ => Vec::new(),
     };
-    let mut r: Region =
-        serde_json::from_value(v).map_err(|e| DataError::file(file, format!("not a valid region manifest: {e}")))?;
+    let mut r = manifest(&v).map_err(|e| DataError::file(file, format!("not a valid region manifest: {e}")))?;
     let err = |field: &str, msg: String| DataError { field: Some(field.to_string()), ..DataError::file(file, msg) };
     if !frame_ok(&r.frame) {
         let f = r.frame;
@@ -186,16 +333,24 @@ pub fn region(file: &str, text: &str) -> Result<Region, DataError> {
     Ok(r)
 }
 
-/// The `features` array of a FeatureCollection, or a file-level error.
-fn features(file: &str, text: &str) -> Result<Vec<Value>, DataError> {
+/// The features of a layer file, each with the error that stopped its
+/// geometry from being decoded (TopoJSON only), or a file-level error.
+/// A GeoJSON FeatureCollection gives its `features`; a TopoJSON Topology
+/// gives the features of its object named `object` (or of its only object).
+fn features(file: &str, text: &str, object: &str) -> Result<Vec<(Value, Option<String>)>, DataError> {
     let mut root = json(file, text)?;
+    if geometry::is_topology(&root) {
+        return geometry::features(&root, object).map_err(|e| DataError::file(file, format!("invalid TopoJSON: {e}")));
+    }
     if root.get("type").and_then(Value::as_str) != Some("FeatureCollection") {
         return Err(DataError::file(file, "expected a GeoJSON FeatureCollection (\"type\": \"FeatureCollection\")"));
     }
-    // Moved out, not cloned: a layer of 100k features is not copied twice.
-    match root.get_mut("features").map(Value::take) {
-        Some(Value::Array(a)) => Ok(a),
-        _ => Err(DataError::file(file, "missing \"features\" array")),
+    match &mut root {
+        Value::Object(m) => match m.take("features") {
+            Some(Value::Array(a)) => Ok(a.into_iter().map(|f| (f, None)).collect()),
+            _ => Err(DataError::file(file, "missing \"features\" array")),
+        },
+        _ => unreachable!("a FeatureCollection is an object"),
     }
 }
 
@@ -209,24 +364,20 @@ struct Props<'a> {
     file: &'a str,
     index: usize,
     id: Option<String>,
-    map: Map<String, Value>,
-    feature: &'a Value,
+    map: Map,
+    /// The rest of the feature (`type`, `id`, `geometry`).
+    feature: Map,
 }
 
 impl<'a> Props<'a> {
-    /// The feature's properties (moved out of the feature, not cloned), with
-    /// control characters stripped; the second value names each field that
-    /// had some (the record is kept).
-    fn new(
-        file: &'a str,
-        index: usize,
-        feature: &'a mut Value,
-        id_key: &str,
-    ) -> Result<(Self, Vec<DataError>), DataError> {
-        if feature.get("type").and_then(Value::as_str) != Some("Feature") {
-            return Err(DataError::feature(file, index, None, "type", "expected \"Feature\""));
-        }
-        let mut map = match feature.get_mut("properties").map(Value::take) {
+    /// The feature's properties, with control characters stripped; the
+    /// second value names each field that had some (the record is kept).
+    fn new(file: &'a str, index: usize, feature: Value, id_key: &str) -> Result<(Self, Vec<DataError>), DataError> {
+        let mut feature = match feature {
+            Value::Object(f) if f.get("type").and_then(Value::as_str) == Some("Feature") => f,
+            _ => return Err(DataError::feature(file, index, None, "type", "expected \"Feature\"")),
+        };
+        let mut map = match feature.take("properties") {
             Some(Value::Object(m)) => m,
             _ => {
                 return Err(DataError::feature(file, index, None, "properties", "missing or not an object"));
@@ -270,7 +421,7 @@ impl<'a> Props<'a> {
 
     fn number(&self, key: &str) -> Result<f64, DataError> {
         match self.map.get(key) {
-            Some(Value::Number(n)) => n.as_f64().ok_or_else(|| self.err(key, "not a finite number")),
+            Some(Value::Number(n)) => Ok(n.as_f64()),
             Some(_) => Err(self.err(key, "must be a number")),
             None => Err(self.err(key, "missing field")),
         }
@@ -337,47 +488,58 @@ impl<'a> Props<'a> {
             .collect()
     }
 
-    fn geometry(&self) -> Result<Geometry<f64>, DataError> {
-        let g = self.feature.get("geometry").cloned().unwrap_or(Value::Null);
-        if g.is_null() {
-            return Err(self.err("geometry", "missing geometry"));
-        }
-        let gj: geojson::Geometry =
-            serde_json::from_value(g).map_err(|e| self.err("geometry", format!("invalid GeoJSON geometry: {e}")))?;
-        Geometry::<f64>::try_from(&gj.value).map_err(|e| self.err("geometry", format!("invalid geometry: {e}")))
+    /// The feature's geometry; `None` for a GeoJSON type no layer draws.
+    fn geometry(&self) -> Result<Option<Geometry<f64>>, DataError> {
+        let g = self.feature.get("geometry").filter(|g| !g.is_null());
+        let g = g.ok_or_else(|| self.err("geometry", "missing geometry"))?;
+        geometry::from_geojson(g).map_err(|e| self.err("geometry", format!("invalid GeoJSON geometry: {e}")))
     }
 
     fn polygons(&self) -> Result<MultiPolygon<f64>, DataError> {
         match self.geometry()? {
-            Geometry::Polygon(p) => Ok(MultiPolygon::new(vec![p])),
-            Geometry::MultiPolygon(m) => Ok(m),
+            Some(Geometry::Polygon(p)) => Ok(MultiPolygon::new(vec![p])),
+            Some(Geometry::MultiPolygon(m)) => Ok(m),
             _ => Err(self.err("geometry", "expected a Polygon or MultiPolygon")),
         }
     }
 
-    fn lon_lat(&self, key: &str, v: Option<&Value>) -> Result<[f64; 2], DataError> {
-        let arr = v.and_then(Value::as_array).ok_or_else(|| self.err(key, "expected [longitude, latitude]"))?;
-        let num = |i: usize| arr.get(i).and_then(Value::as_f64);
-        match (num(0), num(1), arr.len()) {
-            (Some(lon), Some(lat), 2 | 3) if (-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat) => {
-                Ok([lon, lat])
-            }
-            (Some(_), Some(_), 2 | 3) => Err(self.err(key, "longitude or latitude out of range (is it [lon, lat]?)")),
+    /// `[lon, lat]` from the property `key`.
+    fn lon_lat_field(&self, key: &str) -> Result<[f64; 2], DataError> {
+        let arr = self.map.get(key).and_then(Value::as_array);
+        let num = |i: usize| arr.and_then(|a| a.get(i)).and_then(Value::as_f64);
+        match (num(0), num(1), arr.map_or(0, Vec::len)) {
+            (Some(lon), Some(lat), 2 | 3) => self.lon_lat(key, lon, lat),
             _ => Err(self.err(key, "expected [longitude, latitude]")),
+        }
+    }
+
+    fn lon_lat(&self, key: &str, lon: f64, lat: f64) -> Result<[f64; 2], DataError> {
+        if (-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat) {
+            Ok([lon, lat])
+        } else {
+            Err(self.err(key, "longitude or latitude out of range (is it [lon, lat]?)"))
         }
     }
 }
 
-/// Run `parse_one` over every feature, keeping the good ones.
-fn each<T>(file: &str, text: &str, id_key: &str, parse_one: impl Fn(&Props) -> Result<T, DataError>) -> Parsed<T> {
-    let list = match features(file, text) {
+/// Run `parse_one` over every feature of the layer `object`, keeping the good ones.
+fn each<T>(
+    file: &str,
+    text: &str,
+    (object, id_key): (&str, &str),
+    parse_one: impl Fn(&Props) -> Result<T, DataError>,
+) -> Parsed<T> {
+    let list = match features(file, text, object) {
         Ok(l) => l,
         Err(e) => return (Vec::new(), vec![e]),
     };
     let mut out = Vec::with_capacity(list.len());
     let mut errors = Vec::new();
-    for (i, mut f) in list.into_iter().enumerate() {
-        let parsed = Props::new(file, i, &mut f, id_key).and_then(|(p, cleaned)| Ok((parse_one(&p)?, cleaned)));
+    for (i, (f, arcs_error)) in list.into_iter().enumerate() {
+        let parsed = Props::new(file, i, f, id_key).and_then(|(p, cleaned)| match arcs_error {
+            Some(e) => Err(p.err("arcs", format!("invalid TopoJSON geometry: {e}"))),
+            None => Ok((parse_one(&p)?, cleaned)),
+        });
         match parsed {
             Ok((v, cleaned)) => {
                 out.push(v);
@@ -390,7 +552,7 @@ fn each<T>(file: &str, text: &str, id_key: &str, parse_one: impl Fn(&Props) -> R
 }
 
 pub fn countries(file: &str, text: &str) -> Parsed<Country> {
-    each(file, text, "iso3", |p| {
+    each(file, text, ("countries", "iso3"), |p| {
         let iso3 = p.string("iso3")?;
         if iso3.len() != 3 || !iso3.bytes().all(|b| b.is_ascii_uppercase()) {
             return Err(p.err("iso3", format!("\"{iso3}\" is not an ISO 3166-1 alpha-3 code")));
@@ -407,7 +569,7 @@ pub fn countries(file: &str, text: &str) -> Parsed<Country> {
                 },
                 "focus, context".into(),
             )?,
-            label: p.lon_lat("label", p.map.get("label"))?,
+            label: p.lon_lat_field("label")?,
             geometry: p.polygons()?,
             iso3,
         })
@@ -415,7 +577,7 @@ pub fn countries(file: &str, text: &str) -> Parsed<Country> {
 }
 
 pub fn water(file: &str, text: &str) -> Parsed<Water> {
-    each(file, text, "name_en", |p| {
+    each(file, text, ("water", "name_en"), |p| {
         let id = p
             .feature
             .get("id")
@@ -434,16 +596,15 @@ pub fn water(file: &str, text: &str) -> Parsed<Water> {
 }
 
 pub fn deposits(file: &str, text: &str) -> Parsed<Deposit> {
-    each(file, text, "id", |p| {
+    each(file, text, ("deposits", "id"), |p| {
         let id = p.string("id")?;
         if !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
             return Err(p.err("id", format!("\"{id}\" must be a slug: a-z, 0-9 and '-'")));
         }
-        let point = match p.geometry()? {
-            Geometry::Point(pt) => [pt.x(), pt.y()],
+        let [lon, lat] = match p.geometry()? {
+            Some(Geometry::Point(pt)) => p.lon_lat("geometry.coordinates", pt.x(), pt.y())?,
             _ => return Err(p.err("geometry", "expected a Point")),
         };
-        let [lon, lat] = p.lon_lat("geometry.coordinates", Some(&Value::from(vec![point[0], point[1]])))?;
         let commodities = p.string_list("commodities")?;
         if commodities.is_empty() {
             return Err(p.err("commodities", "needs at least one commodity"));
@@ -507,7 +668,7 @@ pub fn deposits(file: &str, text: &str) -> Parsed<Deposit> {
 }
 
 pub fn flows(file: &str, text: &str) -> Parsed<Flow> {
-    each(file, text, "id", |p| {
+    each(file, text, ("flows", "id"), |p| {
         let id = p.string("id")?;
         let amount_usd = p.opt_number("amount_usd")?;
         if amount_usd.is_some_and(|a| a < 0.0) {
@@ -574,25 +735,27 @@ pub fn flows(file: &str, text: &str) -> Parsed<Flow> {
 }
 
 pub fn headlines(file: &str, text: &str) -> Parsed<Headline> {
-    #[derive(serde::Deserialize)]
-    struct File {
-        figures: Vec<Value>,
-    }
-    let f: File = match json(file, text).and_then(|v| {
-        serde_json::from_value(v).map_err(|e| DataError::file(file, format!("not a valid headlines file: {e}")))
+    let figures = match json(file, text).map(|v| match v {
+        Value::Object(mut m) => match m.take("figures") {
+            Some(Value::Array(a)) => Ok(a),
+            Some(_) => Err("`figures` must be a list"),
+            None => Err("missing field `figures`"),
+        },
+        _ => Err("expected a JSON object"),
     }) {
-        Ok(f) => f,
+        Ok(Ok(figures)) => figures,
+        Ok(Err(why)) => return (Vec::new(), vec![DataError::file(file, format!("not a valid headlines file: {why}"))]),
         Err(e) => return (Vec::new(), vec![e]),
     };
     let mut out = Vec::new();
     let mut errors = Vec::new();
-    for (i, mut v) in f.figures.into_iter().enumerate() {
+    for (i, mut v) in figures.into_iter().enumerate() {
         let id = v.get("id").and_then(Value::as_str).map(str::to_string);
         let named = |field: &str, msg: &str| DataError::feature(file, i, id.as_deref(), field, msg);
         if let Value::Object(m) = &mut v {
             errors.extend(clean_fields(m, |k| named(k, CONTROL_REMOVED)));
         }
-        match serde_json::from_value::<Headline>(v) {
+        match figure(&v) {
             Ok(h) if h.sources.is_empty() => errors.push(named("sources", "is empty: every figure needs a source")),
             Ok(h) => match h.sources.iter().position(|s| !is_http(&s.url)) {
                 Some(j) => errors.push(named(&format!("sources[{j}].url"), "must be an http(s) URL")),
@@ -601,10 +764,34 @@ pub fn headlines(file: &str, text: &str) -> Parsed<Headline> {
                 }
                 None => out.push(h),
             },
-            Err(e) => errors.push(named("figures", &e.to_string())),
+            Err(e) => errors.push(named("figures", &e)),
         }
     }
     (out, errors)
+}
+
+/// One headline figure's fields (the checks of their values are in [`headlines`]).
+fn figure(v: &Value) -> Result<Headline, String> {
+    let f = Fields::of(v, String::new())?;
+    let or_empty = |key: &str| f.opt_string(key).map(Option::unwrap_or_default);
+    Ok(Headline {
+        id: f.string("id")?,
+        commodity: f.string("commodity")?,
+        label_en: f.string("label_en")?,
+        label_ru: or_empty("label_ru")?,
+        value_pct: f.number("value_pct")?,
+        measure: f.string("measure")?,
+        confidence: f.string("confidence")?,
+        attributed_to: or_empty("attributed_to")?,
+        note: or_empty("note")?,
+        sources: f
+            .list("sources")?
+            .map(|s| {
+                let s = s?;
+                Ok(Source { url: s.string("url")?, title: s.string("title")? })
+            })
+            .collect::<Result<_, String>>()?,
+    })
 }
 
 #[cfg(test)]

@@ -83,6 +83,13 @@ pub struct LayerFiles {
     pub flows: String,
     #[serde(default)]
     pub headlines: Option<String>,
+    /// Context layers (capitals and cities, rivers, world land for the inset).
+    #[serde(default)]
+    pub places: Option<String>,
+    #[serde(default)]
+    pub rivers: Option<String>,
+    #[serde(default)]
+    pub world: Option<String>,
 }
 
 /// An investor bloc and where its money comes from.

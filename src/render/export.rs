@@ -7,6 +7,7 @@
 use crate::flows::arrow::reference;
 use crate::i18n::{Key, t};
 use crate::render::svg::escape;
+use crate::scene::context::ContextLayer;
 use crate::scene::flows::{BADGE_H, CHIP_H};
 use crate::scene::frame::{Frame, TextLabel};
 use crate::scene::labels::text_width;
@@ -55,6 +56,65 @@ fn text(o: &mut String, l: &TextLabel, extra: &str) {
         s.halo.resolve(T),
         escape(&l.text)
     );
+}
+
+/// Place and river names, the scale bar and the locator inset.
+fn context_overlay(o: &mut String, c: &ContextLayer) {
+    for l in &c.place_labels {
+        text(o, l, &format!(r#" data-label-place="{}""#, escape(&l.key)));
+    }
+    for r in &c.river_labels {
+        let l = &r.label;
+        let turned = TextLabel { at: [0.0, 0.0], ..l.clone() };
+        let extra = format!(
+            r#" data-label-river="{}" transform="translate({:.1} {:.1}) rotate({:.1})""#,
+            escape(&l.key),
+            l.at[0],
+            l.at[1],
+            r.angle
+        );
+        text(o, &turned, &extra);
+    }
+    if let Some(b) = &c.scale_bar {
+        let _ = write!(
+            o,
+            r#"<g data-scale-km="{}" data-scale-px="{:.2}"><path d="{}" {}/>"#,
+            b.bar.km,
+            b.bar.px,
+            b.d(),
+            attrs(&b.style)
+        );
+        text(o, &b.label, "");
+        o.push_str("</g>");
+    }
+    if let Some(i) = &c.inset {
+        let n = &i.inset;
+        let _ = write!(
+            o,
+            r#"<g data-inset="1" transform="translate({:.1} {:.1})"><rect width="{:.1}" height="{:.1}" rx="4" {}/><path d="{}" {}/><path data-inset-frame="1" d="{}" {}/>"#,
+            i.at[0],
+            i.at[1],
+            n.width,
+            n.height,
+            attrs(&i.panel),
+            n.land,
+            attrs(&i.land),
+            n.frame,
+            attrs(&i.frame)
+        );
+        for (p, s) in n.capitals.iter().zip(&i.capitals) {
+            let _ = write!(
+                o,
+                r#"<circle data-inset-capital="{}" cx="{:.1}" cy="{:.1}" r="2.6" {}><title>{}</title></circle>"#,
+                escape(&p.investor),
+                p.at[0],
+                p.at[1],
+                attrs(s),
+                escape(&p.label)
+            );
+        }
+        o.push_str("</g>");
+    }
 }
 
 /// Where the legend starts and how tall it is, and where the credit lines go.
@@ -123,6 +183,15 @@ pub fn standalone_svg(frame: &Frame, url: &str) -> (String, [f64; 2]) {
     for wb in &frame.water {
         let _ = write!(o, r#"<path data-water="{}" d="{}" {}/>"#, escape(&wb.id), wb.d, attrs(&wb.style));
     }
+    for r in &frame.context.rivers {
+        let _ = write!(
+            o,
+            r#"<path data-river="{}" d="{}" {} stroke-linejoin="round"/>"#,
+            escape(&r.id),
+            r.d,
+            attrs(&r.style)
+        );
+    }
     o.push_str(r#"<g id="flows">"#);
     for f in &frame.flows {
         let _ = write!(o, r#"<g data-flow="{}"><path d="{}" {}/>"#, escape(&f.key), f.outer_d, attrs(&f.outer));
@@ -158,6 +227,21 @@ pub fn standalone_svg(frame: &Frame, url: &str) -> (String, [f64; 2]) {
             );
         }
         o.push_str("</g>");
+    }
+    o.push_str(r#"</g><g id="places">"#);
+    for p in &frame.context.places {
+        let _ = write!(
+            o,
+            r#"<circle data-place="{}" cx="{:.1}" cy="{:.1}" r="{:.1}" {}/>"#,
+            escape(&p.id),
+            p.at[0],
+            p.at[1],
+            p.r,
+            attrs(&p.style)
+        );
+        if let Some((r, s)) = &p.dot {
+            let _ = write!(o, r#"<circle cx="{:.1}" cy="{:.1}" r="{r:.1}" {}/>"#, p.at[0], p.at[1], attrs(s));
+        }
     }
     o.push_str(r#"</g><g id="deposits">"#);
     for m in &frame.markers {
@@ -197,6 +281,7 @@ pub fn standalone_svg(frame: &Frame, url: &str) -> (String, [f64; 2]) {
     for l in &frame.deposit_labels {
         text(&mut o, l, &format!(r#" data-label-deposit="{}""#, escape(&l.key)));
     }
+    context_overlay(&mut o, &frame.context);
     o.push_str("</g>");
 
     legend(&mut o, frame, lay.legend_top, w);
@@ -395,7 +480,9 @@ mod tests {
                 .filter(|n| n.is_element())
                 .map(|n| (n.attribute("y").unwrap().parse().unwrap(), n.text().unwrap_or("").to_string()))
                 .collect();
-            assert_eq!(lines.len(), 2 + usize::from(data_from.is_some()));
+            // The region's credit, each context layer's attribution, where the data came from, the URL.
+            assert_eq!(lines.len(), 2 + a.ds.context.attributions.len() + usize::from(data_from.is_some()));
+            assert!(lines.iter().any(|l| l.1.contains("GeoNames (CC BY 4.0)")), "{lines:?}");
             let first_top = lines[0].0 - 11.0;
             assert!(first_top > legend_bottom, "credit at {first_top} overlaps the legend ending at {legend_bottom}");
             assert!(lines.windows(2).all(|p| p[1].0 >= p[0].0 + 11.0), "lines do not overlap: {lines:?}");

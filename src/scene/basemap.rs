@@ -59,6 +59,11 @@ pub fn paths(atlas: &Atlas, vp: Viewport) -> (Vec<CountryPath>, Vec<WaterPath>) 
 /// Country labels: focus states first, each at its label point or just
 /// below it, kept only where it overlaps no other label.
 pub fn country_labels(atlas: &Atlas, vp: Viewport, lang: Lang) -> Vec<CountryLabel> {
+    country_labels_clear_of(atlas, vp, lang, &[])
+}
+
+/// [`country_labels`], also kept off `blocked` boxes (capital markers).
+pub fn country_labels_clear_of(atlas: &Atlas, vp: Viewport, lang: Lang, blocked: &[Rect]) -> Vec<CountryLabel> {
     let mut order: Vec<usize> = (0..atlas.ds.countries.len()).collect();
     order.sort_by_key(|&i| (atlas.ds.countries[i].role != CountryRole::Focus, i));
     let texts: Vec<(bool, String)> = order
@@ -84,7 +89,7 @@ pub fn country_labels(atlas: &Atlas, vp: Viewport, lang: Lang) -> Vec<CountryLab
                 .collect()
         })
         .collect();
-    let placed = place(&cands, &[], (vp.width, vp.height));
+    let placed = place(&cands, blocked, (vp.width, vp.height));
     order
         .iter()
         .zip(texts)

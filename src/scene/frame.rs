@@ -10,6 +10,7 @@
 //! `ui::map::layers` (live SVG or canvas).
 
 use super::clusters::{self, CLUSTER_MIN_IN_VIEW};
+use super::context::{self, ContextLayer};
 use super::flows::{BADGE_H, CHIP_H, DrawnFlow, Viewport, layout};
 use super::labels::{Rect, place_capped, text_width};
 use super::legend::{LegendItems, legend_items};
@@ -206,6 +207,8 @@ pub struct Frame {
     pub canvas: bool,
     pub country_labels: Vec<TextLabel>,
     pub deposit_labels: Vec<TextLabel>,
+    /// Rivers, capitals and cities, the scale bar and the locator inset.
+    pub context: ContextLayer,
     pub legend: LegendItems,
     points: DepositIndex,
     arrows: BoxIndex,
@@ -242,16 +245,8 @@ impl Frame {
             .collect();
         let water =
             ws.into_iter().map(|x| ShapePath { id: x.id, focus: false, d: x.d, style: style::water() }).collect();
-        let country_labels: Vec<TextLabel> = basemap::country_labels(atlas, vp, lang)
-            .into_iter()
-            .map(|l| TextLabel {
-                style: style::country_label(l.focus),
-                key: l.iso3,
-                focus: l.focus,
-                text: l.text,
-                at: l.at,
-            })
-            .collect();
+        // Context (rivers, places, scale bar, inset); its labels join the label step below.
+        let draft = context::draft(atlas, &view, w, h, lang);
 
         // Flows and origin badges.
         let (flows, badges) = if spec.show_flows {
@@ -349,13 +344,17 @@ impl Frame {
 
         // Deposit names where there is room, once zoomed in; never over a
         // marker, a cluster, a badge or chip, or a country name.
-        let deposit_labels = if zoom >= LABEL_MIN_ZOOM {
-            deposit_labels(atlas, &markers, &clusters, &badges, &country_labels, lang, (w, h))
-        } else {
-            Vec::new()
-        };
+        let (country_labels, deposit_labels, context) = map_labels(
+            atlas,
+            &markers[..if zoom >= LABEL_MIN_ZOOM { markers.len() } else { 0 }],
+            MapObstacles { markers: &markers, clusters: &clusters, badges: &badges },
+            draft,
+            vp,
+            lang,
+        );
 
         let mut credit = vec![region.credit.get(lang).to_string()];
+        credit.extend(atlas.ds.context.attributions.iter().cloned());
         credit.extend(spec.data_from.clone());
         let points = DepositIndex::new(markers.iter().map(|m| m.at).chain(clusters.iter().map(|c| c.at)).enumerate());
         let arrows = BoxIndex::new(flows.iter().map(|f: &FlowShape| f.flow.outer.bounds()));
@@ -391,6 +390,7 @@ impl Frame {
             clusters,
             country_labels,
             deposit_labels,
+            context,
             points,
             arrows,
             max_cluster_r,
@@ -464,18 +464,32 @@ fn flow_shape(f: DrawnFlow) -> FlowShape {
     FlowShape { key: f.group.key(), outer_d: ring_path(&f.outer.outline), outer, inner, flow: f }
 }
 
-fn deposit_labels(
+/// What no map label may cover.
+struct MapObstacles<'a> {
+    markers: &'a [Marker],
+    clusters: &'a [Cluster],
+    badges: &'a [Badge],
+}
+
+/// The one label step: greedy, in priority order — focus-state capitals
+/// and country names (see below which first), deposit names (`named`, once
+/// zoomed in), other places by rank, then rivers. Each label keeps off every label placed before it and
+/// off place markers, the scale bar and the inset; all but the country
+/// names also keep off deposit markers, clusters, badges and chips (a
+/// focus capital's name may cover deposit markers, never other labels).
+fn map_labels(
     atlas: &Atlas,
-    markers: &[Marker],
-    clusters: &[Cluster],
-    badges: &[Badge],
-    country_labels: &[TextLabel],
+    named: &[Marker],
+    obstacles: MapObstacles,
+    draft: context::Draft,
+    vp: Viewport,
     lang: Lang,
-    size: (f64, f64),
-) -> Vec<TextLabel> {
+) -> (Vec<TextLabel>, Vec<TextLabel>, ContextLayer) {
+    let MapObstacles { markers, clusters, badges } = obstacles;
+    let size = (vp.width, vp.height);
     let style = style::deposit_label();
     let lh = style.size + 3.0;
-    let shown = &markers[..markers.len().min(MAX_LABEL_CANDIDATES)];
+    let shown = &named[..named.len().min(MAX_LABEL_CANDIDATES)];
     let texts: Vec<String> = shown
         .iter()
         .map(|m| {
@@ -499,20 +513,89 @@ fn deposit_labels(
     let mut blocked: Vec<Rect> = markers.iter().map(|m| Rect::centered(m.at, 2.0 * m.r, 2.0 * m.r)).collect();
     blocked.extend(clusters.iter().map(|c| Rect::centered(c.at, 2.0 * c.r, 2.0 * c.r)));
     blocked.extend(badges.iter().map(Badge::rect));
+    blocked.extend(draft.blocked.iter().copied());
+    // Each focus capital, in rank order, takes the first spot that leaves
+    // every focus state that could be named still named; the country names
+    // then go around the capitals. A capital with no such spot joins the
+    // step below. Both keep off place markers, the scale bar and the inset.
+    let capitals = draft.place_candidates(true);
+    let focus_named = |extra: &[Rect]| {
+        let mut clear = draft.blocked.clone();
+        clear.extend_from_slice(extra);
+        let names = basemap::country_labels_clear_of(atlas, vp, lang, &clear);
+        (names.iter().filter(|l| l.focus).count(), names)
+    };
+    let (all_named, _) = focus_named(&[]);
+    let mut early: Vec<Option<Rect>> = vec![None; capitals.len()];
+    let mut taken: Vec<Rect> = Vec::new();
+    // A capital's name may sit over deposit markers (they stay clickable
+    // under it), so that a dense dataset never hides where the capitals
+    // are; it still keeps off badges, chips, place markers, the scale bar
+    // and the inset.
+    let capital_blocked: Vec<Rect> = badges.iter().map(Badge::rect).chain(draft.blocked.iter().copied()).collect();
+    for (k, (_, cands)) in capitals.iter().enumerate() {
+        let free = |r: &Rect| r.inside(size.0, size.1) && !capital_blocked.iter().chain(&taken).any(|o| o.overlaps(r));
+        let spot = cands.iter().filter(|r| free(r)).find(|r| {
+            let mut with = taken.clone();
+            with.push(**r);
+            focus_named(&with).0 >= all_named
+        });
+        if let Some(r) = spot {
+            early[k] = Some(*r);
+            taken.push(*r);
+        }
+    }
+    let country_labels: Vec<TextLabel> = focus_named(&taken)
+        .1
+        .into_iter()
+        .map(|l| TextLabel {
+            style: style::country_label(l.focus),
+            key: l.iso3,
+            focus: l.focus,
+            text: l.text,
+            at: l.at,
+        })
+        .collect();
+    blocked.extend(taken.iter().copied());
+    // Country names as the other labels see them: bold letter-spaced capitals
+    // run ~10% wider than the estimate in wide faces, so keep that much clear.
     blocked.extend(country_labels.iter().map(|l| {
         let px = if l.focus { COUNTRY_LABEL_PX } else { 11.0 };
         let tw = if l.focus { super::labels::spaced_label_width(&l.text, px) } else { text_width(&l.text, px) };
-        Rect::centered(l.at, tw, px + 2.0)
+        Rect::centered(l.at, tw * 1.12, px + 2.0)
     }));
-    let placed = place_capped(&cands, &blocked, size, MAX_LABELS);
-    shown
+    let late: Vec<(usize, Vec<Rect>)> =
+        capitals.iter().zip(&early).filter(|(_, e)| e.is_none()).map(|(c, _)| c.clone()).collect();
+    let others = draft.place_candidates(false);
+    let rivers = draft.river_candidates();
+    let n_deposits = cands.len();
+    let all: Vec<Vec<Rect>> = late
+        .iter()
+        .map(|c| c.1.clone())
+        .chain(cands)
+        .chain(others.iter().map(|c| c.1.clone()))
+        .chain(rivers.iter().map(|c| c.1.clone()))
+        .collect();
+    let placed = place_capped(&all, &blocked, size, MAX_LABELS + late.len() + others.len() + rivers.len());
+    let (at_late, rest) = placed.split_at(late.len());
+    let (at_deposits, rest) = rest.split_at(n_deposits);
+    let (at_others, at_rivers) = rest.split_at(others.len());
+    let mut at_places = vec![None; draft.marks.len()];
+    for ((i, _), r) in capitals.iter().zip(&early).chain(late.iter().zip(at_late)).chain(others.iter().zip(at_others)) {
+        if r.is_none() && at_places[*i].is_some() {
+            continue;
+        }
+        at_places[*i] = *r;
+    }
+    let deposit_labels = shown
         .iter()
         .zip(texts)
-        .zip(placed)
+        .zip(at_deposits)
         .filter_map(|((m, text), r)| {
             r.map(|r| TextLabel { key: m.id.clone(), focus: false, text, at: r.center(), style: style.clone() })
         })
-        .collect()
+        .collect();
+    (country_labels, deposit_labels, context::finish(draft, &at_places, at_rivers))
 }
 
 #[cfg(test)]

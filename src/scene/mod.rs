@@ -6,12 +6,17 @@
 
 pub mod basemap;
 pub mod clusters;
+pub mod context;
 pub mod flows;
 pub mod frame;
 pub mod gesture;
+pub mod inset;
 pub mod labels;
 pub mod legend;
 pub mod path;
+pub mod places;
+pub mod rivers;
+pub mod scalebar;
 pub mod style;
 
 pub use frame::{Frame, FrameSpec, Hit};

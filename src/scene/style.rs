@@ -1,8 +1,9 @@
 //! Every colour and drawing rule of the map, written once. The live SVG,
 //! the canvas, the SVG/PNG export and `atlas svg` all take their paint from
 //! here; the page's CSS reads the same palette as custom properties that the
-//! app writes from [`css_custom_properties`] at start-up (styles/atlas.css
-//! only says `var(--land-focus)` and so on, never the colour itself).
+//! build ships as `styles/palette.css`, generated from [`css_custom_properties`]
+//! (`atlas css`; a test keeps it current). styles/atlas.css only says
+//! `var(--land-focus)` and so on, never the colour itself.
 //!
 //! Data colours (commodity groups, investors) come from
 //! `data::commodity::Group::color` and the region manifest.
@@ -34,10 +35,13 @@ pub enum Ink {
     MarkerStroke,
     /// Text on a dark badge.
     OnDark,
+    /// River lines, and their names.
+    River,
+    RiverText,
 }
 
 impl Ink {
-    pub const ALL: [Ink; 16] = [
+    pub const ALL: [Ink; 18] = [
         Ink::Bg,
         Ink::Panel,
         Ink::Ink,
@@ -54,6 +58,8 @@ impl Ink {
         Ink::Key,
         Ink::MarkerStroke,
         Ink::OnDark,
+        Ink::River,
+        Ink::RiverText,
     ];
 
     /// The CSS custom property's name, without `--`.
@@ -75,6 +81,8 @@ impl Ink {
             Ink::Key => "key",
             Ink::MarkerStroke => "marker-stroke",
             Ink::OnDark => "on-dark",
+            Ink::River => "river",
+            Ink::RiverText => "river-text",
         }
     }
 
@@ -97,6 +105,8 @@ impl Ink {
             Ink::Key => pick(light, "#555555", "#b3b0a8"),
             Ink::MarkerStroke => "#1b1b1b",
             Ink::OnDark => "#ffffff",
+            Ink::River => pick(light, "#6d9fc4", "#4f86ad"),
+            Ink::RiverText => pick(light, "#2f6690", "#8cbfe3"),
         }
     }
 }
@@ -147,19 +157,20 @@ impl Paint {
     }
 }
 
-/// `:root { --bg: …; … }` for the light theme, then the dark theme's
-/// override: the page's CSS reads these.
-pub fn css_rules() -> [String; 2] {
-    let block = |theme: Theme| Ink::ALL.iter().map(|i| format!("--{}:{};", i.name(), i.hex(theme))).collect::<String>();
-    [
-        format!(":root{{{}}}", block(Theme::Light)),
-        format!("@media (prefers-color-scheme: dark){{:root{{{}}}}}", block(Theme::Dark)),
-    ]
+/// `:root { --bg: …; … }` for both themes: the page's CSS reads these.
+/// The committed `styles/palette.css`: [`css_custom_properties`] with a
+/// header. A static file, so the page's Content-Security-Policy needs no
+/// inline `<style>`; a test keeps it equal to the palette.
+pub fn palette_stylesheet() -> String {
+    format!(
+        "/* Generated from src/scene/style.rs by `cargo run --bin atlas -- css > styles/palette.css`. Do not edit. */\n{}\n",
+        css_custom_properties()
+    )
 }
 
-/// Both rules as one stylesheet text.
 pub fn css_custom_properties() -> String {
-    css_rules().concat()
+    let block = |theme: Theme| Ink::ALL.iter().map(|i| format!("--{}:{};", i.name(), i.hex(theme))).collect::<String>();
+    format!(":root{{{}}}@media (prefers-color-scheme: dark){{:root{{{}}}}}", block(Theme::Light), block(Theme::Dark))
 }
 
 /// Fill, stroke and width of a shape.
@@ -378,6 +389,87 @@ pub fn deposit_label() -> TextStyle {
     }
 }
 
+/// A river line: thicker for major rivers.
+pub fn river(rank: u32) -> PathStyle {
+    PathStyle::outlined(Paint::None, Paint::Ink(Ink::River), if rank <= 1 { 1.4 } else { 1.0 })
+}
+
+pub fn river_label() -> TextStyle {
+    TextStyle {
+        size: crate::scene::rivers::RIVER_LABEL_PX,
+        weight: 400,
+        italic: true,
+        letter_spacing: 0.3,
+        fill: Paint::Ink(Ink::RiverText),
+        halo: Paint::Ink(Ink::Bg),
+    }
+}
+
+/// A capital is a ringed dot (this ring, then [`place_dot`] inside); a
+/// city is a plain dot. Both dark, so they never read as a deposit colour.
+pub fn capital_ring() -> PathStyle {
+    PathStyle::outlined(Paint::Ink(Ink::Panel), Paint::Ink(Ink::Ink), 1.4)
+}
+
+pub fn place_dot() -> PathStyle {
+    PathStyle::outlined(Paint::Ink(Ink::Ink), Paint::Ink(Ink::Panel), 0.8)
+}
+
+pub fn place_label(capital: bool) -> TextStyle {
+    TextStyle {
+        size: if capital { crate::scene::places::CAPITAL_PX } else { crate::scene::places::CITY_PX },
+        weight: if capital { 700 } else { 400 },
+        italic: false,
+        letter_spacing: 0.0,
+        fill: Paint::Ink(if capital { Ink::Ink } else { Ink::Muted }),
+        halo: Paint::Ink(Ink::Bg),
+    }
+}
+
+/// The scale bar: a dark bar with a light edge, and its length in km.
+pub fn scale_bar() -> PathStyle {
+    PathStyle::outlined(Paint::Ink(Ink::Ink), Paint::Ink(Ink::Panel), 1.0)
+}
+
+pub fn scale_label() -> TextStyle {
+    TextStyle {
+        size: 11.0,
+        weight: 600,
+        italic: false,
+        letter_spacing: 0.0,
+        fill: Paint::Ink(Ink::Ink),
+        halo: Paint::Ink(Ink::Bg),
+    }
+}
+
+/// The locator inset: a panel, land, the map's frame and the capitals.
+pub fn inset_panel() -> PathStyle {
+    PathStyle { fill_opacity: 0.92, ..PathStyle::outlined(Paint::Ink(Ink::Panel), Paint::Ink(Ink::Line), 1.0) }
+}
+
+pub fn inset_land() -> PathStyle {
+    PathStyle { fill_opacity: 0.45, ..PathStyle::fill(Paint::Ink(Ink::Border)) }
+}
+
+pub fn inset_frame() -> PathStyle {
+    PathStyle { fill_opacity: 0.15, ..PathStyle::outlined(Paint::Ink(Ink::Accent), Paint::Ink(Ink::Accent), 1.6) }
+}
+
+pub fn inset_capital(color: &str) -> PathStyle {
+    PathStyle::outlined(Paint::hex(color), Paint::Ink(Ink::Panel), 1.0)
+}
+
+pub fn inset_label() -> TextStyle {
+    TextStyle {
+        size: 9.0,
+        weight: 600,
+        italic: false,
+        letter_spacing: 0.0,
+        fill: Paint::Ink(Ink::Ink),
+        halo: Paint::Ink(Ink::Panel),
+    }
+}
+
 pub const FONT: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif";
 
 #[cfg(test)]
@@ -425,6 +517,12 @@ mod tests {
                 assert!(!palette.contains(&h), "{name} writes the palette colour {h}: take it from scene::style");
             }
         }
+        let generated = std::fs::read_to_string(root.join("styles/palette.css")).unwrap_or_default();
+        assert_eq!(
+            generated,
+            palette_stylesheet(),
+            "styles/palette.css is stale: run `cargo run --bin atlas -- css > styles/palette.css`"
+        );
         let css = css_custom_properties();
         for i in Ink::ALL {
             assert!(css.contains(&format!("--{}:{};", i.name(), i.hex(Theme::Light))));

@@ -78,6 +78,18 @@ impl Albers {
     }
 }
 
+impl Albers {
+    /// The local scale at (`lon`, `lat`) (Snyder eq. 14-21): `k` along the
+    /// parallel, `h` = 1/`k` along the meridian (equal-area), and the angle
+    /// in radians by which the parallel is turned from the plane's x axis
+    /// (the cone's convergence, `n`·(lon − lon0)).
+    pub fn local_scale(&self, lon: f64, lat: f64) -> (f64, f64, f64) {
+        let phi = lat.to_radians();
+        let k = (self.c - 2.0 * self.n * phi.sin()).max(0.0).sqrt() / phi.cos();
+        (k, 1.0 / k, self.n * wrap_degrees(lon - self.lon0).to_radians())
+    }
+}
+
 fn wrap_degrees(d: f64) -> f64 {
     let w = (d + 180.0).rem_euclid(360.0) - 180.0;
     if w == -180.0 && d > 0.0 { 180.0 } else { w }
@@ -135,6 +147,22 @@ mod tests {
             s += a[0] * b[1] - b[0] * a[1];
         }
         s.abs() / 2.0
+    }
+
+    #[test]
+    fn the_scale_is_true_on_the_standard_parallels_and_matches_a_finite_difference() {
+        let p = Albers::new(ProjectionSpec { lon0: 67.0, lat0: 45.0, lat1: 39.0, lat2: 52.0 });
+        for lat in [39.0, 52.0] {
+            assert!((p.local_scale(70.0, lat).0 - 1.0).abs() < 1e-12);
+        }
+        // Along the parallel: plane length of a small step over its length on the sphere.
+        let (lon, lat, d) = (75.0, 43.0, 1e-4_f64);
+        let (a, b) = (p.project(lon, lat), p.project(lon + d, lat));
+        let plane = ((b[0] - a[0]).powi(2) + (b[1] - a[1]).powi(2)).sqrt();
+        let (k, h, theta) = p.local_scale(lon, lat);
+        assert!((plane / (d.to_radians() * lat.to_radians().cos()) / k - 1.0).abs() < 1e-6);
+        assert!((k * h - 1.0).abs() < 1e-12);
+        assert!(((b[1] - a[1]).atan2(b[0] - a[0]) - theta).abs() < 1e-4);
     }
 
     #[test]

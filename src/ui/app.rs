@@ -109,6 +109,18 @@ pub fn App() -> impl IntoView {
         post_height_on_change();
     }
 
+    // The picture pre-rendered into index.html (scripts/prerender.mjs) covers the
+    // page until the app has its data, or loading has failed (so the problems
+    // show). It goes in the same task that draws the app's map, so no frame is
+    // painted without a map, and the browser never paints both.
+    Effect::new(move |_| {
+        if (ui.atlas.with(Option::is_some) || failed.get())
+            && let Some(el) = document().get_element_by_id("prerender")
+        {
+            el.remove();
+        }
+    });
+
     let esc = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "Escape" {
             ui.selected.set(None);
@@ -187,7 +199,17 @@ fn LangSwitch() -> impl IntoView {
 #[component]
 fn Footer() -> impl IntoView {
     let ui = use_ui();
-    let credit = move || ui.atlas.with(|a| a.as_ref().map(|a| a.ds.region.credit.get(ui.lang.get()).to_string()));
+    // The region's credit, then what each context layer asks for (GeoNames' CC BY).
+    let credit = move || {
+        ui.atlas.with(|a| {
+            a.as_ref().map(|a| {
+                std::iter::once(a.ds.region.credit.get(ui.lang.get()).to_string())
+                    .chain(a.ds.context.attributions.iter().cloned())
+                    .collect::<Vec<_>>()
+                    .join(" · ")
+            })
+        })
+    };
     // Permanent, in the page and the embed: whose data this is, when it is not the bundled default.
     let data_from = move || ui.atlas.with(|a| a.as_ref().and_then(|a| a.ds.data_from.clone()));
     // `permalink` reads the state through tracked signals, so the link follows the view.

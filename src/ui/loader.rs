@@ -6,7 +6,7 @@
 //! (HTTP status, an HTML page, refused) and the rest still loads.
 
 use crate::data::trust::{DataPolicy, bounded};
-use crate::data::{DataError, Dataset, RawFiles, parse};
+use crate::data::{ContextFiles, DataError, Dataset, RawFiles, parse};
 use gloo_net::http::Request;
 use leptos::prelude::window;
 
@@ -113,12 +113,15 @@ async fn load_from(
         }
     };
     // The browser fetches the layer files in parallel.
-    let (countries, water, deposits, flows, headlines) = futures::join!(
+    let (countries, water, deposits, flows, headlines, places, rivers, world) = futures::join!(
         get(Some(l.countries.clone())),
         get(l.water.clone()),
         get(Some(l.deposits.clone())),
         get(Some(l.flows.clone())),
         get(l.headlines.clone()),
+        get(l.places.clone()),
+        get(l.rivers.clone()),
+        get(l.world.clone()),
     );
     let mut failures = Vec::new();
     let mut text = |r: Option<Result<String, DataError>>| match r {
@@ -136,5 +139,6 @@ async fn load_from(
         flows: text(flows),
         headlines: text(headlines),
     };
-    Ok(Dataset::assemble_reporting(region, &raw, &failures))
+    let context = ContextFiles { places: text(places), rivers: text(rivers), world: text(world) };
+    Ok(Dataset::assemble_reporting(region, &raw, &failures).with_context(&context, &failures))
 }

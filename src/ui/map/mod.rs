@@ -21,6 +21,7 @@ use controls::{ClusterList, InViewCount, ZoomControls};
 use gesture::Gestures;
 use layers::basemap::{Basemap, Patterns};
 use layers::canvas::DepositCanvas;
+use layers::context::{ContextLabels, MapFurniture, PlaceMarkers, Rivers};
 use layers::flows::Flows;
 use layers::markers::SvgMarkers;
 use layers::overlay::{Badges, Labels, MarkerOverlays};
@@ -194,17 +195,21 @@ pub fn MapView() -> impl IntoView {
                     <svg class="map-svg base" width=w height=h>
                         <Patterns/>
                         <Basemap/>
+                        <Rivers/>
                         <Flows/>
+                        <PlaceMarkers/>
                         <SvgMarkers focus=focus/>
                     </svg>
                     <DepositCanvas/>
                     <svg class="map-svg top" width=w height=h>
                         <Labels/>
+                        <ContextLabels/>
                         <Badges/>
                         <MarkerOverlays focus=focus/>
                     </svg>
                 </div>
             </div>
+            <MapFurniture/>
             <ZoomControls/>
             <InViewCount/>
             <Show when=move || g.ctrl_hint.get()>

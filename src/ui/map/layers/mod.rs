@@ -6,6 +6,7 @@
 
 pub mod basemap;
 pub mod canvas;
+pub mod context;
 pub mod flows;
 pub mod markers;
 pub mod overlay;

@@ -12,7 +12,7 @@ use crate::ui::state::{Hover, use_ui};
 use crate::url_state::Selection;
 use leptos::prelude::*;
 
-fn label_view(l: &TextLabel, class: &'static str) -> impl IntoView + use<> {
+pub(super) fn label_view(l: &TextLabel, class: &'static str) -> impl IntoView + use<> {
     let s = &l.style;
     view! {
         <text class=class class:focus=l.focus data-label=l.key.clone()

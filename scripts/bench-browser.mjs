@@ -20,7 +20,8 @@ import path from "node:path";
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const dist = path.join(root, "dist");
 const dataRoot = path.join(root, "target", "bench-data");
-const sizes = (process.env.BENCH_SIZES ?? "77,1000,10000,100000").split(",").map(Number);
+// 0 stands for the shipped dataset (public/data), whatever its size.
+const sizes = (process.env.BENCH_SIZES ?? "0,1000,10000,100000").split(",").map(Number);
 const chrome = process.env.CHROME ?? "/usr/bin/chromium";
 if (!fs.existsSync(path.join(dist, "index.html"))) {
   console.error("dist/ is missing: run `trunk build --release` (make build) first");
@@ -28,7 +29,7 @@ if (!fs.existsSync(path.join(dist, "index.html"))) {
 }
 
 // ---- data ----
-for (const n of sizes.filter((n) => n !== 77)) {
+for (const n of sizes.filter((n) => n !== 0)) {
   const dir = path.join(dataRoot, `synth-${n}`);
   if (!fs.existsSync(path.join(dir, "deposits.geojson"))) {
     execFileSync(process.execPath, [path.join(root, "scripts", "synth-data.mjs"), String(n), dir], { stdio: "inherit" });
@@ -99,7 +100,7 @@ const probes = `(() => {
 
 async function run(n) {
   const { s, evaluate, close } = await page();
-  const url = n === 77 ? `${base}/` : `${base}/?data=/bench-data/synth-${n}/region.json`;
+  const url = n === 0 ? `${base}/` : `${base}/?data=/bench-data/synth-${n}/region.json`;
   await s("Page.navigate", { url });
   // Complete map: the count reads N, the frame is drawn, and a paint followed.
   const complete = await evaluate(`new Promise((done) => {
@@ -187,7 +188,7 @@ const f = (x, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : "–");
 const table = [
   `| deposits | mode | load → complete map | 40-move drag | frame p50 / p95 (drag + wheel) | longest task | settled after drag | hover → tooltip in DOM | JS heap | renderer memory (RSS) |`,
   `|---:|:--|---:|---:|---:|---:|---:|---:|---:|---:|`,
-  ...rows.map((r) => `| ${r.n.toLocaleString("en")} | ${r.canvas ? "canvas" : "SVG"}${r.inView >= 1000 ? " + clusters" : ""} | ${f(r.complete, 2)} s | ${f(r.drag, 2)} s | ${f(r.p50, 1)} / ${f(r.p95, 1)} ms | ${f(r.longest)} ms | ${f(r.settle)} ms | ${f(r.hover, 1)} ms | ${f(r.heapMB, 1)} MB | ${f(r.rssMB)} MB |`),
+  ...rows.map((r) => `| ${r.n === 0 ? `shipped (${r.inView} in view)` : r.n.toLocaleString("en")} | ${r.canvas ? "canvas" : "SVG"}${r.inView >= 1000 ? " + clusters" : ""} | ${f(r.complete, 2)} s | ${f(r.drag, 2)} s | ${f(r.p50, 1)} / ${f(r.p95, 1)} ms | ${f(r.longest)} ms | ${f(r.settle)} ms | ${f(r.hover, 1)} ms | ${f(r.heapMB, 1)} MB | ${f(r.rssMB)} MB |`),
 ].join("\n");
 const note = `Headless ${version}, 1280×800, --disable-gpu, ${os.cpus().length} cores; ${new Date().toISOString().slice(0, 10)}.`;
 console.log(`\n${table}\n\n${note}`);

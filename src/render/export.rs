@@ -249,7 +249,7 @@ pub fn standalone_svg(frame: &Frame, url: &str) -> (String, [f64; 2]) {
             let _ = write!(o, r#"<circle cx="{:.1}" cy="{:.1}" r="{r:.1}" {}/>"#, m.at[0], m.at[1], attrs(s));
         }
     }
-    for m in &frame.markers {
+    for m in frame.paint_order.iter().map(|&k| &frame.markers[k]) {
         let _ = write!(
             o,
             r#"<path data-deposit-id="{}" d="{}" {}><title>{}</title></path>"#,

@@ -196,8 +196,12 @@ pub struct Frame {
     pub badges: Vec<Badge>,
     /// Filtered deposits in view, left to right (the table, the count and keyboard order).
     pub in_view: Vec<usize>,
-    /// Single markers, left to right.
+    /// Single markers, left to right (the keyboard's order).
     pub markers: Vec<Marker>,
+    /// The order markers are painted in (indices into `markers`): past
+    /// producers first, operating mines last, so where two sites share a
+    /// spot the working one is on top. Every renderer paints in this order.
+    pub paint_order: Vec<usize>,
     pub clusters: Vec<Cluster>,
     /// Draw markers on a canvas (too many for one element each).
     pub canvas: bool,
@@ -356,6 +360,14 @@ impl Frame {
         let arrows = BoxIndex::new(flows.iter().map(|f: &FlowShape| f.flow.outer.bounds()));
         let max_cluster_r = clusters.iter().map(|c| c.r).fold(0.0, f64::max);
         let marker_at = markers.iter().enumerate().map(|(k, m)| (m.deposit, k)).collect();
+        let rank = |s: DepositStatus| match s {
+            DepositStatus::PastProducer => 0,
+            DepositStatus::Exploration => 1,
+            DepositStatus::Development => 2,
+            DepositStatus::Operating => 3,
+        };
+        let mut paint_order: Vec<usize> = (0..markers.len()).collect();
+        paint_order.sort_by_key(|&k| rank(markers[k].status));
         Frame {
             width: w,
             height: h,
@@ -374,6 +386,7 @@ impl Frame {
             canvas: in_view.len() > CANVAS_MIN_IN_VIEW,
             in_view,
             markers,
+            paint_order,
             clusters,
             country_labels,
             deposit_labels,
@@ -444,7 +457,6 @@ fn flow_shape(f: DrawnFlow) -> FlowShape {
     let color = Paint::Hex(f.color.clone());
     let fill = if f.outer_solid { color.clone() } else { Paint::Pattern(format!("hatch-{}", f.group.investor)) };
     let outer = PathStyle {
-        fill_opacity: 0.95,
         dash: (f.group.total_usd <= 0.0).then_some([3.0, 2.0]),
         ..PathStyle::outlined(fill, color.clone(), 1.0)
     };

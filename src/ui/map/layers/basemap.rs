@@ -10,10 +10,10 @@ pub fn Basemap() -> impl IntoView {
         <g class="countries">
             {move || ui.frame.get().map(|f| view! {
                 {f.countries.iter().map(|c| view! {
-                    <path class="country" class:focus=c.focus class:context=!c.focus data-iso3=c.id.clone() d=c.d.clone() style=c.style.css()></path>
+                    <path class="country" class:focus=c.focus class:context=!c.focus data-iso3=c.id.clone() d=c.d.clone() style:fill=c.style.live(0) style:stroke=c.style.live(1) style:stroke-width=c.style.live(2) style:fill-opacity=c.style.live(3) style:stroke-opacity=c.style.live(4) style:stroke-dasharray=c.style.live(5)></path>
                 }).collect_view()}
                 <g class="water">
-                    {f.water.iter().map(|w| view! { <path class="water-body" data-water=w.id.clone() d=w.d.clone() style=w.style.css()></path> }).collect_view()}
+                    {f.water.iter().map(|w| view! { <path class="water-body" data-water=w.id.clone() d=w.d.clone() style:fill=w.style.live(0) style:stroke=w.style.live(1) style:stroke-width=w.style.live(2) style:fill-opacity=w.style.live(3) style:stroke-opacity=w.style.live(4) style:stroke-dasharray=w.style.live(5)></path> }).collect_view()}
                 </g>
             })}
         </g>

@@ -69,7 +69,7 @@ pub fn draw(canvas: &web_sys::HtmlCanvasElement, f: &Frame, dpr: f64) {
     // Halos, then markers, each batched by style (one path per style).
     let mut halos: BTreeMap<String, (PathStyle, Vec<Shape>)> = BTreeMap::new();
     let mut marks: BTreeMap<String, (PathStyle, Vec<Shape>)> = BTreeMap::new();
-    for m in &f.markers {
+    for m in f.paint_order.iter().map(|&k| &f.markers[k]) {
         if let Some((r, s)) = &m.halo {
             halos.entry(s.css()).or_insert_with(|| (s.clone(), Vec::new())).1.push(Shape::Circle { c: m.at, r: *r });
         }

@@ -29,9 +29,9 @@ pub fn Flows() -> impl IntoView {
                         data-investor=s.flow.group.investor.clone()
                         data-amount=format!("{:.0}", s.flow.group.total_usd)
                         data-width=format!("{:.3}", s.flow.outer.width)>
-                        <path class="flow-outer" d=s.outer_d.clone() style=s.outer.css() stroke=s.outer.stroke.css()></path>
+                        <path class="flow-outer" d=s.outer_d.clone() style:fill=s.outer.live(0) style:stroke=s.outer.live(1) style:stroke-width=s.outer.live(2) style:fill-opacity=s.outer.live(3) style:stroke-opacity=s.outer.live(4) style:stroke-dasharray=s.outer.live(5) stroke=s.outer.stroke.css()></path>
                         {s.inner.as_ref().map(|(d, st)| view! {
-                            <path class="flow-inner" d=d.clone() style=st.css()
+                            <path class="flow-inner" d=d.clone() style:fill=st.live(0) style:stroke=st.live(1) style:stroke-width=st.live(2) style:fill-opacity=st.live(3) style:stroke-opacity=st.live(4) style:stroke-dasharray=st.live(5)
                                 data-width=format!("{:.3}", s.flow.inner.as_ref().map(|a| a.width).unwrap_or(0.0))></path>
                         })}
                     </g>

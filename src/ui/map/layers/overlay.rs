@@ -18,8 +18,9 @@ pub(super) fn label_view(l: &TextLabel, class: &'static str) -> impl IntoView + 
         <text class=class class:focus=l.focus data-label=l.key.clone()
             x=format!("{:.1}", l.at[0]) y=format!("{:.1}", l.at[1])
             text-anchor="middle" dominant-baseline="central"
-            style=format!("font-size:{}px;font-weight:{};font-style:{};letter-spacing:{}px;fill:{};stroke:{}",
-                s.size, s.weight, if s.italic { "italic" } else { "normal" }, s.letter_spacing, s.fill.css(), s.halo.css())
+            style:font-size=format!("{}px", s.size) style:font-weight=s.weight.to_string()
+            style:font-style=if s.italic { "italic" } else { "normal" } style:letter-spacing=format!("{}px", s.letter_spacing)
+            style:fill=s.fill.css() style:stroke=s.halo.css()
         >{l.text.clone()}</text>
     }
 }
@@ -53,7 +54,7 @@ pub fn Badges() -> impl IntoView {
                             on:pointerup=move |ev| { ev.stop_propagation(); ui.selected.set(Some(Selection::Flow(k1.clone()))) }
                             on:pointerdown=|ev| ev.stop_propagation()
                             on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" { ui.selected.set(Some(Selection::Flow(k2.clone()))) }>
-                            <rect width=format!("{:.1}", c.width) height=CHIP_H rx="9" style=c.style.css()></rect>
+                            <rect width=format!("{:.1}", c.width) height=CHIP_H rx="9" style:fill=c.style.live(0) style:stroke=c.style.live(1) style:stroke-width=c.style.live(2) style:fill-opacity=c.style.live(3) style:stroke-opacity=c.style.live(4) style:stroke-dasharray=c.style.live(5)></rect>
                             <text x=format!("{:.1}", c.width / 2.0) y=CHIP_H / 2.0 text-anchor="middle" dominant-baseline="central" fill=b.fill.clone()>{c.text.clone()}</text>
                         </g>
                     }
@@ -74,7 +75,7 @@ pub fn Badges() -> impl IntoView {
 fn marker_overlay(m: &Marker, class: &'static str) -> impl IntoView + use<> {
     view! {
         <g class=format!("deposit {class}") data-deposit-id=m.id.clone() data-status=m.status.as_str()>
-            <path class="marker" d=m.shape().d() style=m.style.css()></path>
+            <path class="marker" d=m.shape().d() style:fill=m.style.live(0) style:stroke=m.style.live(1) style:stroke-width=m.style.live(2) style:fill-opacity=m.style.live(3) style:stroke-opacity=m.style.live(4) style:stroke-dasharray=m.style.live(5)></path>
         </g>
     }
 }
@@ -99,11 +100,11 @@ pub fn MarkerOverlays(focus: KeyFocus) -> impl IntoView {
         ui.frame.with(|f| {
             let f = f.as_ref().filter(|f| f.canvas)?;
             let m = f.marker_of(i)?;
-            let ring = style::selection_ring().css();
+            let ring = style::selection_ring();
             Some(view! {
                 <g class="deposit selected" data-deposit-id=m.id.clone()>
-                    <circle class="selection-ring" cx=format!("{:.1}", m.at[0]) cy=format!("{:.1}", m.at[1]) r=format!("{:.1}", m.r + 5.0) style=ring></circle>
-                    <path class="marker" d=m.shape().d() style=m.style.css()></path>
+                    <circle class="selection-ring" cx=format!("{:.1}", m.at[0]) cy=format!("{:.1}", m.at[1]) r=format!("{:.1}", m.r + 5.0) style:fill=ring.live(0) style:stroke=ring.live(1) style:stroke-width=ring.live(2) style:fill-opacity=ring.live(3) style:stroke-opacity=ring.live(4) style:stroke-dasharray=ring.live(5)></circle>
+                    <path class="marker" d=m.shape().d() style:fill=m.style.live(0) style:stroke=m.style.live(1) style:stroke-width=m.style.live(2) style:fill-opacity=m.style.live(3) style:stroke-opacity=m.style.live(4) style:stroke-dasharray=m.style.live(5)></path>
                 </g>
             })
         })
@@ -114,7 +115,7 @@ pub fn MarkerOverlays(focus: KeyFocus) -> impl IntoView {
             let f = f.as_ref().filter(|f| f.canvas && !f.markers.is_empty())?;
             let pos = focus.pos.get().min(f.markers.len() - 1);
             let m = &f.markers[pos];
-            Some((pos, m.deposit, m.id.clone(), m.label.clone(), m.shape().d(), m.style.css(), m.at, m.r))
+            Some((pos, m.deposit, m.id.clone(), m.label.clone(), m.shape().d(), m.style.clone(), m.at, m.r))
         })
     });
     let proxy = move || {
@@ -124,18 +125,20 @@ pub fn MarkerOverlays(focus: KeyFocus) -> impl IntoView {
                     c.as_ref().map(|c| match k {
                         0 => c.2.clone(),
                         1 => c.3.clone(),
-                        2 => c.4.clone(),
-                        _ => c.5.clone(),
+                        _ => c.4.clone(),
                     })
                 })
             };
+            let prop = move |k: usize| current.with(|c| c.as_ref().map(|c| c.5.live(k)).unwrap_or_default());
             view! {
                 <g class="deposit focus-proxy" role="button" tabindex="0"
                     data-deposit-id=move || attr(0) aria-label=move || attr(1)
                     on:focus=move |_| if let Some((_, i, .., at, _)) = current.get_untracked() { focus.show(i, at) }
                     on:blur=move |_| ui.hover.set(None)
                     on:keydown=move |ev| if let Some((pos, i, ..)) = current.get_untracked() { focus.key(ev, pos, i) }>
-                    <path class="marker" d=move || attr(2) style=move || attr(3)></path>
+                    <path class="marker" d=move || attr(2)
+                        style:fill=move || prop(0) style:stroke=move || prop(1) style:stroke-width=move || prop(2)
+                        style:fill-opacity=move || prop(3) style:stroke-opacity=move || prop(4) style:stroke-dasharray=move || prop(5)></path>
                 </g>
             }
         })

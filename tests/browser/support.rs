@@ -314,12 +314,19 @@ impl Browser {
         out
     }
 
+    /// The attribute of every element matching `css`, read in one script:
+    /// a snapshot of one moment, so a redraw between two reads cannot leave
+    /// a stale element reference.
     pub async fn attrs(&self, css: &str, attr: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        for e in self.c.find_all(Locator::Css(css)).await.expect("find_all") {
-            out.push(e.attr(attr).await.expect("attr").unwrap_or_default());
-        }
-        out
+        let v = self
+            .c
+            .execute(
+                "return [...document.querySelectorAll(arguments[0])].map(e => e.getAttribute(arguments[1]) ?? '');",
+                vec![json!(css), json!(attr)],
+            )
+            .await
+            .expect("attrs");
+        v.as_array().expect("a list").iter().map(|x| x.as_str().unwrap_or_default().to_string()).collect()
     }
 
     /// Move the real (WebDriver) mouse to viewport coordinates.

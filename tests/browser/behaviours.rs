@@ -124,7 +124,6 @@ async fn the_focused_map_pans_with_arrow_keys_and_zooms_with_plus_minus_zero() {
 }
 
 #[tokio::test]
-#[ignore = "fails: ArrowRight moves tabindex=0 to the next marker but focus stays on the first (ui/map.rs focuses in a rAF that runs before the re-render); for the renderer rewrite to fix"]
 async fn arrow_keys_step_between_markers_with_the_tooltip_and_enter_opens_details() {
     let b = Browser::new(1280, 800).await;
     b.open("/").await;

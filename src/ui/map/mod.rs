@@ -77,8 +77,10 @@ impl KeyFocus {
         } else {
             // The marker that now has tabindex 0 takes the focus.
             request_animation_frame(move || {
+                // Markers are SVG elements: an HtmlElement cast would fail and
+                // leave the focus where it was.
                 if let Ok(Some(el)) = document().query_selector(".deposit[tabindex='0']")
-                    && let Ok(el) = el.dyn_into::<web_sys::HtmlElement>()
+                    && let Ok(el) = el.dyn_into::<web_sys::SvgElement>()
                 {
                     let _ = el.focus();
                 }

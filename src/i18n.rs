@@ -113,6 +113,10 @@ strings! {
     CtrlToZoom => "Use Ctrl + scroll to zoom the map", "Для масштаба используйте Ctrl + прокрутку";
     Deposits => "Deposits", "Месторождения";
     Flows => "Investment flows", "Инвестиционные потоки";
+    MapLayers => "Map layers", "Слои карты";
+    LayerPlaces => "Capitals and cities", "Столицы и города";
+    LayerRivers => "Rivers", "Реки";
+    LayerInset => "Locator inset", "Карта-врезка";
     Name => "Name", "Название";
     Amount => "Amount", "Сумма";
     Destination => "Destination", "Получатель";

@@ -4,7 +4,8 @@
 //! (countries), `s=operating,...` (deposit status), `fi=china,eu` (deposits
 //! with a foreign investor from), `inv=china,us` (arrows shown), `fs=realized`
 //! (flow statuses counted), `y=2010-2025`, `sel=d:muruntau` or `sel=f:china-KAZ`,
-//! `layers=-flows` (hidden layers), `tab=table`, `embed=1`,
+//! `layers=-flows,-rivers` (hidden layers: `deposits`, `flows`, `places`,
+//! `rivers`, `inset`), `tab=table`, `embed=1`,
 //! `data=<URL of a region.json>` (load another dataset).
 //!
 //! A missing list parameter means its default: no deposit filter on that
@@ -18,6 +19,7 @@ use crate::atlas::DepositFilter;
 use crate::data::{DepositStatus, FlowStatus, Home};
 use crate::flows::FlowFilter;
 use crate::i18n::Lang;
+use crate::scene::layers::{Layer, Layers};
 
 /// The value of `inv` or `fs` when every box is unticked.
 pub const NONE: &str = "none";
@@ -42,15 +44,14 @@ pub struct UrlState {
     /// Flow statuses counted; `None` means all, `Some(vec![])` none (`fs=none`).
     pub flow_statuses: Option<Vec<FlowStatus>>,
     pub years: Option<(i32, i32)>,
-    pub hidden_layers: Vec<String>,
+    /// The layers shown (`layers=` lists the hidden ones).
+    pub layers: Layers,
     pub selected: Option<Selection>,
     pub table: bool,
     pub embed: bool,
     /// URL of another dataset's `region.json` (a newsroom's own data).
     pub data: Option<String>,
 }
-
-pub const LAYERS: [&str; 3] = ["countries", "deposits", "flows"];
 
 /// A URL parameter that could not be used: named, and ignored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -186,10 +187,9 @@ impl UrlState {
                 "layers" => {
                     for x in list(&v) {
                         let name = x.trim_start_matches('-');
-                        if LAYERS.contains(&name) {
-                            st.hidden_layers.push(name.to_string());
-                        } else {
-                            err(format!("unknown layer \"{name}\"; expected one of: {}", LAYERS.join(", ")));
+                        match Layer::parse(name) {
+                            Some(l) => st.layers = st.layers.with(l, false),
+                            None => err(format!("unknown layer \"{name}\"; expected one of: {}", Layer::expected())),
                         }
                     }
                 }
@@ -251,8 +251,8 @@ impl UrlState {
         if let Some((a, b)) = self.years {
             p.push(("y", format!("{a}-{b}")));
         }
-        if !self.hidden_layers.is_empty() {
-            p.push(("layers", self.hidden_layers.iter().map(|l| format!("-{l}")).collect::<Vec<_>>().join(",")));
+        if self.layers != Layers::default() {
+            p.push(("layers", self.layers.hidden().map(|l| format!("-{}", l.as_str())).collect::<Vec<_>>().join(",")));
         }
         match &self.selected {
             Some(Selection::Deposit(id)) => p.push(("sel", format!("d:{id}"))),
@@ -318,7 +318,7 @@ mod tests {
             flow_investors: Some(vec!["china".into(), "eu".into()]),
             flow_statuses: Some(vec![FlowStatus::Realized]),
             years: Some((2010, 2020)),
-            hidden_layers: vec!["flows".into()],
+            layers: Layers::from_hidden([Layer::Flows, Layer::Rivers]),
             selected: Some(Selection::Deposit("muruntau".into())),
             table: true,
             embed: true,
@@ -394,12 +394,13 @@ mod tests {
 
     #[test]
     fn hidden_layers_round_trip_including_all_and_none() {
-        for hidden in [vec![], vec!["flows"], LAYERS.to_vec()] {
-            let st = UrlState { hidden_layers: hidden.iter().map(|s| s.to_string()).collect(), ..Default::default() };
+        for hidden in [vec![], vec![Layer::Flows], vec![Layer::Places, Layer::Inset], Layer::ALL.to_vec()] {
+            let st = UrlState { layers: Layers::from_hidden(hidden.clone()), ..Default::default() };
             let (back, errs) = UrlState::parse(&st.to_query());
             assert!(errs.is_empty());
-            assert_eq!(back.hidden_layers, st.hidden_layers, "{}", st.to_query());
+            assert_eq!(back.layers.hidden().collect::<Vec<_>>(), hidden, "{}", st.to_query());
         }
+        assert_eq!(UrlState::parse("?layers=-rivers,-flows").0.to_query(), "layers=-flows,-rivers");
     }
 
     #[test]

@@ -42,8 +42,7 @@ impl Picture<'_> {
             groups: self.groups,
             flow_filter: self.flow_filter,
             lock_scale: true,
-            show_flows: true,
-            show_deposits: true,
+            layers: crate::scene::layers::Layers::default(),
             data_from: None,
         };
         standalone_svg(&Frame::build(a, &spec), self.url)

@@ -7,6 +7,7 @@
 use super::frame::{ShapePath, TextLabel};
 use super::inset::{self, Inset};
 use super::labels::Rect;
+use super::layers::{Layer, Layers};
 use super::places::{self, PlaceMark};
 use super::rivers::{self, RiverLabel};
 use super::scalebar::{self, ScaleBar};
@@ -125,16 +126,24 @@ pub fn inset_width(width: f64) -> f64 {
     (width * 0.15).clamp(120.0, 190.0)
 }
 
-pub fn draft(atlas: &Atlas, view: &View, width: f64, height: f64, lang: Lang) -> Draft {
+/// The context for `view`: the layers `layers` hides are left out (the
+/// scale bar is always drawn).
+pub fn draft(atlas: &Atlas, view: &View, width: f64, height: f64, lang: Lang, layers: Layers) -> Draft {
     let ctx = &atlas.ds.context;
     let region = &atlas.ds.region;
     let kpp = scalebar::km_per_px(&atlas.proj, view, [width / 2.0, height / 2.0]);
-    let rivers = rivers::paths(&ctx.rivers, &atlas.proj, view, width, height)
+    let no_rivers: &[_] = &[];
+    let shown_rivers = if layers.shows(Layer::Rivers) { &ctx.rivers[..] } else { no_rivers };
+    let rivers = rivers::paths(shown_rivers, &atlas.proj, view, width, height)
         .into_iter()
         .map(|p| ShapePath { id: p.id, focus: false, d: p.d, style: style::river(p.rank) })
         .collect();
-    let marks = places::marks(&ctx.places, &region.focus, &atlas.proj, view, width, height, kpp, lang);
-    let river_labels = rivers::labels(&ctx.rivers, &atlas.proj, view, (width, height), kpp, lang);
+    let marks = if layers.shows(Layer::Places) {
+        places::marks(&ctx.places, &region.focus, &atlas.proj, view, width, height, kpp, lang)
+    } else {
+        Vec::new()
+    };
+    let river_labels = rivers::labels(shown_rivers, &atlas.proj, view, (width, height), kpp, lang);
     let mut blocked: Vec<Rect> = marks.iter().map(PlaceMark::marker_rect).collect();
     // The count reads "77 deposits in view" (or its longer Russian), ~280 px at most.
     blocked.push(Rect { x: 0.0, y: height - COUNT_H, w: (width * 0.75).min(290.0), h: COUNT_H });
@@ -151,7 +160,7 @@ pub fn draft(atlas: &Atlas, view: &View, width: f64, height: f64, lang: Lang) ->
     let scale_bar = ScaleBarShape { bar, at, height: 4.0, style: style::scale_bar(), label };
     blocked.push(scale_bar.rect());
 
-    let inset = (!ctx.world.is_empty()).then(|| {
+    let inset = (layers.shows(Layer::Inset) && !ctx.world.is_empty()).then(|| {
         let inset = inset::build(
             &ctx.world,
             region.frame,
@@ -236,6 +245,23 @@ mod tests {
         Atlas::new(
             crate::data::load::from_dir(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data")).unwrap(),
         )
+    }
+
+    #[test]
+    fn a_hidden_context_layer_is_left_out_and_the_others_stay() {
+        let a = atlas();
+        let v = a.base_view(1280.0, 800.0);
+        let all = draft(&a, &v, 1280.0, 800.0, Lang::En, Layers::default());
+        assert!(!all.marks.is_empty() && !all.rivers.is_empty() && !all.layer.rivers.is_empty());
+        assert!(all.layer.inset.is_some());
+        for hide in [Layer::Places, Layer::Rivers, Layer::Inset] {
+            let d = draft(&a, &v, 1280.0, 800.0, Lang::En, Layers::default().with(hide, false));
+            assert_eq!(d.marks.is_empty(), hide == Layer::Places, "{hide:?}");
+            assert_eq!(d.rivers.is_empty() && d.layer.rivers.is_empty(), hide == Layer::Rivers, "{hide:?}");
+            assert_eq!(d.layer.inset.is_none(), hide == Layer::Inset, "{hide:?}");
+            // The scale bar is not a layer: it is always drawn.
+            assert!(d.layer.scale_bar.is_some());
+        }
     }
 
     #[test]

@@ -13,6 +13,7 @@ use super::clusters::{self, CLUSTER_MIN_IN_VIEW};
 use super::context::{self, ContextLayer};
 use super::flows::{BADGE_H, CHIP_H, DrawnFlow, Viewport, layout};
 use super::labels::{Rect, place_capped, text_width};
+use super::layers::{Layer, Layers};
 use super::legend::{LegendItems, legend_items};
 use super::path::{Shape, ring_path};
 use super::style::{self, Hatch, Ink, Paint, PathStyle, TextStyle};
@@ -52,8 +53,8 @@ pub struct FrameSpec<'a> {
     pub flow_filter: &'a FlowFilter,
     /// Keep dollars-per-pixel fixed (the region's scale) or fit the largest arrow.
     pub lock_scale: bool,
-    pub show_flows: bool,
-    pub show_deposits: bool,
+    /// The layers shown (deposits, arrows, places, rivers, the inset).
+    pub layers: Layers,
     /// Where the data came from when it is not the atlas's own ("Data from <host>").
     pub data_from: Option<String>,
 }
@@ -246,10 +247,10 @@ impl Frame {
         let water =
             ws.into_iter().map(|x| ShapePath { id: x.id, focus: false, d: x.d, style: style::water() }).collect();
         // Context (rivers, places, scale bar, inset); its labels join the label step below.
-        let draft = context::draft(atlas, &view, w, h, lang);
+        let draft = context::draft(atlas, &view, w, h, lang, spec.layers);
 
         // Flows and origin badges.
-        let (flows, badges) = if spec.show_flows {
+        let (flows, badges) = if spec.layers.shows(Layer::Flows) {
             let badge_text = |id: &str| {
                 atlas
                     .ds
@@ -295,7 +296,7 @@ impl Frame {
         in_view.sort_by(|&x, &y| atlas.deposits_plane[x][0].total_cmp(&atlas.deposits_plane[y][0]).then(x.cmp(&y)));
         let base = atlas.base_view(w, h);
         let zoom = view.k / base.k;
-        let (singles, plane_clusters) = if !spec.show_deposits {
+        let (singles, plane_clusters) = if !spec.layers.shows(Layer::Deposits) {
             (Vec::new(), Vec::new())
         } else if in_view.len() >= CLUSTER_MIN_IN_VIEW {
             let pts: Vec<(usize, [f64; 2])> = in_view.iter().map(|&i| (i, atlas.deposits_plane[i])).collect();
@@ -446,8 +447,7 @@ pub fn default_frame(atlas: &Atlas, width: f64, height: f64, view: Option<View>,
             groups: &groups,
             flow_filter: &filter,
             lock_scale: true,
-            show_flows: true,
-            show_deposits: true,
+            layers: Layers::default(),
             data_from: None,
         },
     )

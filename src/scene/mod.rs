@@ -12,6 +12,7 @@ pub mod frame;
 pub mod gesture;
 pub mod inset;
 pub mod labels;
+pub mod layers;
 pub mod legend;
 pub mod path;
 pub mod places;

@@ -1,4 +1,5 @@
-//! Deposit filters: commodity, country, status, foreign investor. Each
+//! Deposit filters (commodity, country, status, foreign investor) and the
+//! map layers a reader can switch off. Each filter
 //! option shows how many deposits it would match given the other filters.
 
 use super::details::home_name;
@@ -8,6 +9,7 @@ use crate::atlas::DepositFilter;
 use crate::data::commodity;
 use crate::data::{DepositStatus, Home};
 use crate::i18n::Key;
+use crate::scene::layers::Layer;
 use leptos::prelude::*;
 
 /// One filter option: a checkbox bound to one list of the deposit filter,
@@ -90,6 +92,30 @@ pub fn Filters() -> impl IntoView {
             .collect_view()
     };
 
+    // The layers a reader can switch off; the map and the URL (`layers=`) follow.
+    let layer_opts = move || {
+        Layer::ALL
+            .into_iter()
+            .map(|l| {
+                let key = match l {
+                    Layer::Deposits => Key::Deposits,
+                    Layer::Flows => Key::Flows,
+                    Layer::Places => Key::LayerPlaces,
+                    Layer::Rivers => Key::LayerRivers,
+                    Layer::Inset => Key::LayerInset,
+                };
+                view! {
+                    <label class="chip">
+                        <input type="checkbox" data-layer=l.as_str()
+                            prop:checked=move || ui.layers.get().shows(l)
+                            on:change=move |ev| ui.layers.update(|s| *s = s.with(l, event_target_checked(&ev)))/>
+                        {move || ui.t(key)}
+                    </label>
+                }
+            })
+            .collect_view()
+    };
+
     let total = move || ui.atlas.with(|a| a.as_ref().map(|a| a.ds.deposits.len()).unwrap_or(0));
 
     view! {
@@ -115,6 +141,10 @@ pub fn Filters() -> impl IntoView {
             <details data-filter-group="investors">
                 <summary>{move || ui.t(Key::ForeignInvestor)}</summary>
                 <div class="chips">{foreign_opts}</div>
+            </details>
+            <details data-filter-group="layers">
+                <summary>{move || ui.t(Key::MapLayers)}</summary>
+                <div class="chips">{layer_opts}</div>
             </details>
         </section>
     }

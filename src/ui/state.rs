@@ -4,6 +4,7 @@ use crate::atlas::{Atlas, DepositFilter};
 use crate::flows::{FlowFilter, FlowGroup, aggregate};
 use crate::i18n::{Key, Lang, t};
 use crate::scene::gesture::Camera;
+use crate::scene::layers::Layers;
 use crate::scene::{Frame, FrameSpec, Hit};
 use crate::spatial::{DepositIndex, View};
 use crate::url_state::{Selection, UrlState};
@@ -70,7 +71,8 @@ pub struct Ui {
     pub filter: RwSignal<DepositFilter>,
     pub flow: RwSignal<FlowFilter>,
     pub lock_scale: RwSignal<bool>,
-    pub hidden_layers: RwSignal<Vec<String>>,
+    /// The layers shown (the Layers group of the filters panel; `layers=` in the URL).
+    pub layers: RwSignal<Layers>,
     pub selected: RwSignal<Option<Selection>>,
     /// What is under the pointer or the keyboard focus...
     pub hover: RwSignal<Option<Hover>>,
@@ -113,14 +115,13 @@ impl Ui {
         });
         let lang = RwSignal::new(url.lang);
         let lock_scale = RwSignal::new(true);
-        let hidden_layers = RwSignal::new(url.hidden_layers.clone());
+        let layers = RwSignal::new(url.layers);
         let frame = Memo::new(move |_| {
             let (width, height) = size.get();
             let a = atlas.get()?;
             if width <= 0.0 {
                 return None;
             }
-            let on = |name: &str| hidden_layers.with(|h| !h.iter().any(|x| x == name));
             let idx = index.get();
             let gs = groups.get();
             let f = flow.get();
@@ -133,8 +134,7 @@ impl Ui {
                 groups: &gs,
                 flow_filter: &f,
                 lock_scale: lock_scale.get(),
-                show_flows: on("flows"),
-                show_deposits: on("deposits"),
+                layers: layers.get(),
                 // "Data from <host>" when the loader took the data from anywhere
                 // but the bundled default (the page footer says the same).
                 data_from: a.ds.data_from.as_ref().map(|h| format!("{} {h}", t(lang.get(), Key::DataFrom))),
@@ -151,7 +151,7 @@ impl Ui {
             filter,
             flow,
             lock_scale,
-            hidden_layers,
+            layers,
             selected: RwSignal::new(url.selected.clone()),
             hover: RwSignal::new(None),
             pointer: RwSignal::new([0.0, 0.0]),
@@ -224,7 +224,7 @@ impl Ui {
         UrlState {
             lang: self.lang.get(),
             view,
-            hidden_layers: self.hidden_layers.get(),
+            layers: self.layers.get(),
             selected: self.selected.get(),
             table: self.table.get(),
             embed: self.embed,

@@ -270,13 +270,58 @@ async fn unticking_every_flow_status_survives_a_reload() {
     fresh.wait_css("[data-ref-usd]").await;
     assert_eq!(fresh.js("return document.querySelectorAll('[data-flow]').length;").await, 0);
     assert_eq!(fresh.js("return document.querySelectorAll('input[data-flow-status]:checked').length;").await, 0);
-    // Layers hidden by the URL stay hidden and stay in the URL (no control sets them).
-    let layered = Browser::new(1280, 800).await;
-    layered.c.goto(&format!("{}/?layers=-flows", server())).await.unwrap();
-    layered.wait_css("[data-deposit-id]").await;
-    layered.wait_css("[data-ref-usd]").await;
-    assert_eq!(layered.js("return document.querySelectorAll('[data-flow]').length;").await, 0);
-    assert_eq!(layered.js("return location.search;").await, "?layers=-flows");
+}
+
+/// How many of each layer's hooks are drawn: arrows, deposits, places, rivers, the inset.
+const LAYER_COUNTS: &str = "return ['[data-flow]', '[data-deposit-id]', '[data-place]', '[data-river]', '.inset'].map(s => document.querySelectorAll(s).length);";
+
+#[tokio::test]
+async fn switching_map_layers_off_in_the_panel_hides_them_and_the_link_restores_it() {
+    let b = Browser::new(1280, 800).await;
+    b.open("/").await;
+    b.wait_css("[data-flow]").await;
+    b.wait_css("[data-river]").await;
+    b.wait_css(".inset").await;
+    let all = b.js(LAYER_COUNTS).await;
+    assert!(all.as_array().unwrap().iter().all(|n| n.as_u64() > Some(0)), "every layer drawn first: {all}");
+
+    b.wait_css("[data-filter-group='layers'] summary").await.click().await.unwrap();
+    for l in ["flows", "rivers", "inset"] {
+        let boxed = b.wait_css(&format!("input[data-layer='{l}']")).await;
+        assert_eq!(boxed.prop("checked").await.unwrap().as_deref(), Some("true"), "{l} ticked at first");
+        boxed.click().await.unwrap();
+    }
+    b.wait_gone("[data-flow]").await;
+    b.wait_gone("[data-river]").await;
+    b.wait_gone(".inset").await;
+    let q = b.wait_js("location.search.includes('layers=') && location.search").await;
+    assert_eq!(q.as_str(), Some("?layers=-flows,-rivers,-inset"));
+    let hidden = b.js(LAYER_COUNTS).await;
+    let n = |v: &Value, i: usize| v[i].as_u64().unwrap();
+    assert_eq!((n(&hidden, 0), n(&hidden, 3), n(&hidden, 4)), (0, 0, 0), "{hidden}");
+    // Deposits and places stay as they were.
+    assert_eq!((n(&hidden, 1), n(&hidden, 2)), (n(&all, 1), n(&all, 2)), "{hidden} vs {all}");
+
+    // A fresh page from the link: the same layers hidden, the same boxes unticked.
+    let fresh = Browser::new(1280, 800).await;
+    fresh.open(&format!("/{}", q.as_str().unwrap())).await;
+    fresh.wait_css("[data-deposit-id]").await;
+    fresh.wait_css("[data-place]").await;
+    // The legend is drawn (the sentinel that the frame was laid out).
+    fresh.wait_css("[data-ref-usd]").await;
+    assert_eq!(fresh.js(LAYER_COUNTS).await, hidden);
+    let unticked = fresh.js("return [...document.querySelectorAll('input[data-layer]')].filter(e => !e.checked).map(e => e.dataset.layer);").await;
+    assert_eq!(unticked, json!(["flows", "rivers", "inset"]));
+    assert_eq!(fresh.js("return location.search;").await, q);
+
+    // Ticking them again draws them again and empties the parameter.
+    fresh.wait_css("[data-filter-group='layers'] summary").await.click().await.unwrap();
+    for l in ["flows", "rivers", "inset"] {
+        fresh.wait_css(&format!("input[data-layer='{l}']")).await.click().await.unwrap();
+    }
+    fresh.wait_css("[data-flow]").await;
+    fresh.wait_js("!location.search.includes('layers=')").await;
+    assert_eq!(fresh.js(LAYER_COUNTS).await, all);
 }
 
 #[tokio::test]

@@ -7,6 +7,7 @@
 
 pub mod atlas;
 pub mod author;
+pub mod color;
 pub mod data;
 pub mod flows;
 pub mod i18n;

@@ -282,10 +282,8 @@ pub fn region(file: &str, text: &str) -> Result<Region, DataError> {
             ));
             inv.color = FALLBACK_COLOR.to_string();
         } else {
-            use crate::render::format::{BADGE_DARKEN, contrast, darken};
-            use crate::scene::style::{Ink, Theme};
-            // Badge text is drawn in the palette's on-dark ink (scene::style).
-            let c = contrast(&darken(&inv.color, BADGE_DARKEN), Ink::OnDark.hex(Theme::Light));
+            // The origin badge darkens this colour and writes white text on it.
+            let c = crate::color::badge_text_contrast(&inv.color);
             if c < 4.5 {
                 problems.push(err(
                     &format!("investors[{i}].color"),

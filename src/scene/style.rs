@@ -315,11 +315,11 @@ pub fn focus_ring() -> PathStyle {
 }
 
 /// How much badges darken an investor colour (white text stays AA).
-pub const BADGE_DARKEN: f64 = crate::render::format::BADGE_DARKEN;
+pub const BADGE_DARKEN: f64 = crate::color::BADGE_DARKEN;
 
 /// The badge colour for an investor colour.
 pub fn badge(investor_color: &str) -> String {
-    crate::render::format::darken(investor_color, BADGE_DARKEN)
+    crate::color::darken(investor_color, BADGE_DARKEN)
 }
 
 /// Committed (not yet realized) money: a hatch in the investor colour.
@@ -531,8 +531,18 @@ mod tests {
     }
 
     #[test]
+    fn badge_text_is_drawn_in_the_white_the_data_check_assumes() {
+        // `color::badge_text_contrast` (the investor-colour check in data/)
+        // computes white text on the badge; the badge's ink must be that white.
+        for theme in [Theme::Light, Theme::Dark] {
+            assert!((crate::color::luminance(Ink::OnDark.hex(theme)) - 1.0).abs() < 1e-12);
+        }
+        assert_eq!(badge("#d55e00"), crate::color::darken("#d55e00", crate::color::BADGE_DARKEN));
+    }
+
+    #[test]
     fn cluster_text_is_readable_on_every_group_colour() {
-        use crate::render::format::contrast;
+        use crate::color::contrast;
         for g in Group::ALL {
             let text = cluster_text(g).hex(Theme::Light);
             assert!(contrast(g.color(), text) >= 3.0, "{g:?}: {:.2}", contrast(g.color(), text));

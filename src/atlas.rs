@@ -170,6 +170,15 @@ impl Atlas {
         hits.into_iter().take(limit).map(|(_, i)| i).collect()
     }
 
+    /// The credit lines every picture of this atlas carries: the region's
+    /// credit, then what each context layer asks for (GeoNames' CC BY). The
+    /// page footer, the live map's frame and the export all take them from here.
+    pub fn credit_lines(&self, lang: Lang) -> Vec<String> {
+        std::iter::once(self.ds.region.credit.get(lang).to_string())
+            .chain(self.ds.context.attributions.iter().cloned())
+            .collect()
+    }
+
     pub fn country_name(&self, iso3: &str, lang: Lang) -> String {
         if iso3 == self.ds.region.region_code {
             return self.ds.region.region_name.get(lang).to_string();

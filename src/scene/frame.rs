@@ -354,8 +354,7 @@ impl Frame {
             lang,
         );
 
-        let mut credit = vec![region.credit.get(lang).to_string()];
-        credit.extend(atlas.ds.context.attributions.iter().cloned());
+        let mut credit = atlas.credit_lines(lang);
         credit.extend(spec.data_from.clone());
         let points = DepositIndex::new(markers.iter().map(|m| m.at).chain(clusters.iter().map(|c| c.at)).enumerate());
         let arrows = BoxIndex::new(flows.iter().map(|f: &FlowShape| f.flow.outer.bounds()));

@@ -209,17 +209,8 @@ fn LangSwitch() -> impl IntoView {
 #[component]
 fn Footer() -> impl IntoView {
     let ui = use_ui();
-    // The region's credit, then what each context layer asks for (GeoNames' CC BY).
-    let credit = move || {
-        ui.atlas.with(|a| {
-            a.as_ref().map(|a| {
-                std::iter::once(a.ds.region.credit.get(ui.lang.get()).to_string())
-                    .chain(a.ds.context.attributions.iter().cloned())
-                    .collect::<Vec<_>>()
-                    .join(" · ")
-            })
-        })
-    };
+    // The same credit lines as the map and the export (`Atlas::credit_lines`).
+    let credit = move || ui.atlas.with(|a| a.as_ref().map(|a| a.credit_lines(ui.lang.get()).join(" · ")));
     // Permanent, in the page and the embed: whose data this is, when it is not the bundled default.
     let data_from = move || ui.atlas.with(|a| a.as_ref().and_then(|a| a.ds.data_from.clone()));
     // `permalink` reads the state through tracked signals, so the link follows the view.

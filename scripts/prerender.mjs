@@ -25,29 +25,71 @@ if (!readFileSync(file, "utf8").includes("<!-- PRERENDER -->")) {
 }
 const out = join(mkdtempSync(join(tmpdir(), "atlas-prerender-")), "map.svg");
 
+// The map is drawn at the size the app's map has in a 1280×800 window (the
+// sidebar's 330 px off the width, the header and footer off the
+// height: styles/atlas.css), so on that screen the app's first frame matches it
+// pixel for pixel. Elsewhere it is scaled and centred as the app fits the
+// region's frame into its map (View::fit: the frame, less a 2% margin, contained
+// and centred), so the geography does not move when the app takes over.
+const MAP_W = 950;
+const MAP_H = 639;
+
 // The native data tool; `cargo` is already on PATH for the wasm build.
-execFileSync("cargo", ["run", "--locked", "-q", "--bin", "atlas", "--", "svg", join(source, "public/data"), out, "en"], {
-  cwd: source,
-  stdio: ["ignore", "ignore", "inherit"],
-});
+const atlasTool = (args) =>
+  execFileSync("cargo", ["run", "--locked", "-q", "--bin", "atlas", "--", ...args], {
+    cwd: source,
+    stdio: ["ignore", "pipe", "inherit"],
+  }).toString();
+const drawn = atlasTool(["svg", join(source, "public/data"), out, "en", `${MAP_W}x${MAP_H}`]);
+// The region's frame as drawn (px): the crop scales the picture as View::fit would.
+const [, FRAME_W, FRAME_H] = drawn.match(/^frame ([0-9.]+)x([0-9.]+)$/m) || [];
+if (!FRAME_W) throw new Error("prerender.mjs: atlas svg did not report the frame's size");
+const t = JSON.parse(atlasTool(["strings", "en"]));
 let svg = readFileSync(out, "utf8");
 if (!svg.startsWith("<svg")) throw new Error("prerender.mjs: atlas svg did not write an SVG");
+const top = Number((svg.match(/id="map" transform="translate\(0 ([0-9.]+)\)"/) || [])[1]);
+if (!Number.isFinite(top)) throw new Error("prerender.mjs: no map group in the SVG");
 // The export's ids (hatch patterns, clip path) must not collide with the live map's.
 svg = svg.replace(/\bid="([^"]+)"/g, 'id="pre-$1"').replace(/url\(#([^)]+)\)/g, "url(#pre-$1)");
-svg = svg.replace(/^<svg /, '<svg class="prerender-map" preserveAspectRatio="xMidYMin meet" ');
+// The crop (prerender.css) needs the map's size and offset in the picture.
+svg = svg.replace(
+  /^<svg /,
+  `<svg class="prerender-map" style="--map-w:${MAP_W};--map-h:${MAP_H};--map-top:${top};--frame-w:${FRAME_W};--frame-h:${FRAME_H}" `,
+);
+
+// The credit lines, as the export wrote them (the last line is its source note).
+const creditGroup = (svg.match(/<g id="pre-credit"[^>]*>([\s\S]*?)<\/g>/) || [])[1] || "";
+const credit = [...creditGroup.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).slice(0, -1).join(" · ");
 
 const region = JSON.parse(readFileSync(join(source, "public/data/region.json"), "utf8").replace(/^\uFEFF/, ""));
+const esc = (s) => String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const l = region.layers;
-const block =
-  `<div id="prerender" class="prerender" aria-hidden="false">${svg}` +
+const note =
   `<p class="prerender-note">The default view, drawn when the atlas was built. ` +
   `Every deposit and investment figure carries its sources: ` +
   `<a href="data/${l.deposits}">deposits</a>, <a href="data/${l.flows}">investment flows</a> ` +
-  `(GeoJSON; each record's <code>sources</code>), <a href="data/region.json">the manifest</a>.</p></div>` +
-  `<script>if (/[?&]data=/.test(location.search)) document.getElementById("prerender").remove();</script>`;
+  `(GeoJSON; each record's <code>sources</code>), <a href="data/region.json">the manifest</a>.</p>`;
+// The app's page, as it lays itself out (src/ui/app.rs: header, map, sidebar,
+// footer, with the same classes), so the picture sits where the app's map will.
+// Its controls are placeholders: inert, no ids or hooks (the app's own come with it).
+const tool = (k) => `<button class="tool" type="button">${esc(t[k])}</button>`;
+const block =
+  `<div id="prerender" class="prerender app">` +
+  `<header class="header" inert><div class="titles"><h1>${esc(region.title.en)}</h1>` +
+  `<p class="subtitle">${esc(region.subtitle?.en ?? "")}</p></div>` +
+  `<div class="toolbar"><div class="search"><input type="search" placeholder="${esc(t.Search)}" aria-label="${esc(t.Search)}"></div>` +
+  `<div class="lang-switch"><button class="lang" type="button" aria-pressed="true">EN</button><button class="lang" type="button" aria-pressed="false">RU</button></div></div>` +
+  `<div class="share">${["Table", "CopyLink", "Embed", "ExportSvg", "ExportPng"].map(tool).join("")}</div></header>` +
+  `<main class="main"><div class="map-wrap prerender-wrap" inert>${svg}</div>` +
+  `<aside class="sidebar">${note}</aside></main>` +
+  `<footer class="footer"><p class="credit">${credit}</p></footer></div>` +
+  // The embed's compact page has its own layout; another dataset (`?data=`) is not this picture.
+  `<script>(function(){var p=document.getElementById("prerender");` +
+  `if(/[?&]data=/.test(location.search))p.remove();` +
+  `else if(/[?&]embed=1/.test(location.search))p.classList.add("embed");})();</script>`;
 
 let html = readFileSync(file, "utf8");
 if (!html.includes("<!-- PRERENDER -->")) throw new Error("prerender.mjs: no <!-- PRERENDER --> placeholder in " + file);
 html = html.replace("<!-- PRERENDER -->", block);
 writeFileSync(file, html);
-console.log(`prerender.mjs: default view (${svg.length} bytes of SVG) in ${file}`);
+console.log(`prerender.mjs: default view (${svg.length} bytes of SVG, map ${MAP_W}×${MAP_H}) in ${file}`);

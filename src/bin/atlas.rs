@@ -4,8 +4,10 @@
 //!                      prints each error with file, feature and field, exits 1 on any;
 //!                      prints warnings (e.g. a Wikipedia-only "exact" point) in the same form, without failing.
 //! `atlas sums [DIR]`   prints the per-investor, per-destination totals the map draws.
-//! `atlas svg [DIR] [OUT.svg] [en|ru]`  writes the default view as a standalone SVG
-//!                      (the same file the app's "Download SVG" makes).
+//! `atlas strings [en|ru]`  prints the UI strings as JSON (for the pre-rendered page shell).
+//! `atlas svg [DIR] [OUT.svg] [en|ru] [WIDTHxHEIGHT]`  writes the default view as a standalone SVG
+//!                      (the same file the app's "Download SVG" makes), its map WIDTH×HEIGHT px
+//!                      (default 1200x760; the build's pre-render uses the app's map size).
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -17,6 +19,17 @@ fn main() {
 
     let args: Vec<String> = std::env::args().skip(1).collect();
     let cmd = args.first().map(String::as_str).unwrap_or("help");
+    if cmd == "strings" {
+        // The UI strings as JSON {"Key": "text"}: the build's pre-rendered page shell
+        // (scripts/prerender.mjs) labels its placeholders with the app's own words.
+        let lang = args.get(1).and_then(|l| Lang::parse(l)).unwrap_or(Lang::En);
+        let pairs: Vec<String> = atlas::i18n::Key::ALL
+            .iter()
+            .map(|k| format!("{:?}:{:?}", format!("{k:?}"), atlas::i18n::t(lang, *k)))
+            .collect();
+        println!("{{{}}}", pairs.join(","));
+        return;
+    }
     if cmd == "css" {
         // styles/palette.css: the one palette (scene::style) as CSS custom properties.
         print!("{}", atlas::scene::style::palette_stylesheet());
@@ -30,7 +43,9 @@ fn main() {
             std::process::exit(1);
         }
         _ => {
-            eprintln!("usage: atlas check [DIR] | atlas sums [DIR] | atlas svg [DIR] [OUT.svg] [en|ru] | atlas css");
+            eprintln!(
+                "usage: atlas check [DIR] | atlas sums [DIR] | atlas svg [DIR] [OUT.svg] [en|ru] | atlas strings [en|ru] | atlas css"
+            );
             std::process::exit(2);
         }
     };
@@ -53,12 +68,23 @@ fn main() {
         "svg" => {
             let out = args.get(2).map(String::as_str).unwrap_or("atlas.svg");
             let lang = args.get(3).and_then(|l| Lang::parse(l)).unwrap_or(Lang::En);
-            let svg = default_view_svg(ds, lang);
+            let size = match args.get(4).map(|s| parse_size(s)) {
+                None => (1200.0, 760.0),
+                Some(Some(size)) => size,
+                Some(None) => {
+                    eprintln!("error: \"{}\" is not a map size like 935x650 (pixels, 100 to 8000)", args[4]);
+                    std::process::exit(2);
+                }
+            };
+            let (svg, fit) = default_view_svg(ds, lang, size);
             if let Err(e) = std::fs::write(out, svg) {
                 eprintln!("error: cannot write {out}: {e}");
                 std::process::exit(1);
             }
             println!("wrote {out}");
+            // The region's frame as drawn, in pixels: the build's pre-render scales the
+            // picture as the app fits that frame into its map (View::fit).
+            println!("frame {:.3}x{:.3}", fit[0], fit[1]);
         }
         _ => {
             let ids: Vec<String> = ds.region.investors.iter().map(|i| i.id.clone()).collect();
@@ -124,20 +150,32 @@ fn check(dir: &std::path::Path, ds: atlas::data::Dataset) -> (String, Vec<String
         }
         let _ = a.deposit_index(&(0..a.ds.deposits.len()).collect::<Vec<_>>()).in_rect(v.visible_plane(w, h)).count();
     }
-    let svg = default_view_svg(ds, atlas::i18n::Lang::En);
+    let (svg, _) = default_view_svg(ds, atlas::i18n::Lang::En, (1200.0, 760.0));
     if svg.contains("NaN") {
         errors.push(format!("{manifest}: the default view draws NaN coordinates"));
     }
     (format!("{summary}; {} error(s)", errors.len()), errors)
 }
 
-/// The fitted view at 1200×760 with every layer and filter at its default:
-/// the same `Frame` the app draws, through the same export.
+/// `935x650` → (935, 650), each side 100 to 8000 px.
 #[cfg(not(target_arch = "wasm32"))]
-fn default_view_svg(ds: atlas::data::Dataset, lang: atlas::i18n::Lang) -> String {
+fn parse_size(s: &str) -> Option<(f64, f64)> {
+    let (w, h) = s.split_once('x')?;
+    let side = |v: &str| v.parse::<f64>().ok().filter(|v| (100.0..=8000.0).contains(v));
+    Some((side(w)?, side(h)?))
+}
+
+/// The fitted view of a `w`×`h` map with every layer and filter at its
+/// default: the same `Frame` the app draws, through the same export.
+/// Also the region's frame as drawn: its width and height in pixels.
+#[cfg(not(target_arch = "wasm32"))]
+fn default_view_svg(ds: atlas::data::Dataset, lang: atlas::i18n::Lang, (w, h): (f64, f64)) -> (String, [f64; 2]) {
     let a = atlas::atlas::Atlas::new(ds);
-    let frame = atlas::scene::frame::default_frame(&a, 1200.0, 760.0, None, lang);
-    atlas::render::export::standalone_svg(&frame, "Sources: open the atlas and click any deposit or arrow").0
+    let view = a.base_view(w, h);
+    let [x0, y0, x1, y1] = atlas::spatial::view::frame_extent(&a.proj, a.ds.region.frame);
+    let frame = atlas::scene::frame::default_frame(&a, w, h, Some(view), lang);
+    let svg = atlas::render::export::standalone_svg(&frame, "Sources: open the atlas and click any deposit or arrow").0;
+    (svg, [(x1 - x0) * view.k, (y1 - y0) * view.k])
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -145,9 +183,17 @@ fn main() {}
 
 #[cfg(test)]
 mod tests {
-    use super::check;
+    use super::{check, parse_size};
     use atlas::data::load;
     use std::path::Path;
+
+    #[test]
+    fn a_map_size_is_read_as_width_by_height_in_a_sane_range() {
+        assert_eq!(parse_size("935x650"), Some((935.0, 650.0)));
+        for bad in ["935", "x650", "935x", "935X650", "50x650", "935x9000", "a x b", "NaNxNaN", "infxinf"] {
+            assert_eq!(parse_size(bad), None, "{bad}");
+        }
+    }
 
     /// Every case of the bad-input corpus: `atlas check` names the problem
     /// its `expect.json` describes (or, for the BOM case, accepts it).

@@ -7,6 +7,7 @@ mod bad_input;
 mod behaviours;
 mod context;
 mod embed;
+mod firstpaint;
 mod scale;
 mod support;
 

@@ -1,0 +1,81 @@
+//! The pre-rendered first paint (scripts/prerender.mjs): the app's page laid out
+//! with the app's classes, so that when the app takes over nothing moves.
+
+use crate::support::Browser;
+use serde_json::{Value, json};
+
+/// Where the things a reader's eye is on sit, in page pixels: the title, the
+/// map's box, a country, a capital and the largest arrow.
+const PLACES: &str = "const q = s => { const e = document.querySelector(s); if (!e) return null; const r = e.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; };
+return { h1: q('h1'), wrap: q('.map-wrap'), kaz: q(\"[data-iso3='KAZ']\"), astana: q(\"[data-place='astana']\"), flow: q(\"[data-flow='china-KAZ']\") };";
+
+/// A browser whose page (not window) is exactly `width`×`height`.
+async fn viewport(width: u32, height: u32) -> Browser {
+    let b = Browser::new(width, height).await;
+    let m = json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 500 });
+    b.cdp("Emulation.setDeviceMetricsOverride", m).await;
+    b
+}
+
+/// The picture alone: the wasm is blocked, so the app never starts.
+async fn picture_only(width: u32, height: u32) -> (Browser, Value) {
+    let b = viewport(width, height).await;
+    b.cdp("Network.enable", json!({})).await;
+    b.cdp("Network.setBlockedURLs", json!({ "urls": ["*.wasm"] })).await;
+    b.c.goto(&format!("{}/", crate::support::server())).await.unwrap();
+    b.wait_css("#prerender [data-iso3='KAZ']").await;
+    let v = b.js(PLACES).await;
+    (b, v)
+}
+
+fn close(a: &Value, b: &Value, tol: f64) -> Result<(), String> {
+    for key in ["h1", "wrap", "kaz", "astana", "flow"] {
+        let (x, y) = (a[key].as_array(), b[key].as_array());
+        let (Some(x), Some(y)) = (x, y) else { return Err(format!("{key}: missing in {a} or {b}")) };
+        for (p, q) in x.iter().zip(y) {
+            let (p, q) = (p.as_f64().unwrap(), q.as_f64().unwrap());
+            if (p - q).abs() > tol {
+                return Err(format!("{key}: {x:?} before, {y:?} after"));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn the_app_takes_over_the_pre_rendered_map_without_moving_anything_at_1280_by_800() {
+    let (shell, before) = picture_only(1280, 800).await;
+    // The picture is there without the app: its map, a capital, the arrows, the credit.
+    assert!(shell.js("return document.querySelector('.app:not(.prerender)') === null;").await.as_bool().unwrap());
+    let credit = shell.wait_css("#prerender .credit").await.text().await.unwrap();
+    assert!(credit.contains("GeoNames"), "{credit}");
+
+    let app = viewport(1280, 800).await;
+    app.open("/").await;
+    app.wait_gone("#prerender").await;
+    let after = app.js(PLACES).await;
+    close(&before, &after, 1.0).unwrap_or_else(|e| panic!("{e}\nbefore {before}\nafter {after}"));
+}
+
+#[tokio::test]
+async fn on_a_phone_the_pre_rendered_page_has_the_app_layout_and_its_map_box() {
+    let (_shell, before) = picture_only(390, 844).await;
+    let app = viewport(390, 844).await;
+    app.open("/").await;
+    app.wait_gone("#prerender").await;
+    let after = app.js(PLACES).await;
+    // The title, the map's box and the country do not move. The picture is the
+    // desktop one scaled to the phone's map, so markers and arrows (laid out for
+    // the map's size) are redrawn at their own size; a capital stays where it is.
+    for key in ["h1", "wrap", "kaz"] {
+        for (p, q) in before[key].as_array().unwrap().iter().zip(after[key].as_array().unwrap()) {
+            assert!((p.as_f64().unwrap() - q.as_f64().unwrap()).abs() <= 1.0, "{key}: {before} before, {after} after");
+        }
+    }
+    let centre = |v: &Value| {
+        let r: Vec<f64> = v["astana"].as_array().unwrap().iter().map(|x| x.as_f64().unwrap()).collect();
+        [r[0] + r[2] / 2.0, r[1] + r[3] / 2.0]
+    };
+    let (c0, c1) = (centre(&before), centre(&after));
+    assert!((c0[0] - c1[0]).abs() <= 1.0 && (c0[1] - c1[1]).abs() <= 1.0, "Astana {c0:?} before, {c1:?} after");
+}

@@ -10,6 +10,7 @@ pub mod author;
 pub mod color;
 pub mod data;
 pub mod flows;
+pub mod format;
 pub mod i18n;
 pub mod render;
 pub mod scene;

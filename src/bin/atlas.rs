@@ -13,8 +13,8 @@
 fn main() {
     use atlas::data::load;
     use atlas::flows::{FlowFilter, aggregate};
+    use atlas::format::usd;
     use atlas::i18n::Lang;
-    use atlas::render::format::usd;
     use std::path::PathBuf;
 
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -1,4 +1,4 @@
-//! Turning geometry into SVG: path data for outlines, number formatting.
+//! The standalone SVG (and so PNG) export of a scene frame, and XML escaping.
 
 pub mod export;
 pub mod format;

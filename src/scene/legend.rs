@@ -7,8 +7,8 @@ use crate::atlas::Atlas;
 use crate::data::DepositStatus;
 use crate::data::commodity::Group;
 use crate::flows::WidthScale;
+use crate::format::usd;
 use crate::i18n::{Key, Lang, t};
-use crate::render::format::usd;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct LegendInvestor {

@@ -3,8 +3,10 @@
 
 pub mod index;
 pub mod projection;
+pub mod region;
 pub mod view;
 
 pub use index::{BoxIndex, DepositIndex, ShapeIndex};
 pub use projection::Albers;
+pub use region::{Bounds, ProjectionSpec};
 pub use view::View;

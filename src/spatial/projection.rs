@@ -2,7 +2,7 @@
 //! Working Manual", pp. 98–103). Equal-area matters here: a reader compares
 //! the sizes of countries. Output is in units of the Earth's radius, y up.
 
-use crate::data::ProjectionSpec;
+use super::region::ProjectionSpec;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Albers {

@@ -4,7 +4,7 @@
 //! transform to one SVG group and re-projects when the gesture ends.
 
 use super::projection::Albers;
-use crate::data::Bounds;
+use super::region::Bounds;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct View {
@@ -127,7 +127,7 @@ pub fn frame_extent(proj: &Albers, f: Bounds) -> [f64; 4] {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::ProjectionSpec;
+    use crate::spatial::ProjectionSpec;
 
     fn setup() -> (Albers, Bounds) {
         let p = Albers::new(ProjectionSpec { lon0: 66.0, lat0: 43.0, lat1: 38.0, lat2: 50.0 });

@@ -4,8 +4,8 @@
 use super::state::use_ui;
 use super::tooltip::status_label;
 use crate::data::{Confidence, Flow, FlowScope, FlowStatus, Home, Precision, Source, commodity};
+use crate::format::usd;
 use crate::i18n::{Key, Lang, t};
-use crate::render::format::usd;
 use crate::url_state::Selection;
 use leptos::prelude::*;
 

@@ -7,8 +7,8 @@ use super::details::flow_status_label;
 use super::state::use_ui;
 use super::tooltip::status_label;
 use crate::data::FlowScope;
+use crate::format::usd;
 use crate::i18n::Key;
-use crate::render::format::usd;
 use crate::url_state::Selection;
 use leptos::prelude::*;
 

@@ -4,8 +4,8 @@
 
 use super::state::{Hover, use_ui};
 use crate::data::commodity;
+use crate::format::usd;
 use crate::i18n::Key;
-use crate::render::format::usd;
 use leptos::prelude::*;
 
 #[component]

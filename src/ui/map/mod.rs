@@ -154,7 +154,7 @@ pub fn MapView() -> impl IntoView {
                         format!(
                             "{inv} → {}, {}",
                             a.country_name(&g.destination, lang),
-                            crate::render::format::usd(g.total_usd, lang)
+                            crate::format::usd(g.total_usd, lang)
                         )
                     })
                     .unwrap_or_default()

@@ -144,7 +144,7 @@ async fn py_serve(dir: &std::path::Path) -> PyServer {
         .stderr(std::process::Stdio::null())
         .spawn()
         .expect("python3 -m http.server");
-    let deadline = Instant::now() + Duration::from_secs(15);
+    let deadline = std::time::Instant::now() + crate::support::WAIT;
     while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
         assert!(Instant::now() < deadline, "python3 -m http.server did not start");
         tokio::time::sleep(Duration::from_millis(100)).await;

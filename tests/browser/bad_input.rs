@@ -225,7 +225,7 @@ async fn a_very_narrow_embed_draws_without_panicking_and_recovers_when_widened()
         [0, 1, 2].map(|i| v[i].as_f64().unwrap_or(0.0))
     };
     let wait = |what: &'static str, ok: fn([f64; 3]) -> bool| async move {
-        let deadline = Instant::now() + Duration::from_secs(15);
+        let deadline = std::time::Instant::now() + crate::support::WAIT;
         loop {
             let s = state().await;
             if ok(s) {

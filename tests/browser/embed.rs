@@ -65,7 +65,7 @@ async fn the_embed_sizes_itself_below_the_fold_on_another_origin_and_ignores_for
     assert_eq!(r[2], 0);
     let first = b.wait_js(&applied_height()).await.as_f64().unwrap();
     // It is the content's own height (read inside the frame, still without scrolling).
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let deadline = std::time::Instant::now() + crate::support::WAIT;
     loop {
         let (inner, now) = (inner_height(&b).await, b.wait_js(&applied_height()).await.as_f64().unwrap());
         if inner > 450.0 && (inner - now).abs() <= 1.0 {
@@ -107,7 +107,7 @@ async fn the_embed_sizes_itself_below_the_fold_on_another_origin_and_ignores_for
         json!(poster)
     ))
     .await;
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let deadline = std::time::Instant::now() + crate::support::WAIT;
     loop {
         b.c.find(Locator::Css("#poster")).await.unwrap().enter_frame().await.unwrap();
         let posted = b.js("return window.__posted === true && location.origin;").await;
@@ -148,7 +148,7 @@ async fn over_the_embed_a_plain_wheel_scrolls_the_article_and_ctrl_wheel_zooms_t
     // Bring the frame into view, leaving article below it to scroll to.
     b.js(&format!("window.scrollTo(0, {FRAME}.getBoundingClientRect().top + scrollY - 40); return 0;")).await;
     let kaz = "document.querySelector('path[data-iso3=\"KAZ\"]')";
-    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    let deadline = std::time::Instant::now() + crate::support::WAIT;
     while in_frame(&b, &format!("return !!{kaz};")).await != json!(true) {
         assert!(std::time::Instant::now() < deadline, "the embedded map never drew");
         tokio::time::sleep(Duration::from_millis(100)).await;
@@ -179,7 +179,7 @@ async fn over_the_embed_a_plain_wheel_scrolls_the_article_and_ctrl_wheel_zooms_t
         .then(WheelAction::Scroll { duration: None, x, y, delta_x: 0, delta_y: -400 })
         .then(WheelAction::Pause { duration: Duration::ZERO });
     b.c.perform_actions(Actions::from(keys).and(wheel)).await.unwrap();
-    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    let deadline = std::time::Instant::now() + crate::support::WAIT;
     loop {
         let w = in_frame(&b, &width).await.as_f64().unwrap();
         if w > before * 1.5 {

@@ -11,6 +11,13 @@ use std::process::{Child, Command, Stdio};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
+/// How long a test waits for something it expects to happen (a map drawn, an
+/// element gone, a condition true). Waits end as soon as it happens, so this
+/// only bounds a failing test; it is generous because the suite runs on
+/// shared 2-core machines under heavy load (two test threads, each with a
+/// Chromium, beside other builds), where loading the wasm can take many seconds.
+pub const WAIT: Duration = Duration::from_secs(60);
+
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -269,7 +276,7 @@ impl Browser {
     }
 
     pub async fn wait_css(&self, css: &str) -> fantoccini::elements::Element {
-        let deadline = Instant::now() + Duration::from_secs(20);
+        let deadline = Instant::now() + WAIT;
         loop {
             if let Ok(e) = self.c.find(Locator::Css(css)).await {
                 return e;
@@ -281,7 +288,7 @@ impl Browser {
 
     /// Wait until `css` matches nothing.
     pub async fn wait_gone(&self, css: &str) {
-        let deadline = Instant::now() + Duration::from_secs(10);
+        let deadline = Instant::now() + WAIT;
         while !self.c.find_all(Locator::Css(css)).await.expect("find").is_empty() {
             assert!(Instant::now() < deadline, "{css} did not go away");
             tokio::time::sleep(Duration::from_millis(100)).await;
@@ -294,7 +301,7 @@ impl Browser {
 
     /// Poll a JS expression until it returns something truthy.
     pub async fn wait_js(&self, expr: &str) -> Value {
-        let deadline = Instant::now() + Duration::from_secs(10);
+        let deadline = Instant::now() + WAIT;
         loop {
             let v = self.js(&format!("return ({expr});")).await;
             let truthy = !matches!(v, Value::Null | Value::Bool(false)) && v != json!(0) && v != json!("");

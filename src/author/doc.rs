@@ -56,6 +56,79 @@ impl Labels {
     }
 }
 
+/// Longest annotation text, in characters.
+pub const MAX_NOTE_CHARS: usize = 140;
+
+/// A short note on the map, pinned to one of the journalist's deposits or to
+/// a point. Written as the manifest's `annotations` entries:
+/// `{"text": "...", "deposit": "<id>"}` or `{"text": "...", "lon": .., "lat": ..}`,
+/// with an optional `"text_ru"`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Annotation {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text_ru: String,
+    #[serde(flatten)]
+    pub pin: Pin,
+}
+
+/// Where an annotation is pinned.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Pin {
+    Deposit { deposit: String },
+    Point { lon: f64, lat: f64 },
+}
+
+/// Why a note cannot go on the map.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum NoteProblem {
+    TooLong { ru: bool, chars: usize },
+    Empty,
+    NoDeposit,
+    OffGlobe { lon: f64, lat: f64 },
+}
+
+impl fmt::Display for NoteProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NoteProblem::TooLong { ru, chars } => {
+                let which = if *ru { "text_ru" } else { "text" };
+                write!(f, "{which} is {chars} characters; at most {MAX_NOTE_CHARS}")
+            }
+            NoteProblem::Empty => write!(f, "text is empty"),
+            NoteProblem::NoDeposit => write!(f, "no deposit chosen"),
+            NoteProblem::OffGlobe { lon, lat } => write!(f, "[{lon}, {lat}] is not a longitude and latitude"),
+        }
+    }
+}
+
+impl Annotation {
+    /// What is wrong with this note, if anything.
+    pub fn problem(&self) -> Option<NoteProblem> {
+        for (t, ru) in [(&self.text, false), (&self.text_ru, true)] {
+            let chars = t.chars().count();
+            if chars > MAX_NOTE_CHARS {
+                return Some(NoteProblem::TooLong { ru, chars });
+            }
+        }
+        if self.text.trim().is_empty() {
+            return Some(NoteProblem::Empty);
+        }
+        match self.pin {
+            Pin::Deposit { ref deposit } if deposit.is_empty() => Some(NoteProblem::NoDeposit),
+            Pin::Point { lon, lat } if !(-180.0..=180.0).contains(&lon) || !(-90.0..=90.0).contains(&lat) => {
+                Some(NoteProblem::OffGlobe { lon, lat })
+            }
+            _ => None,
+        }
+    }
+}
+
+fn yes() -> bool {
+    true
+}
+
 /// The layers are kept as JSON text, so the main app passes them to the
 /// parser as they are and never carries a JSON writer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -66,6 +139,13 @@ pub struct MapDoc {
     pub deposits: String,
     /// `flows.geojson`, accepted records only.
     pub flows: String,
+    /// The atlas's context layers (capitals and cities, rivers, the locator
+    /// inset) under the journalist's data.
+    #[serde(default = "yes")]
+    pub context: bool,
+    /// Notes on the map, in the manifest's `annotations` format.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub annotations: Vec<Annotation>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -108,7 +188,26 @@ impl std::error::Error for FragmentError {}
 
 impl MapDoc {
     pub fn new(labels: Labels, deposits: &Value, flows: &Value) -> MapDoc {
-        MapDoc { v: VERSION, labels, deposits: deposits.to_string(), flows: flows.to_string() }
+        MapDoc {
+            v: VERSION,
+            labels,
+            deposits: deposits.to_string(),
+            flows: flows.to_string(),
+            context: true,
+            annotations: Vec::new(),
+        }
+    }
+
+    /// With the context layers, or without.
+    pub fn with_context(mut self, on: bool) -> MapDoc {
+        self.context = on;
+        self
+    }
+
+    /// With these notes (those with a problem are left out).
+    pub fn with_annotations(mut self, notes: &[Annotation]) -> MapDoc {
+        self.annotations = notes.iter().filter(|a| a.problem().is_none()).cloned().collect();
+        self
     }
 
     /// The bundled manifest with the journalist's title, subtitle and credit,
@@ -116,12 +215,13 @@ impl MapDoc {
     pub fn region(&self, base: &Region) -> Region {
         let mut r = self.labels.apply(base);
         r.layers.headlines = None;
-        // The context layers (cities, rivers, inset land) are not part of a
-        // journalist's map yet: the zip does not carry their files, so the
-        // manifest must not name them.
-        r.layers.places = None;
-        r.layers.rivers = None;
-        r.layers.world = None;
+        // The context layers (cities, rivers, inset land) stay, unless the
+        // journalist turned them off.
+        if !self.context {
+            r.layers.places = None;
+            r.layers.rivers = None;
+            r.layers.world = None;
+        }
         r
     }
 
@@ -168,6 +268,16 @@ impl MapDoc {
     }
 }
 
+/// Does the journalist's data lie in the atlas's region (every deposit inside
+/// its frame)? Then the atlas's context layers belong under it.
+pub fn lies_in(frame: &crate::data::Bounds, deposits: &[crate::data::Deposit]) -> bool {
+    deposits.iter().all(|d| inside(frame, d.lon, d.lat))
+}
+
+fn inside(frame: &crate::data::Bounds, lon: f64, lat: f64) -> bool {
+    (frame.west..=frame.east).contains(&lon) && (frame.south..=frame.north).contains(&lat)
+}
+
 /// Does this location hash carry a map?
 pub fn has_map(hash: &str) -> bool {
     hash.strip_prefix('#').unwrap_or(hash).split('&').any(|p| p.starts_with(FRAGMENT_KEY))
@@ -200,6 +310,91 @@ mod tests {
         assert_eq!(MapDoc::from_fragment(&format!("#{f}")).unwrap(), d);
         assert_eq!(MapDoc::from_fragment(&format!("x=1&{f}")).unwrap(), d);
         assert!(has_map(&format!("#{f}")) && !has_map("#other"));
+    }
+
+    fn notes() -> Vec<Annotation> {
+        vec![
+            Annotation {
+                text: "Biggest copper mine".into(),
+                text_ru: "Крупнейший медный рудник".into(),
+                pin: Pin::Deposit { deposit: "aktogay".into() },
+            },
+            Annotation {
+                text: "Lake Balkhash".into(),
+                text_ru: String::new(),
+                pin: Pin::Point { lon: 74.5, lat: 46.25 },
+            },
+        ]
+    }
+
+    #[test]
+    fn annotations_are_written_in_the_manifest_format_and_survive_the_link() {
+        let d = doc().with_annotations(&notes());
+        let v: Value = serde_json::to_value(&d).unwrap();
+        assert_eq!(
+            v["annotations"],
+            json!([
+                {"text": "Biggest copper mine", "text_ru": "Крупнейший медный рудник", "deposit": "aktogay"},
+                {"text": "Lake Balkhash", "lon": 74.5, "lat": 46.25}
+            ])
+        );
+        let back = MapDoc::from_fragment(&d.to_fragment().unwrap()).unwrap();
+        assert_eq!(back.annotations, notes());
+        // A document written before notes and context existed still reads.
+        let old = json!({"v": 1, "labels": {"title": "t"}, "deposits": "{}", "flows": "{}"});
+        let old: MapDoc = serde_json::from_value(old).unwrap();
+        assert!(old.annotations.is_empty() && old.context);
+    }
+
+    #[test]
+    fn a_note_that_is_empty_too_long_or_off_the_globe_is_named_and_left_out() {
+        let mut bad = notes();
+        bad[0].text = "x".repeat(MAX_NOTE_CHARS + 1);
+        bad[1].pin = Pin::Point { lon: 200.0, lat: 10.0 };
+        bad.push(Annotation { text: " ".into(), text_ru: String::new(), pin: Pin::Deposit { deposit: "a".into() } });
+        bad.push(Annotation {
+            text: "ok".into(),
+            text_ru: String::new(),
+            pin: Pin::Deposit { deposit: String::new() },
+        });
+        let problems: Vec<String> = bad.iter().map(|a| a.problem().unwrap().to_string()).collect();
+        assert!(problems[0].contains("141 characters"), "{problems:?}");
+        assert!(problems[1].contains("[200, 10]"), "{problems:?}");
+        assert_eq!(problems[2], "text is empty");
+        assert_eq!(problems[3], "no deposit chosen");
+        assert_eq!(notes()[0].text.chars().count() <= MAX_NOTE_CHARS, notes()[0].problem().is_none());
+        assert!(doc().with_annotations(&bad).annotations.is_empty());
+    }
+
+    #[test]
+    fn the_context_layers_stay_unless_the_journalist_turns_them_off() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data");
+        let base =
+            crate::data::parse::region("region.json", &std::fs::read_to_string(dir.join("region.json")).unwrap())
+                .unwrap();
+        assert!(base.layers.places.is_some() && base.layers.world.is_some(), "the bundled atlas has them");
+        let on = doc().region(&base).layers;
+        assert_eq!(
+            (on.places, on.rivers, on.world),
+            (base.layers.places.clone(), base.layers.rivers.clone(), base.layers.world.clone())
+        );
+        let off = doc().with_context(false).region(&base).layers;
+        assert_eq!((off.places, off.rivers, off.world), (None, None, None));
+        let back = MapDoc::from_fragment(&doc().with_context(false).to_fragment().unwrap()).unwrap();
+        assert!(!back.context);
+    }
+
+    #[test]
+    fn data_lies_in_the_region_when_every_deposit_is_inside_its_frame() {
+        let frame = crate::data::Bounds { west: 46.0, south: 35.0, east: 88.0, north: 56.0 };
+        assert!(inside(&frame, 64.5, 41.5) && inside(&frame, 78.2, 41.9));
+        assert!(!inside(&frame, -70.0, -33.0), "a mine in Chile");
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data");
+        let ds = crate::data::load::from_dir(&dir).unwrap();
+        assert!(lies_in(&ds.region.frame, &ds.deposits), "the atlas's own deposits");
+        let mut far = ds.deposits[..1].to_vec();
+        (far[0].lon, far[0].lat) = (-70.0, -33.0);
+        assert!(!lies_in(&ds.region.frame, &far));
     }
 
     #[test]

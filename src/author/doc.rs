@@ -258,14 +258,72 @@ impl MapDoc {
         let packed = URL_SAFE_NO_PAD.decode(data.trim_end_matches('=')).map_err(|_| FragmentError::NotBase64)?;
         let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_INFLATED)
             .map_err(|_| FragmentError::NotDeflate)?;
-        // From text, as the layer parser reads: the app carries one JSON reader.
+        // With the atlas's own JSON reader, as the layer parser reads: the
+        // main app carries no serde_json.
         let text = std::str::from_utf8(&json).map_err(|e| FragmentError::NotAMap(e.to_string()))?;
-        let doc: MapDoc = serde_json::from_str(text).map_err(|e| FragmentError::NotAMap(e.to_string()))?;
+        let doc = read_doc(text).map_err(FragmentError::NotAMap)?;
         if doc.v > VERSION {
             return Err(FragmentError::Version(doc.v));
         }
         Ok(doc)
     }
+}
+
+/// A map document from its JSON text, read with [`crate::data::json`]
+/// (the writer is serde's; the fields and defaults are the same).
+fn read_doc(text: &str) -> Result<MapDoc, String> {
+    use crate::data::json::{self, Value as J};
+    let v = json::from_str(text)?;
+    let missing = |k: &str| format!("missing field `{k}`");
+    let string = |o: &J, k: &str| -> Result<String, String> {
+        match o.get(k) {
+            Some(J::String(s)) => Ok(s.clone()),
+            Some(_) => Err(format!("`{k}` must be a string")),
+            None => Err(missing(k)),
+        }
+    };
+    let optional = |o: &J, k: &str| -> Result<String, String> {
+        if o.get(k).is_some() { string(o, k) } else { Ok(String::new()) }
+    };
+    let number = |o: &J, k: &str| o.get(k).and_then(J::as_f64).ok_or_else(|| format!("`{k}` must be a number"));
+    if !matches!(v, J::Object(_)) {
+        return Err("expected a JSON object".into());
+    }
+    let version = v.get("v").and_then(J::as_f64).ok_or_else(|| missing("v"))?;
+    if !(0.0..=u32::MAX as f64).contains(&version) || version.fract() != 0.0 {
+        return Err("`v` must be a whole number".into());
+    }
+    let l = v.get("labels").filter(|l| matches!(l, J::Object(_))).ok_or_else(|| missing("labels"))?;
+    let labels = Labels {
+        title: string(l, "title")?,
+        subtitle: optional(l, "subtitle")?,
+        credit: optional(l, "credit")?,
+        source: optional(l, "source")?,
+    };
+    let context = match v.get("context") {
+        None => true,
+        Some(J::Bool(b)) => *b,
+        Some(_) => return Err("`context` must be true or false".into()),
+    };
+    let mut annotations = Vec::new();
+    if let Some(list) = v.get("annotations") {
+        for a in list.as_array().ok_or("`annotations` must be a list")? {
+            let pin = if a.get("deposit").is_some() {
+                Pin::Deposit { deposit: string(a, "deposit")? }
+            } else {
+                Pin::Point { lon: number(a, "lon")?, lat: number(a, "lat")? }
+            };
+            annotations.push(Annotation { text: string(a, "text")?, text_ru: optional(a, "text_ru")?, pin });
+        }
+    }
+    Ok(MapDoc {
+        v: version as u32,
+        labels,
+        deposits: string(&v, "deposits")?,
+        flows: string(&v, "flows")?,
+        context,
+        annotations,
+    })
 }
 
 /// Does the journalist's data lie in the atlas's region (every deposit inside
@@ -342,8 +400,24 @@ mod tests {
         assert_eq!(back.annotations, notes());
         // A document written before notes and context existed still reads.
         let old = json!({"v": 1, "labels": {"title": "t"}, "deposits": "{}", "flows": "{}"});
-        let old: MapDoc = serde_json::from_value(old).unwrap();
+        let old = read_doc(&old.to_string()).unwrap();
         assert!(old.annotations.is_empty() && old.context);
+        // The app's reader and serde's agree on every field.
+        let d = doc().with_context(false).with_annotations(&notes());
+        let text = serde_json::to_string(&d).unwrap();
+        assert_eq!(read_doc(&text).unwrap(), serde_json::from_str::<MapDoc>(&text).unwrap());
+        assert_eq!(read_doc(&text).unwrap(), d);
+        for (bad, why) in [
+            (r#"{"v": 1, "labels": {"title": "t"}, "flows": "{}"}"#, "missing field `deposits`"),
+            (r#"{"v": 1, "labels": {"title": 3}, "deposits": "{}", "flows": "{}"}"#, "`title` must be a string"),
+            (
+                r#"{"v": 1, "labels": {"title": "t"}, "deposits": "{}", "flows": "{}", "annotations": [{"text": "x", "lon": "a"}]}"#,
+                "`lon` must be a number",
+            ),
+            ("[1]", "expected a JSON object"),
+        ] {
+            assert_eq!(read_doc(bad).unwrap_err(), why);
+        }
     }
 
     #[test]

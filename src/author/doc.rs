@@ -342,7 +342,7 @@ pub fn has_map(hash: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use serde_json::json;
 
@@ -368,6 +368,12 @@ mod tests {
         assert_eq!(MapDoc::from_fragment(&format!("#{f}")).unwrap(), d);
         assert_eq!(MapDoc::from_fragment(&format!("x=1&{f}")).unwrap(), d);
         assert!(has_map(&format!("#{f}")) && !has_map("#other"));
+    }
+
+    /// The bundled atlas's manifest (`public/data/region.json`).
+    pub(in crate::author) fn bundled_region() -> Region {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data/region.json");
+        crate::data::parse::region("region.json", &std::fs::read_to_string(path).unwrap()).unwrap()
     }
 
     fn notes() -> Vec<Annotation> {
@@ -442,10 +448,7 @@ mod tests {
 
     #[test]
     fn the_context_layers_stay_unless_the_journalist_turns_them_off() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data");
-        let base =
-            crate::data::parse::region("region.json", &std::fs::read_to_string(dir.join("region.json")).unwrap())
-                .unwrap();
+        let base = bundled_region();
         assert!(base.layers.places.is_some() && base.layers.world.is_some(), "the bundled atlas has them");
         let on = doc().region(&base).layers;
         assert_eq!(
@@ -516,10 +519,7 @@ mod tests {
 
     #[test]
     fn the_journalist_labels_replace_the_atlas_own_and_its_headlines_go() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data");
-        let base =
-            crate::data::parse::region("region.json", &std::fs::read_to_string(dir.join("region.json")).unwrap())
-                .unwrap();
+        let base = bundled_region();
         let (r, raw) = doc().apply(&base, RawFiles { countries: Some("c".into()), ..RawFiles::default() });
         assert_eq!(r.title.get(crate::i18n::Lang::Ru), "Who mines Kazakhstan's copper", "one language for both");
         assert_eq!(r.credit.en, "Map: Aigerim N. / The Daily · Source: company reports");

@@ -288,10 +288,7 @@ const wasm = await init({ module_or_path: './atlas-web-331473642aaa1b74_bg.wasm'
     #[test]
     fn the_manifest_carries_the_journalists_notes_in_the_annotations_format() {
         use super::super::doc::{Annotation, Pin};
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data");
-        let base =
-            crate::data::parse::region("region.json", &std::fs::read_to_string(dir.join("region.json")).unwrap())
-                .unwrap();
+        let base = super::super::doc::tests::bundled_region();
         let empty = serde_json::json!({"type": "FeatureCollection", "features": []});
         let notes = vec![
             Annotation {

@@ -55,6 +55,16 @@ async fn author_with_data(b: &Browser, dir: &std::path::Path) {
     b.wait_js(&format!("document.querySelector('[data-preview-title]').textContent === {TITLE:?}")).await;
 }
 
+/// The text of the rejected-rows CSV the page offers for download.
+async fn rejected_csv(b: &Browser) -> String {
+    b.js("window.__blobs = []; const o = URL.createObjectURL; URL.createObjectURL = function (x) { window.__blobs.push(x); return o.call(URL, x); }; return 0;").await;
+    b.wait_css("button[data-action='download-rejected']").await.click().await.unwrap();
+    b.wait_js("window.__blobs.length > 0").await;
+    let csv =
+        b.c.execute_async("const done = arguments[0]; window.__blobs[0].text().then(done);", vec![]).await.unwrap();
+    csv.as_str().unwrap().to_string()
+}
+
 async fn drawn_deposits(b: &Browser) -> BTreeSet<String> {
     b.attrs("[data-deposit-id]", "data-deposit-id").await.into_iter().collect()
 }
@@ -96,12 +106,8 @@ async fn a_sheet_with_good_and_bad_rows_maps_the_good_ones_and_lists_the_bad_by_
     b.screenshot("author-rows").await;
 
     // The list downloads as CSV.
-    b.js("window.__blobs = []; const o = URL.createObjectURL; URL.createObjectURL = function (x) { window.__blobs.push(x); return o.call(URL, x); }; return 0;").await;
-    b.wait_css("button[data-action='download-rejected']").await.click().await.unwrap();
-    b.wait_js("window.__blobs.length > 0").await;
-    let csv =
-        b.c.execute_async("const done = arguments[0]; window.__blobs[0].text().then(done);", vec![]).await.unwrap();
-    let csv = csv.as_str().unwrap();
+    let csv = rejected_csv(&b).await;
+    let csv = csv.as_str();
     assert!(csv.starts_with("table,row,column,reason\n"), "{csv}");
     assert!(csv.contains("places,row 5,Полезное ископаемое,"), "{csv}");
     assert!(csv.contains("investments,row 4,investor,"), "{csv}");
@@ -424,12 +430,8 @@ async fn the_page_in_russian_names_a_rejected_row_and_its_reason_in_russian_and_
         }
     }
     check(&b).await;
-    b.js("window.__blobs = []; const o = URL.createObjectURL; URL.createObjectURL = function (x) { window.__blobs.push(x); return o.call(URL, x); }; return 0;").await;
-    b.wait_css("button[data-action='download-rejected']").await.click().await.unwrap();
-    b.wait_js("window.__blobs.length > 0").await;
-    let csv =
-        b.c.execute_async("const done = arguments[0]; window.__blobs[0].text().then(done);", vec![]).await.unwrap();
-    let csv = csv.as_str().unwrap();
+    let csv = rejected_csv(&b).await;
+    let csv = csv.as_str();
     assert!(csv.starts_with("таблица,строка,столбец,причина\n"), "{csv}");
     assert!(csv.contains("места,строка 4,Широта,\"\"\"abc\"\" — не число\""), "{csv}");
     b.screenshot("author-ru").await;
@@ -490,6 +492,8 @@ async fn a_note_pinned_to_a_place_and_one_to_a_point_survive_a_reload_and_ride_i
         assert!(Instant::now() < deadline, "the link's document: {}", doc["annotations"]);
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
+    b.js("document.querySelector('section.notes').scrollIntoView(); return 0;").await;
+    b.screenshot("author-notes").await;
     // Reload: both notes are back, as typed.
     b.c.refresh().await.unwrap();
     b.wait_css("[data-deposit-id='kumtor']").await;

@@ -134,6 +134,87 @@ strings! {
     SummaryInvestors => "investors; largest flow:", "инвестора; крупнейший поток:";
 }
 
+/// The map maker's words (author.html): a table of their own, so the main
+/// app's bundle does not carry them.
+pub mod author {
+    use super::Lang;
+
+    strings! {
+        PageTitle => "Make your own map — Central Asia's critical minerals", "Сделайте свою карту — критические минералы Центральной Азии";
+        Heading => "Make your own map", "Сделайте свою карту";
+        Privacy => "Your data stays in this browser: nothing is uploaded.", "Ваши данные остаются в этом браузере: ничего не загружается на сервер.";
+        YourData => "Your data", "Ваши данные";
+        DropHint => "Drop a CSV, a GeoJSON or the atlas's own files here, or", "Перетащите сюда CSV, GeoJSON или файлы самого атласа, или";
+        Paste => "…or paste from a spreadsheet", "…или вставьте из таблицы";
+        UsePaste => "Use pasted data", "Использовать вставленные данные";
+        PastedName => "pasted data", "вставленные данные";
+        LabelsTaken => "title, subtitle and credit taken", "заголовок, подзаголовок и подпись взяты";
+        Read => "read", "прочитано";
+        CouldNotRead => "could not be read", "не удалось прочитать";
+        BasemapFailed => "The atlas's basemap could not be loaded:", "Не удалось загрузить основу карты атласа:";
+        StorageFull => "This browser could not keep a copy of the data (storage full); download the map to keep it.", "Браузер не смог сохранить копию данных (хранилище заполнено); скачайте карту, чтобы её сохранить.";
+        Clear => "Clear my data from this browser", "Удалить мои данные из этого браузера";
+        Cleared => "Cleared.", "Удалено.";
+        Places => "Places", "Места";
+        Investments => "Investments", "Инвестиции";
+        RowsColumns => "{n} rows, {m} columns. Correct the columns below if needed (* required).", "Строк: {n}, столбцов: {m}. При необходимости исправьте столбцы ниже (* — обязательные).";
+        TableHolds => "This table holds", "В этой таблице";
+        KindPlaces => "places (deposits, mines, plants)", "места (месторождения, рудники, заводы)";
+        KindInvestments => "investments", "инвестиции";
+        OwnFile => "The atlas's own file: used as it is.", "Файл самого атласа: используется как есть.";
+        Remove => "Remove", "Удалить";
+        AllRows => "Every row is on the map", "Все строки на карте";
+        NotOnMap => "Rows not on the map:", "Строк не на карте:";
+        SwapsLook => "{n} rows look like latitude and longitude are swapped.", "Строк, где широта и долгота, похоже, перепутаны: {n}.";
+        SwapColumns => "Swap the lat and lon columns", "Поменять столбцы lat и lon местами";
+        SwapRow => "Swap lat/lon", "Поменять lat/lon";
+        MoreInCsv => "…and {n} more (in the CSV)", "…и ещё {n} (в CSV-файле)";
+        SwappedRows => "Latitude and longitude swapped by you in rows {rows}.", "Вы поменяли широту и долготу в строках {rows}.";
+        Undo => "Undo", "Отменить";
+        DownloadRejected => "Download these rows as CSV", "Скачать эти строки в CSV";
+        SayIt => "Say it on the map", "Подписи на карте";
+        Title => "Title", "Заголовок";
+        Subtitle => "Subtitle", "Подзаголовок";
+        Credit => "Credit", "Автор";
+        SourceLine => "Source line", "Источник";
+        TitleHint => "Who mines Kazakhstan's copper", "Кто добывает медь Казахстана";
+        SubtitleHint => "Mines and plants, 2025", "Рудники и заводы, 2025";
+        CreditHint => "Map: your name / your newsroom", "Карта: ваше имя / ваша редакция";
+        SourceHint => "Source: company reports, 2025", "Источник: отчёты компаний, 2025";
+        Context => "Show capitals, rivers and the locator inset", "Показать столицы, реки и карту-врезку";
+        ContextOutside => "Your data lies outside the atlas's region, so its capitals, rivers and inset are left out.", "Ваши данные лежат за пределами региона атласа, поэтому его столицы, реки и врезка не показаны.";
+        Publish => "Publish", "Публикация";
+        DownloadMap => "Download map", "Скачать карту";
+        Packing => "Packing the map…", "Упаковка карты…";
+        ZipDone => "map.zip ({n} KB): unzip it and put the map/ folder on any static host.", "map.zip ({n} КБ): распакуйте его и выложите папку map/ на любой статический хостинг.";
+        PackFailed => "The map could not be packed:", "Не удалось упаковать карту:";
+        LinkLabel => "Link that carries the data (nothing to host)", "Ссылка, в которой сами данные (ничего не нужно размещать)";
+        OpenIt => "Open it", "Открыть";
+        LinkTooLong => "The data needs {n} characters, more than the {max} a link can safely carry; download the map as a zip instead.", "Данным нужно {n} символов — больше, чем {max}, которые безопасно передать в ссылке; скачайте карту как zip.";
+        Images => "Images", "Изображения";
+        ImagesHint => "PNG and SVG with the title, legend, credit and source line.", "PNG и SVG с заголовком, легендой, автором и источником.";
+        Social => "1200×675 (social media)", "1200×675 (соцсети)";
+        Print => "2000 px (print)", "2000 пикс. (печать)";
+        ImageFailed => "The image could not be made:", "Не удалось сделать изображение:";
+        Notes => "Notes on the map", "Заметки на карте";
+        NotesHint => "A short note (up to 140 characters) pinned to one of your places or to a point.", "Короткая заметка (до 140 символов), привязанная к одному из ваших мест или к точке.";
+        AddNote => "Add a note", "Добавить заметку";
+        NoteText => "Text", "Текст";
+        NoteTextRu => "Text in Russian (optional)", "Текст по-русски (необязательно)";
+        PinnedTo => "Pinned to", "Привязка";
+        PinPlace => "one of my places", "к моему месту";
+        PinPoint => "a point", "к точке";
+        Lon => "Longitude", "Долгота";
+        Lat => "Latitude", "Широта";
+        PickOnMap => "Click the map to set the point", "Нажмите на карту, чтобы задать точку";
+        NoteTooLong => "too long: {n} characters, at most {max}", "слишком длинно: {n} символов, не больше {max}";
+        NoteEmpty => "the text is empty", "текст пуст";
+        NoteNoPlace => "choose a place", "выберите место";
+        NoteOffGlobe => "longitude −180…180 and latitude −90…90, please", "долгота должна быть от −180 до 180, широта — от −90 до 90";
+        NoteLeftOut => "left out of the map until fixed", "не попадёт на карту, пока не исправлено";
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,5 +232,22 @@ mod tests {
         let cyrillic = |s: &str| s.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
         let untranslated: Vec<_> = Key::ALL.iter().filter(|&&k| !cyrillic(t(Lang::Ru, k))).collect();
         assert!(untranslated.is_empty(), "{untranslated:?}");
+    }
+
+    #[test]
+    fn every_map_maker_string_has_both_languages_and_the_russian_is_russian() {
+        let cyrillic = |s: &str| s.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
+        for &k in author::Key::ALL {
+            let (en, ru) = (author::t(Lang::En, k), author::t(Lang::Ru, k));
+            assert!(!en.is_empty() && cyrillic(ru), "{k:?}: {ru}");
+            // The same placeholders in both.
+            let holes = |s: &str| {
+                s.split('{').skip(1).map(|x| x.split('}').next().unwrap_or("").to_string()).collect::<Vec<_>>()
+            };
+            let (mut a, mut b) = (holes(en), holes(ru));
+            a.sort();
+            b.sort();
+            assert_eq!(a, b, "{k:?}");
+        }
     }
 }

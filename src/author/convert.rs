@@ -601,26 +601,34 @@ fn rejection(ds: &Dataset, kind: Kind, e: &DataError, l: &Layer) -> Rejection {
     Rejection { kind, unit, row, column, reason, fix }
 }
 
-/// The rejected rows as CSV, for the journalist to fix in their spreadsheet.
-pub fn rejections_csv(list: &[Rejection]) -> String {
+/// The rejected rows as CSV, for the journalist to fix in their
+/// spreadsheet, headers and reasons in `lang`.
+pub fn rejections_csv(list: &[Rejection], lang: crate::i18n::Lang) -> String {
+    use super::words;
     let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record(["table", "row", "column", "reason"]);
+    let _ = w.write_record(words::csv_header(lang));
     for r in list {
-        let table = match r.kind {
-            Kind::Deposits => "places",
-            Kind::Flows => "investments",
+        let table = words::table(lang, r.kind);
+        let row = if r.row == 0 && r.unit == RowUnit::Row {
+            String::new()
+        } else {
+            format!("{} {}", words::unit(lang, r.unit), r.row)
         };
-        let row =
-            if r.row == 0 && r.unit == RowUnit::Row { String::new() } else { format!("{} {}", r.unit.word(), r.row) };
-        let _ = w.write_record([table, &row, &r.column, &r.reason]);
+        let _ = w.write_record([table, &row, &r.column, &words::reason(lang, &r.reason)]);
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::author::table::read;
+
+    /// A sheet built on the bundled basemap.
+    pub(in crate::author) fn build_csv(text: &str) -> Built {
+        let (region, raw) = base();
+        build(&region, &raw, Some(&sheet(text)), None)
+    }
 
     fn base() -> (Region, RawFiles) {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data");
@@ -696,10 +704,13 @@ mod tests {
         assert!(b.rejected[1].reason.contains("unknown commodity symbol \"gas\""));
         assert!(b.rejected[3].reason.contains("outside"), "{}", b.rejected[3].reason);
         assert!(b.rejected.iter().all(|r| r.fix.is_none()));
-        let out = rejections_csv(&b.rejected);
+        let out = rejections_csv(&b.rejected, crate::i18n::Lang::En);
         assert!(out.starts_with("table,row,column,reason\n"));
         assert!(out.contains("places,row 5,commodity,"), "{out}");
         assert!(out.contains("\"lat, lon\""), "a comma in a cell is quoted: {out}");
+        let ru = rejections_csv(&b.rejected, crate::i18n::Lang::Ru);
+        assert!(ru.starts_with("таблица,строка,столбец,причина\n"), "{ru}");
+        assert!(ru.contains("места,строка 5,commodity,\"неизвестное обозначение сырья \"\"gas\"\""), "{ru}");
     }
 
     #[test]

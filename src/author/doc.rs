@@ -56,6 +56,79 @@ impl Labels {
     }
 }
 
+/// Longest annotation text, in characters.
+pub const MAX_NOTE_CHARS: usize = 140;
+
+/// A short note on the map, pinned to one of the journalist's deposits or to
+/// a point. Written as the manifest's `annotations` entries:
+/// `{"text": "...", "deposit": "<id>"}` or `{"text": "...", "lon": .., "lat": ..}`,
+/// with an optional `"text_ru"`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Annotation {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text_ru: String,
+    #[serde(flatten)]
+    pub pin: Pin,
+}
+
+/// Where an annotation is pinned.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Pin {
+    Deposit { deposit: String },
+    Point { lon: f64, lat: f64 },
+}
+
+/// Why a note cannot go on the map.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum NoteProblem {
+    TooLong { ru: bool, chars: usize },
+    Empty,
+    NoDeposit,
+    OffGlobe { lon: f64, lat: f64 },
+}
+
+impl fmt::Display for NoteProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NoteProblem::TooLong { ru, chars } => {
+                let which = if *ru { "text_ru" } else { "text" };
+                write!(f, "{which} is {chars} characters; at most {MAX_NOTE_CHARS}")
+            }
+            NoteProblem::Empty => write!(f, "text is empty"),
+            NoteProblem::NoDeposit => write!(f, "no deposit chosen"),
+            NoteProblem::OffGlobe { lon, lat } => write!(f, "[{lon}, {lat}] is not a longitude and latitude"),
+        }
+    }
+}
+
+impl Annotation {
+    /// What is wrong with this note, if anything.
+    pub fn problem(&self) -> Option<NoteProblem> {
+        for (t, ru) in [(&self.text, false), (&self.text_ru, true)] {
+            let chars = t.chars().count();
+            if chars > MAX_NOTE_CHARS {
+                return Some(NoteProblem::TooLong { ru, chars });
+            }
+        }
+        if self.text.trim().is_empty() {
+            return Some(NoteProblem::Empty);
+        }
+        match self.pin {
+            Pin::Deposit { ref deposit } if deposit.is_empty() => Some(NoteProblem::NoDeposit),
+            Pin::Point { lon, lat } if !(-180.0..=180.0).contains(&lon) || !(-90.0..=90.0).contains(&lat) => {
+                Some(NoteProblem::OffGlobe { lon, lat })
+            }
+            _ => None,
+        }
+    }
+}
+
+fn yes() -> bool {
+    true
+}
+
 /// The layers are kept as JSON text, so the main app passes them to the
 /// parser as they are and never carries a JSON writer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -66,6 +139,13 @@ pub struct MapDoc {
     pub deposits: String,
     /// `flows.geojson`, accepted records only.
     pub flows: String,
+    /// The atlas's context layers (capitals and cities, rivers, the locator
+    /// inset) under the journalist's data.
+    #[serde(default = "yes")]
+    pub context: bool,
+    /// Notes on the map, in the manifest's `annotations` format.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub annotations: Vec<Annotation>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -108,7 +188,26 @@ impl std::error::Error for FragmentError {}
 
 impl MapDoc {
     pub fn new(labels: Labels, deposits: &Value, flows: &Value) -> MapDoc {
-        MapDoc { v: VERSION, labels, deposits: deposits.to_string(), flows: flows.to_string() }
+        MapDoc {
+            v: VERSION,
+            labels,
+            deposits: deposits.to_string(),
+            flows: flows.to_string(),
+            context: true,
+            annotations: Vec::new(),
+        }
+    }
+
+    /// With the context layers, or without.
+    pub fn with_context(mut self, on: bool) -> MapDoc {
+        self.context = on;
+        self
+    }
+
+    /// With these notes (those with a problem are left out).
+    pub fn with_annotations(mut self, notes: &[Annotation]) -> MapDoc {
+        self.annotations = notes.iter().filter(|a| a.problem().is_none()).cloned().collect();
+        self
     }
 
     /// The bundled manifest with the journalist's title, subtitle and credit,
@@ -116,12 +215,13 @@ impl MapDoc {
     pub fn region(&self, base: &Region) -> Region {
         let mut r = self.labels.apply(base);
         r.layers.headlines = None;
-        // The context layers (cities, rivers, inset land) are not part of a
-        // journalist's map yet: the zip does not carry their files, so the
-        // manifest must not name them.
-        r.layers.places = None;
-        r.layers.rivers = None;
-        r.layers.world = None;
+        // The context layers (cities, rivers, inset land) stay, unless the
+        // journalist turned them off.
+        if !self.context {
+            r.layers.places = None;
+            r.layers.rivers = None;
+            r.layers.world = None;
+        }
         r
     }
 
@@ -158,14 +258,82 @@ impl MapDoc {
         let packed = URL_SAFE_NO_PAD.decode(data.trim_end_matches('=')).map_err(|_| FragmentError::NotBase64)?;
         let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_INFLATED)
             .map_err(|_| FragmentError::NotDeflate)?;
-        // From text, as the layer parser reads: the app carries one JSON reader.
+        // With the atlas's own JSON reader, as the layer parser reads: the
+        // main app carries no serde_json.
         let text = std::str::from_utf8(&json).map_err(|e| FragmentError::NotAMap(e.to_string()))?;
-        let doc: MapDoc = serde_json::from_str(text).map_err(|e| FragmentError::NotAMap(e.to_string()))?;
+        let doc = read_doc(text).map_err(FragmentError::NotAMap)?;
         if doc.v > VERSION {
             return Err(FragmentError::Version(doc.v));
         }
         Ok(doc)
     }
+}
+
+/// A map document from its JSON text, read with [`crate::data::json`]
+/// (the writer is serde's; the fields and defaults are the same).
+fn read_doc(text: &str) -> Result<MapDoc, String> {
+    use crate::data::json::{self, Value as J};
+    let v = json::from_str(text)?;
+    let missing = |k: &str| format!("missing field `{k}`");
+    let string = |o: &J, k: &str| -> Result<String, String> {
+        match o.get(k) {
+            Some(J::String(s)) => Ok(s.clone()),
+            Some(_) => Err(format!("`{k}` must be a string")),
+            None => Err(missing(k)),
+        }
+    };
+    let optional = |o: &J, k: &str| -> Result<String, String> {
+        if o.get(k).is_some() { string(o, k) } else { Ok(String::new()) }
+    };
+    let number = |o: &J, k: &str| o.get(k).and_then(J::as_f64).ok_or_else(|| format!("`{k}` must be a number"));
+    if !matches!(v, J::Object(_)) {
+        return Err("expected a JSON object".into());
+    }
+    let version = v.get("v").and_then(J::as_f64).ok_or_else(|| missing("v"))?;
+    if !(0.0..=u32::MAX as f64).contains(&version) || version.fract() != 0.0 {
+        return Err("`v` must be a whole number".into());
+    }
+    let l = v.get("labels").filter(|l| matches!(l, J::Object(_))).ok_or_else(|| missing("labels"))?;
+    let labels = Labels {
+        title: string(l, "title")?,
+        subtitle: optional(l, "subtitle")?,
+        credit: optional(l, "credit")?,
+        source: optional(l, "source")?,
+    };
+    let context = match v.get("context") {
+        None => true,
+        Some(J::Bool(b)) => *b,
+        Some(_) => return Err("`context` must be true or false".into()),
+    };
+    let mut annotations = Vec::new();
+    if let Some(list) = v.get("annotations") {
+        for a in list.as_array().ok_or("`annotations` must be a list")? {
+            let pin = if a.get("deposit").is_some() {
+                Pin::Deposit { deposit: string(a, "deposit")? }
+            } else {
+                Pin::Point { lon: number(a, "lon")?, lat: number(a, "lat")? }
+            };
+            annotations.push(Annotation { text: string(a, "text")?, text_ru: optional(a, "text_ru")?, pin });
+        }
+    }
+    Ok(MapDoc {
+        v: version as u32,
+        labels,
+        deposits: string(&v, "deposits")?,
+        flows: string(&v, "flows")?,
+        context,
+        annotations,
+    })
+}
+
+/// Does the journalist's data lie in the atlas's region (every deposit inside
+/// its frame)? Then the atlas's context layers belong under it.
+pub fn lies_in(frame: &crate::data::Bounds, deposits: &[crate::data::Deposit]) -> bool {
+    deposits.iter().all(|d| inside(frame, d.lon, d.lat))
+}
+
+fn inside(frame: &crate::data::Bounds, lon: f64, lat: f64) -> bool {
+    (frame.west..=frame.east).contains(&lon) && (frame.south..=frame.north).contains(&lat)
 }
 
 /// Does this location hash carry a map?
@@ -174,7 +342,7 @@ pub fn has_map(hash: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use serde_json::json;
 
@@ -200,6 +368,110 @@ mod tests {
         assert_eq!(MapDoc::from_fragment(&format!("#{f}")).unwrap(), d);
         assert_eq!(MapDoc::from_fragment(&format!("x=1&{f}")).unwrap(), d);
         assert!(has_map(&format!("#{f}")) && !has_map("#other"));
+    }
+
+    /// The bundled atlas's manifest (`public/data/region.json`).
+    pub(in crate::author) fn bundled_region() -> Region {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data/region.json");
+        crate::data::parse::region("region.json", &std::fs::read_to_string(path).unwrap()).unwrap()
+    }
+
+    fn notes() -> Vec<Annotation> {
+        vec![
+            Annotation {
+                text: "Biggest copper mine".into(),
+                text_ru: "Крупнейший медный рудник".into(),
+                pin: Pin::Deposit { deposit: "aktogay".into() },
+            },
+            Annotation {
+                text: "Lake Balkhash".into(),
+                text_ru: String::new(),
+                pin: Pin::Point { lon: 74.5, lat: 46.25 },
+            },
+        ]
+    }
+
+    #[test]
+    fn annotations_are_written_in_the_manifest_format_and_survive_the_link() {
+        let d = doc().with_annotations(&notes());
+        let v: Value = serde_json::to_value(&d).unwrap();
+        assert_eq!(
+            v["annotations"],
+            json!([
+                {"text": "Biggest copper mine", "text_ru": "Крупнейший медный рудник", "deposit": "aktogay"},
+                {"text": "Lake Balkhash", "lon": 74.5, "lat": 46.25}
+            ])
+        );
+        let back = MapDoc::from_fragment(&d.to_fragment().unwrap()).unwrap();
+        assert_eq!(back.annotations, notes());
+        // A document written before notes and context existed still reads.
+        let old = json!({"v": 1, "labels": {"title": "t"}, "deposits": "{}", "flows": "{}"});
+        let old = read_doc(&old.to_string()).unwrap();
+        assert!(old.annotations.is_empty() && old.context);
+        // The app's reader and serde's agree on every field.
+        let d = doc().with_context(false).with_annotations(&notes());
+        let text = serde_json::to_string(&d).unwrap();
+        assert_eq!(read_doc(&text).unwrap(), serde_json::from_str::<MapDoc>(&text).unwrap());
+        assert_eq!(read_doc(&text).unwrap(), d);
+        for (bad, why) in [
+            (r#"{"v": 1, "labels": {"title": "t"}, "flows": "{}"}"#, "missing field `deposits`"),
+            (r#"{"v": 1, "labels": {"title": 3}, "deposits": "{}", "flows": "{}"}"#, "`title` must be a string"),
+            (
+                r#"{"v": 1, "labels": {"title": "t"}, "deposits": "{}", "flows": "{}", "annotations": [{"text": "x", "lon": "a"}]}"#,
+                "`lon` must be a number",
+            ),
+            ("[1]", "expected a JSON object"),
+        ] {
+            assert_eq!(read_doc(bad).unwrap_err(), why);
+        }
+    }
+
+    #[test]
+    fn a_note_that_is_empty_too_long_or_off_the_globe_is_named_and_left_out() {
+        let mut bad = notes();
+        bad[0].text = "x".repeat(MAX_NOTE_CHARS + 1);
+        bad[1].pin = Pin::Point { lon: 200.0, lat: 10.0 };
+        bad.push(Annotation { text: " ".into(), text_ru: String::new(), pin: Pin::Deposit { deposit: "a".into() } });
+        bad.push(Annotation {
+            text: "ok".into(),
+            text_ru: String::new(),
+            pin: Pin::Deposit { deposit: String::new() },
+        });
+        let problems: Vec<String> = bad.iter().map(|a| a.problem().unwrap().to_string()).collect();
+        assert!(problems[0].contains("141 characters"), "{problems:?}");
+        assert!(problems[1].contains("[200, 10]"), "{problems:?}");
+        assert_eq!(problems[2], "text is empty");
+        assert_eq!(problems[3], "no deposit chosen");
+        assert_eq!(notes()[0].text.chars().count() <= MAX_NOTE_CHARS, notes()[0].problem().is_none());
+        assert!(doc().with_annotations(&bad).annotations.is_empty());
+    }
+
+    #[test]
+    fn the_context_layers_stay_unless_the_journalist_turns_them_off() {
+        let base = bundled_region();
+        assert!(base.layers.places.is_some() && base.layers.world.is_some(), "the bundled atlas has them");
+        let on = doc().region(&base).layers;
+        assert_eq!(
+            (on.places, on.rivers, on.world),
+            (base.layers.places.clone(), base.layers.rivers.clone(), base.layers.world.clone())
+        );
+        let off = doc().with_context(false).region(&base).layers;
+        assert_eq!((off.places, off.rivers, off.world), (None, None, None));
+        let back = MapDoc::from_fragment(&doc().with_context(false).to_fragment().unwrap()).unwrap();
+        assert!(!back.context);
+    }
+
+    #[test]
+    fn data_lies_in_the_region_when_every_deposit_is_inside_its_frame() {
+        let frame = crate::data::Bounds { west: 46.0, south: 35.0, east: 88.0, north: 56.0 };
+        assert!(inside(&frame, 64.5, 41.5) && inside(&frame, 78.2, 41.9));
+        assert!(!inside(&frame, -70.0, -33.0), "a mine in Chile");
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data");
+        let ds = crate::data::load::from_dir(&dir).unwrap();
+        assert!(lies_in(&ds.region.frame, &ds.deposits), "the atlas's own deposits");
+        let mut far = ds.deposits[..1].to_vec();
+        (far[0].lon, far[0].lat) = (-70.0, -33.0);
+        assert!(!lies_in(&ds.region.frame, &far));
     }
 
     #[test]
@@ -247,10 +519,7 @@ mod tests {
 
     #[test]
     fn the_journalist_labels_replace_the_atlas_own_and_its_headlines_go() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data");
-        let base =
-            crate::data::parse::region("region.json", &std::fs::read_to_string(dir.join("region.json")).unwrap())
-                .unwrap();
+        let base = bundled_region();
         let (r, raw) = doc().apply(&base, RawFiles { countries: Some("c".into()), ..RawFiles::default() });
         assert_eq!(r.title.get(crate::i18n::Lang::Ru), "Who mines Kazakhstan's copper", "one language for both");
         assert_eq!(r.credit.en, "Map: Aigerim N. / The Daily · Source: company reports");

@@ -10,8 +10,9 @@ pub mod image;
 pub mod mapping;
 pub mod site;
 pub mod table;
+pub mod words;
 
 pub use convert::{Built, Fix, Rejection, Sheet, build, rejections_csv};
-pub use doc::{FragmentError, Labels, MapDoc};
+pub use doc::{Annotation, FragmentError, Labels, MAX_NOTE_CHARS, MapDoc, NoteProblem, Pin};
 pub use mapping::{Kind, Mapping};
 pub use table::{Input, ReadError, read};

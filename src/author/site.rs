@@ -8,10 +8,39 @@
 //! typed-path for features a static-site archive never needs.
 
 use super::doc::MapDoc;
-use crate::data::{RawFiles, Region};
+use crate::data::{ContextFiles, RawFiles, Region};
 
 /// Folder the site sits in inside the zip.
 pub const FOLDER: &str = "map/";
+/// The atlas's page in the zip when `index.html` must open it with a state.
+pub const APP_PAGE: &str = "app.html";
+
+/// The zip's `index.html` when the journalist's view differs from the
+/// fitted one: it opens the atlas's page with the app's own URL state
+/// (`query`, as [`crate::url_state::UrlState::to_query`] writes it: `v=`,
+/// `lang=`, `layers=` …), so a reader lands where the journalist was. No
+/// script: a meta refresh, and a link for the rare browser without one.
+pub fn index_redirect(query: &str) -> String {
+    let target = format!("{APP_PAGE}?{query}");
+    let attr = target.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;");
+    format!(
+        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'\">\n\
+         <meta http-equiv=\"refresh\" content=\"0; url={attr}\">\n\
+         <title>Map</title></head>\n<body><p><a href=\"{attr}\">Open the map</a></p></body></html>\n"
+    )
+}
+
+/// The pages of the site: the atlas's page as `index.html`, or, when the
+/// journalist's view is not the default (`query` not empty), the page as
+/// [`APP_PAGE`] and an `index.html` that opens it at that view.
+pub fn pages(app_index: &[u8], query: &str) -> Vec<(String, Vec<u8>)> {
+    if query.is_empty() {
+        vec![("index.html".into(), app_index.to_vec())]
+    } else {
+        vec![("index.html".into(), index_redirect(query).into_bytes()), (APP_PAGE.into(), app_index.to_vec())]
+    }
+}
 
 /// The files the built page loads, as relative paths, read from the
 /// `index.html` Trunk writes (`./atlas-web-<hash>.js`, `_bg.wasm`, `.css`, …),
@@ -53,17 +82,25 @@ fn looks_like_asset(v: &str) -> bool {
     [".js", ".wasm", ".css", ".svg", ".ico", ".png", ".webmanifest"].iter().any(|e| v.ends_with(e))
 }
 
-/// The data files of the journalist's map: the manifest, their two layers,
-/// and the basemap layers the manifest names, with the paths they go to.
-pub fn data_files(doc: &MapDoc, base: &Region, basemap: &RawFiles) -> Vec<(String, Vec<u8>)> {
+/// The data files of the journalist's map: the manifest (with their
+/// `annotations`), their two layers, and the basemap and context layers the
+/// manifest names, with the paths they go to.
+pub fn data_files(doc: &MapDoc, base: &Region, basemap: &RawFiles, context: &ContextFiles) -> Vec<(String, Vec<u8>)> {
     let (region, raw) = doc.apply(base, basemap.clone());
     let l = &region.layers;
-    let mut files = vec![("data/region.json".to_string(), serde_json::to_vec_pretty(&region).unwrap_or_default())];
+    let mut manifest = serde_json::to_value(&region).unwrap_or_default();
+    if let (Some(m), false) = (manifest.as_object_mut(), doc.annotations.is_empty()) {
+        m.insert("annotations".into(), serde_json::to_value(&doc.annotations).unwrap_or_default());
+    }
+    let mut files = vec![("data/region.json".to_string(), serde_json::to_vec_pretty(&manifest).unwrap_or_default())];
     let layers = [
         (Some(&l.countries), &raw.countries),
         (l.water.as_ref(), &raw.water),
         (Some(&l.deposits), &raw.deposits),
         (Some(&l.flows), &raw.flows),
+        (l.places.as_ref(), &context.places),
+        (l.rivers.as_ref(), &context.rivers),
+        (l.world.as_ref(), &context.world),
     ];
     for (name, text) in layers {
         if let (Some(n), Some(t)) = (name, text) {
@@ -207,20 +244,26 @@ const wasm = await init({ module_or_path: './atlas-web-331473642aaa1b74_bg.wasm'
         let base = crate::data::parse::region("region.json", &read("region.json").unwrap()).unwrap();
         let (countries, water) = (base.layers.countries.clone(), base.layers.water.clone().unwrap());
         let basemap = RawFiles { countries: read(&countries), water: read(&water), ..Default::default() };
+        let l = &base.layers;
+        let (places, rivers, world) = (l.places.clone().unwrap(), l.rivers.clone().unwrap(), l.world.clone().unwrap());
+        let context = ContextFiles { places: read(&places), rivers: read(&rivers), world: read(&world) };
         let empty = serde_json::json!({"type": "FeatureCollection", "features": []});
         let labels = super::super::Labels { title: "My map".into(), ..Default::default() };
-        let files = data_files(&MapDoc::new(labels, &empty, &empty), &base, &basemap);
-        let names: Vec<&str> = files.iter().map(|f| f.0.as_str()).collect();
+        let doc = MapDoc::new(labels, &empty, &empty);
+        let names = |files: &[(String, Vec<u8>)]| files.iter().map(|f| f.0.clone()).collect::<Vec<_>>();
+        let without = data_files(&doc.clone().with_context(false), &base, &basemap, &context);
         assert_eq!(
-            names,
+            names(&without),
             [
-                "data/region.json",
-                format!("data/{countries}").as_str(),
-                format!("data/{water}").as_str(),
-                "data/deposits.geojson",
-                "data/flows.geojson"
+                "data/region.json".to_string(),
+                format!("data/{countries}"),
+                format!("data/{water}"),
+                "data/deposits.geojson".into(),
+                "data/flows.geojson".into()
             ]
         );
+        let files = data_files(&doc, &base, &basemap, &context);
+        assert_eq!(names(&files)[5..], [format!("data/{places}"), format!("data/{rivers}"), format!("data/{world}")]);
         let region = crate::data::parse::region("region.json", std::str::from_utf8(&files[0].1).unwrap()).unwrap();
         assert_eq!(region.title.en, "My map");
         // The folder loads as a dataset with the atlas's own loader, with no error.
@@ -233,6 +276,70 @@ const wasm = await init({ module_or_path: './atlas-web-331473642aaa1b74_bg.wasm'
         let ds = crate::data::load::from_dir(&tmp.join("data")).unwrap();
         let _ = std::fs::remove_dir_all(&tmp);
         assert!(ds.errors.is_empty(), "{:?}", ds.errors);
-        assert_eq!(ds.countries.len(), crate::data::load::from_dir(&dir).unwrap().countries.len());
+        let own = crate::data::load::from_dir(&dir).unwrap();
+        assert_eq!(ds.countries.len(), own.countries.len());
+        // The capitals, rivers and inset land come along, with their credit.
+        assert_eq!(ds.context.places.len(), own.context.places.len());
+        assert!(ds.context.places.iter().any(|p| p.name_en == "Astana"));
+        assert!(!ds.context.world.is_empty() && !ds.context.rivers.is_empty());
+        assert!(ds.context.attributions.iter().any(|a| a.contains("GeoNames")), "{:?}", ds.context.attributions);
+    }
+
+    #[test]
+    fn the_manifest_carries_the_journalists_notes_in_the_annotations_format() {
+        use super::super::doc::{Annotation, Pin};
+        let base = super::super::doc::tests::bundled_region();
+        let empty = serde_json::json!({"type": "FeatureCollection", "features": []});
+        let notes = vec![
+            Annotation {
+                text: "Here".into(), text_ru: "Здесь".into(), pin: Pin::Deposit { deposit: "kumtor".into() }
+            },
+            Annotation { text: "Lake".into(), text_ru: String::new(), pin: Pin::Point { lon: 77.25, lat: 42.5 } },
+        ];
+        let doc = MapDoc::new(Default::default(), &empty, &empty).with_annotations(&notes);
+        let files = data_files(&doc, &base, &RawFiles::default(), &ContextFiles::default());
+        let m: serde_json::Value = serde_json::from_slice(&files[0].1).unwrap();
+        assert_eq!(
+            m["annotations"],
+            serde_json::json!([
+                {"text": "Here", "text_ru": "Здесь", "deposit": "kumtor"},
+                {"text": "Lake", "lon": 77.25, "lat": 42.5}
+            ])
+        );
+        let back: Vec<Annotation> = serde_json::from_value(m["annotations"].clone()).unwrap();
+        assert_eq!(back, notes);
+        // The atlas's own reader still takes the manifest.
+        assert!(crate::data::parse::region("region.json", std::str::from_utf8(&files[0].1).unwrap()).is_ok());
+        let none = data_files(
+            &MapDoc::new(Default::default(), &empty, &empty),
+            &base,
+            &RawFiles::default(),
+            &ContextFiles::default(),
+        );
+        let m: serde_json::Value = serde_json::from_slice(&none[0].1).unwrap();
+        assert!(m.get("annotations").is_none());
+    }
+
+    #[test]
+    fn the_site_opens_at_the_journalists_view_through_the_apps_own_url_state() {
+        let app = b"<html>app</html>";
+        assert_eq!(pages(app, ""), [("index.html".to_string(), app.to_vec())], "the fitted view: the page itself");
+        let q = crate::url_state::UrlState {
+            view: Some((64.5, 41.5, 2.5)),
+            lang: crate::i18n::Lang::Ru,
+            ..Default::default()
+        }
+        .to_query();
+        let p = pages(app, &q);
+        assert_eq!(p[1], (APP_PAGE.to_string(), app.to_vec()));
+        let index = String::from_utf8(p[0].1.clone()).unwrap();
+        // The target the refresh names, read back as the app reads its query.
+        let start = index.find("url=").unwrap() + 4;
+        let target = index[start..index[start..].find('"').unwrap() + start].replace("&amp;", "&");
+        let query = target.strip_prefix("app.html?").unwrap();
+        let (st, errs) = crate::url_state::UrlState::parse(query);
+        assert!(errs.is_empty(), "{errs:?}");
+        assert_eq!((st.view, st.lang), (Some((64.5, 41.5, 2.5)), crate::i18n::Lang::Ru));
+        assert!(index.contains(&format!("href=\"{}\"", &index[start..index[start..].find('"').unwrap() + start])));
     }
 }

@@ -3,7 +3,8 @@
 //! row, edits the title and credit, and publishes — a zip of a ready static
 //! site, or a link that carries the data. The preview is the atlas's own map
 //! (`MapView`), fed the dataset `author::build` checked. The working copy
-//! stays in the browser's local storage until cleared.
+//! stays in the browser's local storage until cleared. The page speaks
+//! English or Russian (`i18n::author`), the choice kept with the working copy.
 
 use super::details::Details;
 use super::legend::CompactLegend;
@@ -13,9 +14,12 @@ use super::state::{Shared, Ui};
 use crate::atlas::Atlas;
 use crate::author::table::AtlasFile;
 use crate::author::{
-    Built, Fix, Input, Kind, Labels, MapDoc, Mapping, Rejection, Sheet, build, read, rejections_csv, site,
+    Annotation, Built, Fix, FragmentError, Input, Kind, Labels, MapDoc, Mapping, Sheet, build, doc, read,
+    rejections_csv, site, words,
 };
-use crate::data::{RawFiles, Region};
+use crate::data::{ContextFiles, RawFiles, Region};
+use crate::i18n::Lang;
+use crate::i18n::author::{Key as A, t as at};
 use crate::url_state::UrlState;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -28,14 +32,31 @@ const STORE_KEY: &str = "ca-atlas:author:v1";
 /// Rejected rows listed on the page; the CSV download has them all.
 const SHOWN_REJECTIONS: usize = 200;
 
+/// The bundled atlas's manifest, its basemap files and its context layers.
+type Base = Shared<(Region, RawFiles, ContextFiles)>;
+
 /// What the journalist has given, as kept in local storage.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-struct WorkingCopy {
+pub(super) struct WorkingCopy {
     labels: Labels,
     sheets: Vec<Saved>,
     /// Text pasted but not yet used.
     #[serde(default)]
     draft: String,
+    /// The page's language (`en`, `ru`).
+    #[serde(default)]
+    lang: String,
+    /// The atlas's capitals, rivers and inset turned off.
+    #[serde(default)]
+    no_context: bool,
+    /// Notes on the map (`ui::author_annotations`).
+    #[serde(default)]
+    pub(super) annotations: Vec<Annotation>,
+}
+
+/// A map-maker string in the page's language (reactive).
+pub(super) fn tr(ui: Ui, k: A) -> &'static str {
+    at(ui.lang.get(), k)
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -89,18 +110,43 @@ fn download_bytes(bytes: &[u8], mime: &str, name: &str) {
 }
 
 /// The zip of a ready static site: the built atlas as this origin serves it,
-/// and the journalist's `data/` folder.
-async fn site_zip(doc: MapDoc, base: Region, basemap: RawFiles) -> Result<Vec<u8>, String> {
+/// opening at `query` (the preview's view, language and layers as the app's
+/// URL state), and the journalist's `data/` folder.
+async fn site_zip(doc: MapDoc, base: Base, query: String) -> Result<Vec<u8>, String> {
+    let (region, basemap, context) = &*base;
     let root = main_app_url();
     let index = fetch_bytes(&format!("{root}index.html")).await?;
-    let mut files = vec![(format!("{}index.html", site::FOLDER), index.clone())];
+    let mut files: Vec<(String, Vec<u8>)> =
+        site::pages(&index, &query).into_iter().map(|(p, b)| (format!("{}{p}", site::FOLDER), b)).collect();
     for f in site::app_files(&String::from_utf8_lossy(&index)) {
         files.push((format!("{}{f}", site::FOLDER), fetch_bytes(&format!("{root}{f}")).await?));
     }
-    for (path, bytes) in site::data_files(&doc, &base, &basemap) {
+    for (path, bytes) in site::data_files(&doc, region, basemap, context) {
         files.push((format!("{}{path}", site::FOLDER), bytes));
     }
     Ok(site::zip(&files))
+}
+
+/// The atlas's context layers (capitals and cities, rivers, inset land), as
+/// its manifest names them, next to it. One that fails is left out.
+async fn fetch_context(region: &Region) -> ContextFiles {
+    let dir = BASE_MANIFEST.rsplit_once('/').map_or("", |(d, _)| d);
+    let get = |name: Option<String>| async move {
+        let bytes = fetch_bytes(&format!("{dir}/{}", name?)).await.ok()?;
+        String::from_utf8(bytes).ok()
+    };
+    let l = &region.layers;
+    ContextFiles {
+        places: get(l.places.clone()).await,
+        rivers: get(l.rivers.clone()).await,
+        world: get(l.world.clone()).await,
+    }
+}
+
+/// The preview's view, language and layers as the app's URL state, for the
+/// zip to open at (no `data=`: the zip has its own).
+fn published_query(ui: &Ui) -> String {
+    UrlState { data: None, embed: false, ..ui.url_state() }.to_query()
 }
 
 async fn file_bytes(f: &web_sys::File) -> Option<Vec<u8>> {
@@ -110,10 +156,11 @@ async fn file_bytes(f: &web_sys::File) -> Option<Vec<u8>> {
 
 #[component]
 pub fn AuthorPage() -> impl IntoView {
-    let ui = Ui::new(&UrlState::default(), super::loader::DEFAULT_MANIFEST.to_string());
-    provide_context(ui);
-    let base: RwSignal<Option<Shared<(Region, RawFiles)>>> = RwSignal::new(None);
     let work = RwSignal::new(restore());
+    let lang = work.with_untracked(|w| Lang::parse(&w.lang)).unwrap_or_default();
+    let ui = Ui::new(&UrlState { lang, ..UrlState::default() }, super::loader::DEFAULT_MANIFEST.to_string());
+    provide_context(ui);
+    let base: RwSignal<Option<Base>> = RwSignal::new(None);
     let status = RwSignal::new(String::new());
     let problem = RwSignal::new(String::new());
 
@@ -123,9 +170,10 @@ pub fn AuthorPage() -> impl IntoView {
                 if !failures.is_empty() {
                     problem.set(failures.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "));
                 }
-                base.set(Some(Shared::new((region, raw))))
+                let context = fetch_context(&region).await;
+                base.set(Some(Shared::new((region, raw, context))))
             }
-            Err(e) => problem.set(format!("The atlas's basemap could not be loaded: {e}")),
+            Err(e) => problem.set(format!("{} {e}", at(ui.lang.get_untracked(), A::BasemapFailed))),
         }
     });
 
@@ -135,9 +183,21 @@ pub fn AuthorPage() -> impl IntoView {
         if let Some(s) = storage()
             && s.set_item(STORE_KEY, &json).is_err()
         {
-            problem.set(
-                "This browser could not keep a copy of the data (storage full); download the map to keep it.".into(),
-            );
+            problem.set(at(ui.lang.get_untracked(), A::StorageFull).into());
+        }
+    });
+
+    // The language: kept with the working copy, and the document's own.
+    Effect::new(move |_| {
+        let l = ui.lang.get();
+        work.update(|w| {
+            if w.lang != l.code() {
+                w.lang = l.code().into()
+            }
+        });
+        document().set_title(at(l, A::PageTitle));
+        if let Some(el) = document().document_element() {
+            let _ = el.set_attribute("lang", l.code());
         }
     });
 
@@ -148,28 +208,39 @@ pub fn AuthorPage() -> impl IntoView {
         let Some(b) = base.get() else { return Shared::new(None) };
         parsed.with(|p| {
             let find = |k: Kind| p.iter().flatten().find(|s| s.kind == k);
-            let (region, basemap) = &*b;
+            let (region, basemap, _) = &*b;
             Shared::new(Some(build(region, basemap, find(Kind::Deposits), find(Kind::Flows))))
         })
     });
+    // The atlas's context layers belong under data in its region.
+    let in_region = Memo::new(move |_| {
+        built.with(|b| b.as_ref().as_ref().is_none_or(|b| doc::lies_in(&b.dataset.region.frame, &b.dataset.deposits)))
+    });
+    let context_on = Memo::new(move |_| in_region.get() && !work.with(|w| w.no_context));
     Effect::new(move |_| {
+        let on = context_on.get();
+        let context = base.with(|b| b.as_ref().map(|b| b.2.clone()));
         built.with(|b| {
             if let Some(b) = b.as_ref() {
                 ui.flow.update(|f| f.investors = b.dataset.region.investors.iter().map(|i| i.id.clone()).collect());
-                ui.atlas.set(Some(Arc::new(Atlas::new(b.dataset.clone()))));
+                let ds = match (on, context) {
+                    (true, Some(c)) => b.dataset.clone().with_context(&c, &[]),
+                    _ => b.dataset.clone(),
+                };
+                ui.atlas.set(Some(Arc::new(Atlas::new(ds))));
             }
         })
     });
 
     let add = move |name: String, bytes: Vec<u8>| match read(&bytes) {
-        Err(e) => status.set(format!("{name}: {e}")),
+        Err(e) => status.set(format!("{name}: {}", words::reason(ui.lang.get_untracked(), &e.to_string()))),
         Ok(Input::Atlas(AtlasFile::Region(r))) => {
             work.update(|w| {
                 w.labels.title = r.title.en.clone();
                 w.labels.subtitle = r.subtitle.en.clone();
                 w.labels.credit = r.credit.en.clone();
             });
-            status.set(format!("{name}: title, subtitle and credit taken"));
+            status.set(format!("{name}: {}", at(ui.lang.get_untracked(), A::LabelsTaken)));
         }
         Ok(input) => {
             let sheet = Sheet::new(input);
@@ -180,7 +251,7 @@ pub fn AuthorPage() -> impl IntoView {
                 w.sheets.retain(|s| s.kind != saved.kind);
                 w.sheets.push(saved);
             });
-            status.set(format!("{name}: read"));
+            status.set(format!("{name}: {}", at(ui.lang.get_untracked(), A::Read)));
         }
     };
     let add_files = move |files: Option<web_sys::FileList>| {
@@ -190,7 +261,7 @@ pub fn AuthorPage() -> impl IntoView {
                 leptos::task::spawn_local(async move {
                     match file_bytes(&f).await {
                         Some(b) => add(f.name(), b),
-                        None => status.set(format!("{}: could not be read", f.name())),
+                        None => status.set(format!("{}: {}", f.name(), at(ui.lang.get_untracked(), A::CouldNotRead))),
                     }
                 });
             }
@@ -199,18 +270,19 @@ pub fn AuthorPage() -> impl IntoView {
 
     view! {
         <div class="author">
-            <aside class="author-panel" aria-label="Your data">
-                <h1>"Make your own map"</h1>
-                <p class="muted">"Your data stays in this browser: nothing is uploaded."</p>
+            <aside class="author-panel" aria-label=move || tr(ui, A::YourData)>
+                <LanguageSwitch ui=ui/>
+                <h1>{move || tr(ui, A::Heading)}</h1>
+                <p class="muted">{move || tr(ui, A::Privacy)}</p>
                 <section class="your-data">
-                    <h2>"Your data"</h2>
+                    <h2>{move || tr(ui, A::YourData)}</h2>
                     <div class="drop-zone" data-drop-zone
                         on:dragover=move |ev: web_sys::DragEvent| ev.prevent_default()
                         on:drop=move |ev: web_sys::DragEvent| {
                             ev.prevent_default();
                             add_files(ev.data_transfer().and_then(|d| d.files()));
                         }>
-                        <p>"Drop a CSV, a GeoJSON or the atlas's own files here, or"</p>
+                        <p>{move || tr(ui, A::DropHint)}</p>
                         <input type="file" multiple data-author-file accept=".csv,.tsv,.txt,.geojson,.json"
                             on:change=move |ev| {
                                 let input = event_target::<web_sys::HtmlInputElement>(&ev);
@@ -218,30 +290,31 @@ pub fn AuthorPage() -> impl IntoView {
                                 input.set_value("");
                             }/>
                     </div>
-                    <label class="paste">"…or paste from a spreadsheet"
+                    <label class="paste">{move || tr(ui, A::Paste)}
                         <textarea rows="4" data-author-paste prop:value=move || work.with(|w| w.draft.clone())
                             on:input=move |ev| work.update(|w| w.draft = event_target_value(&ev))></textarea>
                     </label>
                     <button type="button" class="tool" data-action="use-paste"
                         on:click=move |_| {
                             let t = work.with_untracked(|w| w.draft.clone());
-                            add("pasted data".into(), t.into_bytes());
+                            add(at(ui.lang.get_untracked(), A::PastedName).into(), t.into_bytes());
                             work.update(|w| w.draft.clear());
-                        }>"Use pasted data"</button>
+                        }>{move || tr(ui, A::UsePaste)}</button>
                     <p class="author-status" role="status" data-author-status>{move || status.get()}</p>
                     <p class="problems" role="alert">{move || problem.get()}</p>
                 </section>
-                {move || sheets.with(|s| s.iter().enumerate().map(|(i, s)| view! { <SheetEditor index=i saved=s.clone() work=work parsed=parsed/> }).collect_view())}
-                <Rejections built=built work=work/>
-                <LabelsEditor work=work/>
-                <Publish built=built work=work base=base ui=ui/>
+                {move || sheets.with(|s| s.iter().enumerate().map(|(i, s)| view! { <SheetEditor index=i saved=s.clone() work=work parsed=parsed ui=ui/> }).collect_view())}
+                <Rejections built=built work=work ui=ui/>
+                <LabelsEditor work=work ui=ui/>
+                <super::author_annotations::AnnotationsEditor work=work ui=ui/>
+                <Publish built=built work=work base=base ui=ui context_on=context_on in_region=in_region/>
                 <Exports work=work ui=ui/>
                 <button type="button" class="tool danger" data-action="clear"
                     on:click=move |_| {
                         if let Some(s) = storage() { let _ = s.remove_item(STORE_KEY); }
-                        work.set(WorkingCopy::default());
-                        status.set("Cleared.".into());
-                    }>"Clear my data from this browser"</button>
+                        work.set(WorkingCopy { lang: ui.lang.get_untracked().code().into(), ..WorkingCopy::default() });
+                        status.set(at(ui.lang.get_untracked(), A::Cleared).into());
+                    }>{move || tr(ui, A::Clear)}</button>
             </aside>
             <main class="author-preview">
                 <header class="header">
@@ -256,6 +329,9 @@ pub fn AuthorPage() -> impl IntoView {
                 </div>
                 <CompactLegend/>
                 <p class="credit" data-preview-credit>{move || work.with(|w| w.labels.credit_line())}</p>
+                // The context layers' own credit (GeoNames, Natural Earth), as the published map prints it.
+                {move || ui.atlas.with(|a| a.as_ref().map(|a| a.ds.context.attributions.clone()).unwrap_or_default()).into_iter()
+                    .map(|line| view! { <p class="credit" data-preview-attribution>{line}</p> }).collect_view()}
             </main>
         </div>
     }
@@ -268,6 +344,7 @@ fn SheetEditor(
     saved: Saved,
     work: RwSignal<WorkingCopy>,
     parsed: Memo<Vec<Option<Sheet>>>,
+    ui: Ui,
 ) -> impl IntoView {
     let headers = parsed.with_untracked(|p| match p.get(index).cloned().flatten().map(|s| s.input) {
         Some(Input::Table(t)) => Some((t.headers, t.rows.len())),
@@ -275,8 +352,8 @@ fn SheetEditor(
     });
     let kind = saved.kind;
     let title = match kind {
-        Kind::Deposits => "Places",
-        Kind::Flows => "Investments",
+        Kind::Deposits => A::Places,
+        Kind::Flows => A::Investments,
     };
     // Another kind: the mapping is guessed again for its fields.
     let set_kind = move |k: Kind| {
@@ -315,21 +392,22 @@ fn SheetEditor(
                 </label>
             }
         }).collect_view();
-        view! { <p class="muted">{format!("{n} rows, {} columns. Correct the columns below if needed (* required).", hs.len())}</p><div class="mapping">{fields}</div> }
+        let m = hs.len();
+        view! { <p class="muted">{move || tr(ui, A::RowsColumns).replace("{n}", &n.to_string()).replace("{m}", &m.to_string())}</p><div class="mapping">{fields}</div> }
     });
     view! {
         <section class="sheet" data-sheet=match kind { Kind::Deposits => "places", Kind::Flows => "investments" }>
-            <h2>{title}": "{saved.name.clone()}</h2>
-            <label>"This table holds "
+            <h2>{move || tr(ui, title)}": "{saved.name.clone()}</h2>
+            <label>{move || tr(ui, A::TableHolds)}" "
                 <select data-sheet-kind on:change=move |ev| set_kind(if event_target_value(&ev) == "flows" { Kind::Flows } else { Kind::Deposits })>
-                    <option value="deposits" selected=kind == Kind::Deposits>"places (deposits, mines, plants)"</option>
-                    <option value="flows" selected=kind == Kind::Flows>"investments"</option>
+                    <option value="deposits" selected=kind == Kind::Deposits>{move || tr(ui, A::KindPlaces)}</option>
+                    <option value="flows" selected=kind == Kind::Flows>{move || tr(ui, A::KindInvestments)}</option>
                 </select>
             </label>
             {editor}
-            {headers.is_none().then(|| view! { <p class="muted">"The atlas's own file: used as it is."</p> })}
+            {headers.is_none().then(|| view! { <p class="muted">{move || tr(ui, A::OwnFile)}</p> })}
             <button type="button" class="tool" data-action="remove-sheet"
-                on:click=move |_| work.update(|w| { if index < w.sheets.len() { w.sheets.remove(index); } })>"Remove"</button>
+                on:click=move |_| work.update(|w| { if index < w.sheets.len() { w.sheets.remove(index); } })>{move || tr(ui, A::Remove)}</button>
         </section>
     }
 }
@@ -341,17 +419,8 @@ fn headers_of(s: &Saved) -> Vec<String> {
     }
 }
 
-fn where_text(r: &Rejection) -> String {
-    if r.row == 0 {
-        format!("Column {}", r.column)
-    } else {
-        let unit = r.unit.word();
-        format!("{}{} {} · {}", unit[..1].to_uppercase(), &unit[1..], r.row, r.column)
-    }
-}
-
 #[component]
-fn Rejections(built: Memo<Shared<Option<Built>>>, work: RwSignal<WorkingCopy>) -> impl IntoView {
+fn Rejections(built: Memo<Shared<Option<Built>>>, work: RwSignal<WorkingCopy>, ui: Ui) -> impl IntoView {
     let list = Memo::new(move |_| built.with(|b| b.as_ref().as_ref().map(|b| b.rejected.clone()).unwrap_or_default()));
     let swap_row = move |kind: Kind, row: usize| {
         work.update(|w| {
@@ -373,57 +442,58 @@ fn Rejections(built: Memo<Shared<Option<Built>>>, work: RwSignal<WorkingCopy>) -
     };
     view! {
         <section class="rejected" data-rejected-count=move || list.with(Vec::len)>
-            <h2>{move || match list.with(Vec::len) { 0 => "Every row is on the map".to_string(), 1 => "1 row is not on the map".into(), n => format!("{n} rows are not on the map") }}</h2>
+            <h2>{move || match list.with(Vec::len) { 0 => tr(ui, A::AllRows).to_string(), n => format!("{} {n}", tr(ui, A::NotOnMap)) }}</h2>
             {move || {
                 let l = list.get();
                 let swaps = l.iter().filter(|r| r.fix == Some(Fix::SwapLatLon)).count();
                 let rows = built.with(|b| b.as_ref().as_ref().map(|b| b.dataset.deposits.len()).unwrap_or(0)) + l.len();
                 // Most rows swapped: the columns are the wrong way round.
                 (swaps >= 2 && swaps * 2 >= rows).then(|| view! {
-                    <p class="swap-all">{format!("{swaps} rows look like latitude and longitude are swapped. ")}
-                        <button type="button" class="tool" data-action="swap-columns" on:click=move |_| swap_columns()>"Swap the lat and lon columns"</button></p>
+                    <p class="swap-all">{tr(ui, A::SwapsLook).replace("{n}", &swaps.to_string())}" "
+                        <button type="button" class="tool" data-action="swap-columns" on:click=move |_| swap_columns()>{tr(ui, A::SwapColumns)}</button></p>
                 })
             }}
             <ul>
                 {move || {
                     let l = list.get();
+                    let lang = ui.lang.get();
                     let more = l.len().saturating_sub(SHOWN_REJECTIONS);
                     let items = l.into_iter().take(SHOWN_REJECTIONS).map(|r| {
                         let fix = (r.fix == Some(Fix::SwapLatLon) && r.row > 0).then(|| {
                             let (k, row) = (r.kind, r.row);
-                            view! { <button type="button" class="tool" data-action="swap-row" on:click=move |_| swap_row(k, row)>"Swap lat/lon"</button> }
+                            view! { <button type="button" class="tool" data-action="swap-row" on:click=move |_| swap_row(k, row)>{at(lang, A::SwapRow)}</button> }
                         });
                         view! {
                             <li class="rejection" data-row=r.row data-column=r.column.clone()
                                 data-table=match r.kind { Kind::Deposits => "places", Kind::Flows => "investments" }>
-                                <strong>{where_text(&r)}</strong>": "{r.reason.clone()}" "{fix}
+                                <strong>{words::place(lang, &r)}</strong>": "<span data-reason>{words::reason(lang, &r.reason)}</span>" "{fix}
                             </li>
                         }
                     }).collect_view();
-                    view! { {items}{(more > 0).then(|| view! { <li>{format!("…and {more} more (in the CSV)")}</li> })} }
+                    view! { {items}{(more > 0).then(|| view! { <li>{at(lang, A::MoreInCsv).replace("{n}", &more.to_string())}</li> })} }
                 }}
             </ul>
             {move || {
                 let rows = swapped().iter().map(usize::to_string).collect::<Vec<_>>();
                 (!rows.is_empty()).then(|| view! {
                     <p class="swapped" data-swapped=rows.join(",")>
-                        {format!("Latitude and longitude swapped by you in rows {}. ", rows.join(", "))}
-                        <button type="button" class="tool" data-action="unswap" on:click=move |_| work.update(|w| w.sheets.iter_mut().for_each(|s| s.swapped.clear()))>"Undo"</button>
+                        {tr(ui, A::SwappedRows).replace("{rows}", &rows.join(", "))}" "
+                        <button type="button" class="tool" data-action="unswap" on:click=move |_| work.update(|w| w.sheets.iter_mut().for_each(|s| s.swapped.clear()))>{tr(ui, A::Undo)}</button>
                     </p>
                 })
             }}
             <Show when=move || list.with(|l| !l.is_empty())>
                 <button type="button" class="tool" data-action="download-rejected"
-                    on:click=move |_| download_bytes(rejections_csv(&list.get_untracked()).as_bytes(), "text/csv;charset=utf-8", "rows-not-on-the-map.csv")>
-                    "Download these rows as CSV"</button>
+                    on:click=move |_| download_bytes(rejections_csv(&list.get_untracked(), ui.lang.get_untracked()).as_bytes(), "text/csv;charset=utf-8", "rows-not-on-the-map.csv")>
+                    {move || tr(ui, A::DownloadRejected)}</button>
             </Show>
         </section>
     }
 }
 
 #[component]
-fn LabelsEditor(work: RwSignal<WorkingCopy>) -> impl IntoView {
-    let field = move |key: &'static str, label: &'static str, hint: &'static str| {
+fn LabelsEditor(work: RwSignal<WorkingCopy>, ui: Ui) -> impl IntoView {
+    let field = move |key: &'static str, label: A, hint: A| {
         let get = move || {
             work.with(|w| match key {
                 "title" => w.labels.title.clone(),
@@ -433,8 +503,8 @@ fn LabelsEditor(work: RwSignal<WorkingCopy>) -> impl IntoView {
             })
         };
         view! {
-            <label class="label-field">{label}
-                <input type="text" data-label=key placeholder=hint prop:value=get
+            <label class="label-field">{move || tr(ui, label)}
+                <input type="text" data-label=key placeholder=move || tr(ui, hint) prop:value=get
                     on:input=move |ev| {
                         let v = event_target_value(&ev);
                         work.update(|w| match key {
@@ -449,11 +519,11 @@ fn LabelsEditor(work: RwSignal<WorkingCopy>) -> impl IntoView {
     };
     view! {
         <section class="labels">
-            <h2>"Say it on the map"</h2>
-            {field("title", "Title", "Who mines Kazakhstan's copper")}
-            {field("subtitle", "Subtitle", "Mines and plants, 2025")}
-            {field("credit", "Credit", "Map: your name / your newsroom")}
-            {field("source", "Source line", "Source: company reports, 2025")}
+            <h2>{move || tr(ui, A::SayIt)}</h2>
+            {field("title", A::Title, A::TitleHint)}
+            {field("subtitle", A::Subtitle, A::SubtitleHint)}
+            {field("credit", A::Credit, A::CreditHint)}
+            {field("source", A::SourceLine, A::SourceHint)}
         </section>
     }
 }
@@ -462,12 +532,19 @@ fn LabelsEditor(work: RwSignal<WorkingCopy>) -> impl IntoView {
 fn Publish(
     built: Memo<Shared<Option<Built>>>,
     work: RwSignal<WorkingCopy>,
-    base: RwSignal<Option<Shared<(Region, RawFiles)>>>,
+    base: RwSignal<Option<Base>>,
     ui: Ui,
+    context_on: Memo<bool>,
+    in_region: Memo<bool>,
 ) -> impl IntoView {
     let doc = move || {
-        let labels = work.with(|w| w.labels.clone());
-        built.with(|b| b.as_ref().as_ref().map(|b| MapDoc::new(labels, &b.deposits, &b.flows)))
+        let (labels, notes) = work.with(|w| (w.labels.clone(), w.annotations.clone()));
+        let on = context_on.get();
+        built.with(|b| {
+            b.as_ref()
+                .as_ref()
+                .map(|b| MapDoc::new(labels, &b.deposits, &b.flows).with_context(on).with_annotations(&notes))
+        })
     };
     let busy = RwSignal::new(false);
     let message = RwSignal::new(String::new());
@@ -481,35 +558,42 @@ fn Publish(
     });
     let download = move |_| {
         let (Some(d), Some(b)) = (doc(), base.get_untracked()) else { return };
+        let lang = ui.lang.get_untracked();
         busy.set(true);
-        message.set("Packing the map…".into());
+        message.set(at(lang, A::Packing).into());
+        let query = published_query(&ui);
         leptos::task::spawn_local(async move {
-            let (region, basemap) = (*b).clone();
-            match site_zip(d, region, basemap).await {
+            match site_zip(d, b, query).await {
                 Ok(z) => {
                     download_bytes(&z, "application/zip", "map.zip");
-                    message.set(format!(
-                        "map.zip ({} KB): unzip it and put the map/ folder on any static host.",
-                        z.len() / 1000
-                    ));
+                    message.set(at(lang, A::ZipDone).replace("{n}", &(z.len() / 1000).to_string()));
                 }
-                Err(e) => message.set(format!("The map could not be packed: {e}")),
+                Err(e) => message.set(format!("{} {e}", at(lang, A::PackFailed))),
             }
             busy.set(false);
         });
     };
     view! {
         <section class="publish">
-            <h2>"Publish"</h2>
+            <h2>{move || tr(ui, A::Publish)}</h2>
+            <label class="context-toggle">
+                <input type="checkbox" data-author-context prop:checked=move || context_on.get() disabled=move || !in_region.get()
+                    on:change=move |ev| { let on = event_target_checked(&ev); work.update(|w| w.no_context = !on) }/>
+                " "{move || tr(ui, A::Context)}
+            </label>
+            {move || (!in_region.get()).then(|| view! { <p class="muted" data-context-outside>{tr(ui, A::ContextOutside)}</p> })}
             <button type="button" class="tool primary" data-action="download-map" disabled=move || busy.get() || doc().is_none()
-                on:click=download>"Download map"</button>
+                on:click=download>{move || tr(ui, A::DownloadMap)}</button>
             <p class="muted" data-publish-status>{move || message.get()}</p>
             {move || match link.get() {
                 Some(Ok(url)) => view! {
-                    <label class="permalink">"Link that carries the data (nothing to host)"
+                    <label class="permalink">{tr(ui, A::LinkLabel)}
                         <input type="text" readonly data-permalink prop:value=url.clone()/>
                     </label>
-                    <a href=url target="_blank" rel="noopener" data-open-permalink>"Open it"</a>
+                    <a href=url target="_blank" rel="noopener" data-open-permalink>{tr(ui, A::OpenIt)}</a>
+                }.into_any(),
+                Some(Err(FragmentError::TooLong { len, max })) => view! {
+                    <p class="muted" data-permalink-error>{tr(ui, A::LinkTooLong).replace("{n}", &len.to_string()).replace("{max}", &max.to_string())}</p>
                 }.into_any(),
                 Some(Err(e)) => view! { <p class="muted" data-permalink-error>{e.to_string()}</p> }.into_any(),
                 None => ().into_any(),
@@ -554,7 +638,8 @@ fn Exports(work: RwSignal<WorkingCopy>, ui: Ui) -> impl IntoView {
             _ => export_at(&ui, &labels, 1000.0, 700.0, false).map(|e| (e, 2.0, "map-2000px")),
         };
         let Some(((svg, size), ratio, name)) = out else { return };
-        let failed = move |why: String| status.set(format!("The image could not be made: {why}"));
+        let lang = ui.lang.get_untracked();
+        let failed = move |why: String| status.set(format!("{} {why}", at(lang, A::ImageFailed)));
         super::share::svg_to_png(&svg, size, ratio, format!("{name}.png"), failed);
         if let Some(blob) = super::share::svg_blob(&svg) {
             super::share::download_blob(&blob, &format!("{name}.svg"));
@@ -562,12 +647,29 @@ fn Exports(work: RwSignal<WorkingCopy>, ui: Ui) -> impl IntoView {
     };
     view! {
         <section class="exports">
-            <h2>"Images"</h2>
-            <p class="muted">"PNG and SVG with the title, legend, credit and source line."</p>
-            <button type="button" class="tool" data-action="export-social" on:click=move |_| export("social")>"1200×675 (social media)"</button>
+            <h2>{move || tr(ui, A::Images)}</h2>
+            <p class="muted">{move || tr(ui, A::ImagesHint)}</p>
+            <button type="button" class="tool" data-action="export-social" on:click=move |_| export("social")>{move || tr(ui, A::Social)}</button>
             " "
-            <button type="button" class="tool" data-action="export-print" on:click=move |_| export("print")>"2000 px (print)"</button>
+            <button type="button" class="tool" data-action="export-print" on:click=move |_| export("print")>{move || tr(ui, A::Print)}</button>
             <p class="muted" role="status">{move || status.get()}</p>
         </section>
+    }
+}
+
+/// English or Russian for the whole page (and the preview, and the map it
+/// publishes), as the main app's `lang=ru`.
+#[component]
+fn LanguageSwitch(ui: Ui) -> impl IntoView {
+    let button = move |l: Lang, name: &'static str| {
+        view! {
+            <button type="button" class="tool" data-lang=l.code() aria-pressed=move || (ui.lang.get() == l).to_string()
+                on:click=move |_| ui.lang.set(l)>{name}</button>
+        }
+    };
+    view! {
+        <div class="lang-switch" role="group" aria-label=move || ui.t(crate::i18n::Key::Language)>
+            {button(Lang::En, "English")}{button(Lang::Ru, "Русский")}
+        </div>
     }
 }

@@ -3,6 +3,7 @@
 
 mod app;
 mod author;
+mod author_annotations;
 mod details;
 mod filters;
 mod legend;

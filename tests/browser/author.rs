@@ -5,6 +5,7 @@
 use crate::support::{Browser, server};
 use base64::Engine;
 use fantoccini::Locator;
+use fantoccini::actions::{InputSource, MouseActions, PointerAction};
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -54,6 +55,16 @@ async fn author_with_data(b: &Browser, dir: &std::path::Path) {
     b.wait_js(&format!("document.querySelector('[data-preview-title]').textContent === {TITLE:?}")).await;
 }
 
+/// The text of the rejected-rows CSV the page offers for download.
+async fn rejected_csv(b: &Browser) -> String {
+    b.js("window.__blobs = []; const o = URL.createObjectURL; URL.createObjectURL = function (x) { window.__blobs.push(x); return o.call(URL, x); }; return 0;").await;
+    b.wait_css("button[data-action='download-rejected']").await.click().await.unwrap();
+    b.wait_js("window.__blobs.length > 0").await;
+    let csv =
+        b.c.execute_async("const done = arguments[0]; window.__blobs[0].text().then(done);", vec![]).await.unwrap();
+    csv.as_str().unwrap().to_string()
+}
+
 async fn drawn_deposits(b: &Browser) -> BTreeSet<String> {
     b.attrs("[data-deposit-id]", "data-deposit-id").await.into_iter().collect()
 }
@@ -95,12 +106,8 @@ async fn a_sheet_with_good_and_bad_rows_maps_the_good_ones_and_lists_the_bad_by_
     b.screenshot("author-rows").await;
 
     // The list downloads as CSV.
-    b.js("window.__blobs = []; const o = URL.createObjectURL; URL.createObjectURL = function (x) { window.__blobs.push(x); return o.call(URL, x); }; return 0;").await;
-    b.wait_css("button[data-action='download-rejected']").await.click().await.unwrap();
-    b.wait_js("window.__blobs.length > 0").await;
-    let csv =
-        b.c.execute_async("const done = arguments[0]; window.__blobs[0].text().then(done);", vec![]).await.unwrap();
-    let csv = csv.as_str().unwrap();
+    let csv = rejected_csv(&b).await;
+    let csv = csv.as_str();
     assert!(csv.starts_with("table,row,column,reason\n"), "{csv}");
     assert!(csv.contains("places,row 5,Полезное ископаемое,"), "{csv}");
     assert!(csv.contains("investments,row 4,investor,"), "{csv}");
@@ -152,11 +159,9 @@ async fn py_serve(dir: &std::path::Path) -> PyServer {
     PyServer(child, format!("http://127.0.0.1:{port}"))
 }
 
-#[tokio::test]
-async fn the_downloaded_zip_unzipped_and_served_shows_the_journalists_map() {
-    let dir = temp_dir("zip");
-    let b = Browser::new(1280, 800).await;
-    author_with_data(&b, &dir).await;
+/// Click "Download map", catch the zip, and unzip it with Python's zipfile
+/// (another implementation than the one that wrote it) into `dir/site`.
+async fn download_and_unzip(b: &Browser, dir: &std::path::Path) -> PathBuf {
     b.js("window.__blobs = []; const o = URL.createObjectURL; URL.createObjectURL = function (x) { window.__blobs.push(x); return o.call(URL, x); }; return 0;").await;
     b.wait_css("button[data-action='download-map']").await.click().await.unwrap();
     let deadline = Instant::now() + Duration::from_secs(60);
@@ -186,6 +191,19 @@ async fn the_downloaded_zip_unzipped_and_served_shows_the_journalists_map() {
         .expect("python3 -m zipfile");
     assert!(st.success(), "python's zipfile could not extract the zip");
     assert!(out.join("map/index.html").is_file());
+    out
+}
+
+#[tokio::test]
+async fn the_downloaded_zip_unzipped_and_served_shows_the_journalists_map() {
+    let dir = temp_dir("zip");
+    let b = Browser::new(1280, 800).await;
+    author_with_data(&b, &dir).await;
+    // The atlas's capitals and inset are under the journalist's data, credited.
+    b.wait_css("[data-place] circle").await;
+    let credit = b.texts("[data-preview-attribution]").await.join(" ");
+    assert!(credit.contains("GeoNames"), "{credit}");
+    let out = download_and_unzip(&b, &dir).await;
     let region: Value = serde_json::from_slice(&std::fs::read(out.join("map/data/region.json")).unwrap()).unwrap();
     assert_eq!(region["title"]["en"], TITLE);
 
@@ -199,6 +217,17 @@ async fn the_downloaded_zip_unzipped_and_served_shows_the_journalists_map() {
     assert_eq!(flows, set(&["china-KAZ", "china-KGZ"]));
     assert_eq!(reader.wait_css(".header h1").await.text().await.unwrap(), TITLE);
     assert!(reader.c.find_all(Locator::Css(".problems")).await.unwrap().is_empty(), "the site shows data errors");
+    // The context layers came along: the capitals with their labels, the inset, the credit.
+    let labels = reader.wait_css(".place-labels").await.text().await.unwrap();
+    assert!(labels.contains("Astana"), "{labels}");
+    reader.wait_css(".inset .inset-land").await;
+    let manifest_layers = &region["layers"];
+    for l in ["places", "rivers", "world"] {
+        let f = manifest_layers[l].as_str().unwrap_or_else(|| panic!("the manifest names no {l} layer"));
+        assert!(out.join("map/data").join(f).is_file(), "{f} is not in the zip");
+    }
+    let credit = reader.wait_css(".credit").await.text().await.unwrap();
+    assert!(credit.contains("GeoNames"), "{credit}");
     reader.screenshot("author-zip-served").await;
     drop(srv);
     let _ = std::fs::remove_dir_all(&dir);
@@ -316,4 +345,172 @@ async fn a_paste_from_a_spreadsheet_and_a_dropped_geojson_both_reach_the_map() {
         b.wait_css("[data-rejected-count]").await.attr("data-rejected-count").await.unwrap().as_deref(),
         Some("0")
     );
+}
+
+/// The `v=` (lon, lat, zoom) of a URL or query, as numbers.
+fn view_of(url: &str) -> Option<[f64; 3]> {
+    let q = url.split('#').next()?.split_once('?')?.1;
+    let v = q.split('&').find_map(|p| p.strip_prefix("v="))?;
+    let n: Vec<f64> = v.split("%2C").flat_map(|x| x.split(',')).filter_map(|x| x.parse().ok()).collect();
+    (n.len() == 3).then(|| [n[0], n[1], n[2]])
+}
+
+fn same_view(a: [f64; 3], b: [f64; 3]) -> bool {
+    (a[0] - b[0]).abs() < 0.01 && (a[1] - b[1]).abs() < 0.01 && (a[2] - b[2]).abs() < 0.02
+}
+
+#[tokio::test]
+async fn the_zip_and_the_link_open_at_the_view_the_journalist_zoomed_to() {
+    let dir = temp_dir("view");
+    let b = Browser::new(1280, 800).await;
+    author_with_data(&b, &dir).await;
+    // Zoom the preview in twice and drag it.
+    for _ in 0..2 {
+        b.wait_css(".author-preview .zoom-in").await.click().await.unwrap();
+    }
+    b.frames().await;
+    let (x, y) = b.in_map(0.45, 0.8).await;
+    let drag = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveTo { duration: None, x, y })
+        .then(PointerAction::Down { button: 0 })
+        .then(PointerAction::MoveTo { duration: Some(Duration::from_millis(150)), x: x + 80.0, y: y - 40.0 })
+        .then(PointerAction::MoveTo { duration: Some(Duration::from_millis(150)), x: x + 160.0, y: y - 80.0 })
+        .then(PointerAction::Up { button: 0 });
+    b.c.perform_actions(drag).await.unwrap();
+    b.wait_js("document.querySelector('input[data-permalink]').value.includes('v=')").await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let link = b.wait_css("input[data-permalink]").await.prop("value").await.unwrap().unwrap();
+    let seen = view_of(&link).unwrap_or_else(|| panic!("no v= in {link}"));
+    assert!(seen[2] > 1.5, "the preview was zoomed in: {seen:?}");
+
+    let out = download_and_unzip(&b, &dir).await;
+    let srv = py_serve(&out.join("map")).await;
+    let reader = Browser::new(1280, 800).await;
+    reader.c.goto(&format!("{}/", srv.1)).await.unwrap();
+    reader.wait_css("[data-deposit-id='muruntau']").await;
+    let served = reader.wait_js("location.search.includes('v=') && location.href").await;
+    let served = view_of(served.as_str().unwrap()).unwrap();
+    assert!(same_view(served, seen), "served {served:?}, preview {seen:?}");
+    assert!(reader.c.find_all(Locator::Css(".problems")).await.unwrap().is_empty(), "the site shows URL errors");
+    reader.screenshot("author-zip-view").await;
+    drop(srv);
+
+    // The link, too.
+    reader.c.goto(&link).await.unwrap();
+    reader.wait_css("[data-deposit-id='muruntau']").await;
+    let opened = reader.wait_js("location.search.includes('v=') && location.href").await;
+    let opened = view_of(opened.as_str().unwrap()).unwrap();
+    assert!(same_view(opened, seen), "link {opened:?}, preview {seen:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn the_page_in_russian_names_a_rejected_row_and_its_reason_in_russian_and_keeps_the_choice() {
+    let dir = temp_dir("ru");
+    let b = Browser::new(1280, 800).await;
+    b.c.goto(&format!("{}/author/index.html", server())).await.expect("goto");
+    b.wait_css("path[data-iso3='KAZ']").await;
+    b.wait_css("button[data-lang='ru']").await.click().await.unwrap();
+    pick_file(&b, &dir, "places.csv", PLACES).await;
+    b.wait_css("[data-deposit-id='muruntau']").await;
+    async fn check(b: &Browser) {
+        {
+            assert_eq!(b.wait_css(".author-panel h1").await.text().await.unwrap(), "Сделайте свою карту");
+            assert_eq!(b.js("return document.documentElement.lang;").await, "ru");
+            let row = b.wait_css("li.rejection[data-row='4']").await.text().await.unwrap();
+            assert!(row.starts_with("Строка 4 · Широта"), "{row}");
+            assert!(row.contains("\"abc\" — не число"), "{row}");
+            let gas = b.wait_css("li.rejection[data-row='5'] [data-reason]").await.text().await.unwrap();
+            assert!(gas.starts_with("неизвестное обозначение сырья \"gas\""), "{gas}");
+            let publish = b.wait_css("button[data-action='download-map']").await.text().await.unwrap();
+            assert_eq!(publish, "Скачать карту");
+            // The preview's own controls follow.
+            let zoom = b.wait_css(".author-preview .zoom-in").await.attr("aria-label").await.unwrap();
+            assert_eq!(zoom.as_deref(), Some("Приблизить"));
+        }
+    }
+    check(&b).await;
+    let csv = rejected_csv(&b).await;
+    let csv = csv.as_str();
+    assert!(csv.starts_with("таблица,строка,столбец,причина\n"), "{csv}");
+    assert!(csv.contains("места,строка 4,Широта,\"\"\"abc\"\" — не число\""), "{csv}");
+    b.screenshot("author-ru").await;
+    // The choice is kept with the working copy.
+    b.c.refresh().await.unwrap();
+    b.wait_css("[data-deposit-id='muruntau']").await;
+    check(&b).await;
+    // And English comes back.
+    b.wait_css("button[data-lang='en']").await.click().await.unwrap();
+    b.wait_js("document.querySelector('.author-panel h1').textContent === 'Make your own map'").await;
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The `#map=` document of a link, inflated in the page (`DecompressionStream`).
+async fn link_doc(b: &Browser, link: &str) -> Value {
+    b.c.execute_async(
+        r#"const [link, done] = arguments;
+        const data = link.split('#map=')[1].split('&')[0].replace(/-/g, '+').replace(/_/g, '/');
+        const bytes = Uint8Array.from(atob(data + '==='.slice((data.length + 3) % 4)), c => c.charCodeAt(0));
+        new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).json().then(done);"#,
+        vec![Value::String(link.into())],
+    )
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn a_note_pinned_to_a_place_and_one_to_a_point_survive_a_reload_and_ride_in_the_link() {
+    let dir = temp_dir("notes");
+    let b = Browser::new(1280, 800).await;
+    author_with_data(&b, &dir).await;
+    // A note on Kumtor.
+    b.wait_css("button[data-action='add-note']").await.click().await.unwrap();
+    let first = "li.note[data-note='0']";
+    b.wait_css(&format!("{first} select[data-note-deposit] option[value='kumtor']")).await.click().await.unwrap();
+    b.wait_css(&format!("{first} textarea[data-note-text]")).await.send_keys("Gold since 1997").await.unwrap();
+    // A note on a point.
+    b.wait_css("button[data-action='add-note']").await.click().await.unwrap();
+    let second = "li.note[data-note='1']";
+    b.wait_css(&format!("{second} select[data-note-pin] option[value='point']")).await.click().await.unwrap();
+    b.wait_css(&format!("{second} textarea[data-note-text]")).await.send_keys("Lake Balkhash").await.unwrap();
+    for (field, v) in [("lon", "74.5"), ("lat", "46.25")] {
+        let input = b.wait_css(&format!("{second} input[data-note-{field}]")).await;
+        input.clear().await.unwrap();
+        input.send_keys(v).await.unwrap();
+    }
+    let want = serde_json::json!([
+        {"text": "Gold since 1997", "deposit": "kumtor"},
+        {"text": "Lake Balkhash", "lon": 74.5, "lat": 46.25}
+    ]);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let link = b.wait_css("input[data-permalink]").await.prop("value").await.unwrap().unwrap();
+        let doc = link_doc(&b, &link).await;
+        if doc["annotations"] == want {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the link's document: {}", doc["annotations"]);
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    b.js("document.querySelector('section.notes').scrollIntoView(); return 0;").await;
+    b.screenshot("author-notes").await;
+    // Reload: both notes are back, as typed.
+    b.c.refresh().await.unwrap();
+    b.wait_css("[data-deposit-id='kumtor']").await;
+    let text = b.wait_css(&format!("{first} textarea[data-note-text]")).await.prop("value").await.unwrap();
+    assert_eq!(text.as_deref(), Some("Gold since 1997"));
+    b.wait_css(&format!("{first} select[data-note-deposit] option[value='kumtor']:checked")).await;
+    let lon = b.wait_css(&format!("{second} input[data-note-lon]")).await.prop("value").await.unwrap();
+    assert_eq!(lon.as_deref(), Some("74.5"));
+    let link = b.wait_css("input[data-permalink]").await.prop("value").await.unwrap().unwrap();
+    assert_eq!(link_doc(&b, &link).await["annotations"], want);
+    // A note with no text is named and left out of the published map.
+    b.js(&format!(
+        "const t = document.querySelector(\"{first} textarea[data-note-text]\"); t.value = ''; \
+         t.dispatchEvent(new Event('input', {{bubbles: true}})); return 0;"
+    ))
+    .await;
+    b.wait_css(&format!("{first} [data-note-problem]")).await;
+    b.wait_js("!document.querySelector('input[data-permalink]').value.includes('Gold')").await;
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -482,7 +482,7 @@ async fn a_note_pinned_to_a_place_and_one_to_a_point_survive_a_reload_and_ride_i
         {"text": "Gold since 1997", "deposit": "kumtor"},
         {"text": "Lake Balkhash", "lon": 74.5, "lat": 46.25}
     ]);
-    let deadline = Instant::now() + Duration::from_secs(10);
+    let deadline = Instant::now() + crate::support::WAIT;
     loop {
         let link = b.wait_css("input[data-permalink]").await.prop("value").await.unwrap().unwrap();
         let doc = link_doc(&b, &link).await;

@@ -176,6 +176,7 @@ impl Atlas {
     pub fn credit_lines(&self, lang: Lang) -> Vec<String> {
         std::iter::once(self.ds.region.credit.get(lang).to_string())
             .chain(self.ds.context.attributions.iter().cloned())
+            .filter(|line| !line.trim().is_empty())
             .collect()
     }
 

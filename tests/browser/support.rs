@@ -273,6 +273,9 @@ impl Browser {
         self.c.goto(&format!("{}{}", server(), path_and_query)).await.expect("goto");
         self.wait_css("path[data-iso3='KAZ']").await;
         self.wait_css("[data-deposit-id]").await;
+        // The pre-rendered picture carries the same hooks; the app's own map is
+        // there once the app has removed it.
+        self.wait_gone("#prerender").await;
     }
 
     pub async fn wait_css(&self, css: &str) -> fantoccini::elements::Element {

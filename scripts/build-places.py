@@ -91,7 +91,8 @@ NAMES = {
     1522203: ("Kokshetau", "Кокшетау"),
 }
 
-ATTRIBUTION = "Places: GeoNames (CC BY 4.0), geonames.org"
+# The credit GeoNames' CC BY asks for, in each UI language (the map shows the reader's).
+ATTRIBUTION = {"en": "Places: GeoNames (CC BY 4.0), geonames.org", "ru": "Населённые пункты: GeoNames (CC BY 4.0), geonames.org"}
 
 
 def fail(msg):
@@ -179,7 +180,7 @@ def main():
         fail("two places share an id")
     doc = {"type": "FeatureCollection", "attribution": ATTRIBUTION, "features": features}
     with open(out_path, "w", encoding="utf-8") as f:
-        f.write("{\"type\":\"FeatureCollection\",\"attribution\":" + json.dumps(ATTRIBUTION) + ",\"features\":[\n")
+        f.write("{\"type\":\"FeatureCollection\",\"attribution\":" + json.dumps(ATTRIBUTION, ensure_ascii=False, separators=(",", ":")) + ",\"features\":[\n")
         f.write(",\n".join(json.dumps(x, ensure_ascii=False, separators=(",", ":")) for x in doc["features"]))
         f.write("\n]}\n")
     print(f"{out_path}: {len(features)} places ({sum(1 for f in features if f['properties']['capital'])} capitals)")

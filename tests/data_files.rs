@@ -438,3 +438,75 @@ fn the_shipped_data_has_no_exact_point_resting_only_on_wikipedia() {
     assert!(w.is_empty(), "{w:#?}");
     assert!(ds.deposits.iter().any(|d| d.precision == Precision::Exact), "some points are exact");
 }
+
+/// Distance in km between two nearby [lon, lat] points, on a plane tangent at the first
+/// (111.2 km a degree; within a fraction of a percent at these distances), written here
+/// rather than taken from the atlas.
+fn km_between(a: [f64; 2], b: [f64; 2]) -> f64 {
+    let dx = (b[0] - a[0]) * a[1].to_radians().cos();
+    111.2 * dx.hypot(b[1] - a[1])
+}
+
+#[test]
+fn the_eight_rivers_of_issue_15_are_shipped_by_name_and_pass_the_towns_on_their_banks() {
+    let ds = shipped();
+    let rivers = &ds.context.rivers;
+    for (en, ru) in [
+        ("Amu Darya", "Амударья"),
+        ("Syr Darya", "Сырдарья"),
+        ("Irtysh", "Иртыш"),
+        ("Ili", "Или"),
+        ("Ural", "Урал"),
+        ("Chu", "Чу"),
+        ("Zeravshan", "Зеравшан"),
+        ("Naryn", "Нарын"),
+    ] {
+        let r = rivers.iter().find(|r| r.name_en == en).unwrap_or_else(|| panic!("no river named {en}"));
+        assert_eq!(r.name_ru, ru, "{en}");
+        assert!(r.lines.0.iter().map(|l| l.0.len()).sum::<usize>() > 20, "{en} has a course, not a stub");
+    }
+    // Towns that stand on each river's bank (GeoNames coordinates, rounded): its line passes
+    // within 15 km of each, so the lines are those rivers and not a neighbour's.
+    let on_bank = [
+        ("ili", [[81.32, 43.91], [77.07, 43.87], [76.28, 44.81]]), // Yining, Konaev (Kapchagay), Bakanas
+        ("chu", [[75.75, 42.21], [75.30, 42.84], [73.76, 43.60]]), // Kochkor, Tokmok, Shu
+        ("zeravshan", [[67.61, 39.49], [66.96, 39.65], [65.38, 40.10]]), // Panjakent, Samarkand, Navoi
+    ];
+    for (id, towns) in on_bank {
+        let r = rivers.iter().find(|r| r.id == id).unwrap_or_else(|| panic!("no river {id}"));
+        for t in towns {
+            let near =
+                r.lines.0.iter().flat_map(|l| l.0.iter()).map(|c| km_between([c.x, c.y], t)).fold(f64::MAX, f64::min);
+            assert!(near < 15.0, "{id} passes {near:.1} km from {t:?}");
+        }
+    }
+    // Bishkek is not on the Chu (it lies some 15-20 km south of it).
+    let chu = rivers.iter().find(|r| r.id == "chu").unwrap();
+    let bishkek = chu.lines.0.iter().flat_map(|l| l.0.iter()).map(|c| km_between([c.x, c.y], [74.59, 42.87]));
+    assert!(bishkek.fold(f64::MAX, f64::min) > 10.0);
+}
+
+#[test]
+fn the_credit_lines_read_in_russian_in_the_russian_ui() {
+    use atlas::i18n::Lang;
+    let a = atlas::atlas::Atlas::new(shipped());
+    let (en, ru) = (a.credit_lines(Lang::En), a.credit_lines(Lang::Ru));
+    assert_eq!(en.len(), ru.len());
+    assert!(en.iter().any(|l| l.contains("GeoNames (CC BY 4.0)")), "{en:?}");
+    assert!(ru.iter().any(|l| l.contains("GeoNames (CC BY 4.0)")), "{ru:?}");
+    assert!(en.iter().chain(&ru).any(|l| l.contains("Natural Earth")));
+    // Every Russian line is in Russian: it has Cyrillic words (names such as GeoNames stay Latin).
+    let cyrillic = |l: &String| l.chars().any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap_or(c)));
+    assert!(ru.iter().all(cyrillic), "{ru:?}");
+    assert!(!en.iter().any(cyrillic), "{en:?}");
+    // The exported picture in Russian carries them.
+    let out = std::env::temp_dir().join(format!("atlas-credit-ru-{}.svg", std::process::id()));
+    let run = run_atlas(&["svg", dir().to_str().unwrap(), out.to_str().unwrap(), "ru"]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let svg = std::fs::read_to_string(&out).unwrap();
+    let _ = std::fs::remove_file(&out);
+    for line in &ru {
+        assert!(svg.contains(line.as_str()), "the Russian export lacks {line:?}");
+    }
+    assert!(svg.contains("Населённые пункты: GeoNames (CC BY 4.0)"));
+}

@@ -282,7 +282,7 @@ const wasm = await init({ module_or_path: './atlas-web-331473642aaa1b74_bg.wasm'
         assert_eq!(ds.context.places.len(), own.context.places.len());
         assert!(ds.context.places.iter().any(|p| p.name_en == "Astana"));
         assert!(!ds.context.world.is_empty() && !ds.context.rivers.is_empty());
-        assert!(ds.context.attributions.iter().any(|a| a.contains("GeoNames")), "{:?}", ds.context.attributions);
+        assert!(ds.context.attributions.iter().any(|a| a.en.contains("GeoNames")), "{:?}", ds.context.attributions);
     }
 
     #[test]

@@ -10,6 +10,7 @@
 use super::{Parsed, Props, each};
 use crate::data::error::DataError;
 use crate::data::json::{self, Value};
+use crate::data::schema::Text;
 use crate::i18n::Lang;
 use geo::{Geometry, MultiLineString, MultiPolygon};
 
@@ -54,14 +55,14 @@ impl River {
 }
 
 /// Everything the context layers hold, plus the credit each file asks for
-/// (its top-level `"attribution"`, e.g. GeoNames' CC BY).
+/// (its top-level `"attribution"`, e.g. GeoNames' CC BY), in each UI language.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ContextLayers {
     pub places: Vec<Place>,
     pub rivers: Vec<River>,
     /// World land for the inset.
     pub world: Vec<MultiPolygon<f64>>,
-    pub attributions: Vec<String>,
+    pub attributions: Vec<Text>,
 }
 
 /// The raw text of the context files; `None` when not loaded.
@@ -155,11 +156,18 @@ pub fn world(file: &str, text: &str) -> Parsed<MultiPolygon<f64>> {
     each(file, text, ("world", "id"), |p| p.polygons())
 }
 
-/// The file's top-level `"attribution"` string, if any.
-pub fn attribution(text: &str) -> Option<String> {
+/// The file's top-level `"attribution"`, if any: a string (the same in every
+/// language) or `{"en": …, "ru": …}` like the manifest's texts.
+pub fn attribution(text: &str) -> Option<Text> {
     // Through the parser's own JSON reader (no second deserializer in the wasm).
     let root = json::from_str(text.trim_start_matches('\u{feff}')).ok()?;
-    root.get("attribution").and_then(Value::as_str).filter(|a| !a.trim().is_empty()).map(str::to_string)
+    let a = root.get("attribution")?;
+    let field = |v: Option<&Value>| v.and_then(Value::as_str).map(str::trim).unwrap_or_default().to_string();
+    let t = match a.as_str() {
+        Some(s) => Text { en: s.trim().to_string(), ru: String::new() },
+        None => Text { en: field(a.get("en")), ru: field(a.get("ru")) },
+    };
+    (!t.en.is_empty()).then_some(t)
 }
 
 /// Drop records whose id repeats an earlier one, naming each.
@@ -204,7 +212,11 @@ mod tests {
         assert_eq!(ps[0].name(Lang::Ru), "Алматы");
         assert_eq!(ps[0].name(Lang::En), "Almaty");
         assert_eq!((ps[0].population, ps[0].rank, ps[0].capital), (1_977_011, 6, false));
-        assert_eq!(attribution(&fc(&[])).as_deref(), Some("Places: GeoNames (CC BY 4.0)"));
+        let credit = attribution(&fc(&[])).expect("a plain string attribution");
+        assert_eq!(
+            (credit.get(Lang::En), credit.get(Lang::Ru)),
+            ("Places: GeoNames (CC BY 4.0)", "Places: GeoNames (CC BY 4.0)")
+        );
     }
 
     #[test]
@@ -231,6 +243,19 @@ mod tests {
         assert!(errs[0].to_string().contains("duplicate id"));
         let (_, errs) = places("places.geojson", "{\"type\":\"Feature\"}");
         assert!(errs[0].to_string().contains("FeatureCollection"));
+    }
+
+    #[test]
+    fn an_attribution_in_each_language_reads_in_the_readers_language() {
+        let file = |a: &str| format!(r#"{{"type":"FeatureCollection","attribution":{a},"features":[]}}"#);
+        let credit = attribution(&file(r#"{"en":"Places: GeoNames","ru":"Населённые пункты: GeoNames"}"#)).unwrap();
+        assert_eq!(credit.get(Lang::Ru), "Населённые пункты: GeoNames");
+        assert_eq!(credit.get(Lang::En), "Places: GeoNames");
+        // Without a Russian text the English one stands in; without an English one there is none.
+        assert_eq!(attribution(&file(r#"{"en":"Places: GeoNames"}"#)).unwrap().get(Lang::Ru), "Places: GeoNames");
+        assert_eq!(attribution(&file(r#"{"ru":"Реки"}"#)), None);
+        assert_eq!(attribution(&file(r#"" ""#)), None);
+        assert_eq!(attribution(&file("42")), None);
     }
 
     #[test]

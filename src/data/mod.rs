@@ -91,7 +91,7 @@ impl Dataset {
         let places = layer(files.places.as_deref(), &raw.places, context::places, failures, &mut errors);
         let rivers = layer(files.rivers.as_deref(), &raw.rivers, context::rivers, failures, &mut errors);
         let world = layer(files.world.as_deref(), &raw.world, context::world, failures, &mut errors);
-        let mut attributions: Vec<String> = [&raw.places, &raw.rivers, &raw.world]
+        let mut attributions: Vec<schema::Text> = [&raw.places, &raw.rivers, &raw.world]
             .into_iter()
             .flatten()
             .filter_map(|t| context::attribution(t))

@@ -156,7 +156,7 @@ mod tests {
         ranks.sort_unstable();
         assert_eq!(ranks, (1..=ps.len() as u32).collect::<Vec<_>>());
         assert!(ps.iter().filter(|p| p.rank <= 5).all(|p| p.capital));
-        assert!(a.ds.context.attributions.iter().any(|t| t.contains("GeoNames")));
+        assert!(a.ds.context.attributions.iter().any(|t| t.en.contains("GeoNames")));
     }
 
     #[test]

@@ -330,7 +330,9 @@ pub fn AuthorPage() -> impl IntoView {
                 <CompactLegend/>
                 <p class="credit" data-preview-credit>{move || work.with(|w| w.labels.credit_line())}</p>
                 // The context layers' own credit (GeoNames, Natural Earth), as the published map prints it.
-                {move || ui.atlas.with(|a| a.as_ref().map(|a| a.ds.context.attributions.clone()).unwrap_or_default()).into_iter()
+                {move || ui.atlas.with(|a| a.as_ref().map(|a| {
+                        a.ds.context.attributions.iter().map(|t| t.get(ui.lang.get()).to_string()).collect::<Vec<_>>()
+                    }).unwrap_or_default()).into_iter()
                     .map(|line| view! { <p class="credit" data-preview-attribution>{line}</p> }).collect_view()}
             </main>
         </div>

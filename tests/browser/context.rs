@@ -152,3 +152,72 @@ async fn the_inset_shows_the_frame_and_the_investors_capitals_and_a_phone_hides_
     assert_eq!(phone.js("return document.querySelectorAll('.inset').length;").await, 0);
     phone.screenshot("context-390").await;
 }
+
+/// How far (px) a river's name sits from its own line: the centre of the
+/// label's box to the nearest of 400 points along the river's path, both in
+/// screen pixels.
+const LABEL_TO_RIVER_PX: &str = r#"
+const id = arguments[0];
+const t = document.querySelector(`[data-river-label='${id}'] text`).getBoundingClientRect();
+const c = [t.x + t.width / 2, t.y + t.height / 2];
+const path = document.querySelector(`path[data-river='${id}']`);
+const m = path.getScreenCTM(), len = path.getTotalLength();
+let best = Infinity;
+for (let i = 0; i <= 400; i++) {
+  const p = path.getPointAtLength(len * i / 400).matrixTransform(m);
+  best = Math.min(best, Math.hypot(p.x - c[0], p.y - c[1]));
+}
+return best;
+"#;
+
+async fn label_to_river_px(b: &Browser, id: &str) -> f64 {
+    let v = b.c.execute(LABEL_TO_RIVER_PX, vec![Value::from(id)]).await.expect("script runs");
+    v.as_f64().unwrap_or(f64::MAX)
+}
+
+#[tokio::test]
+async fn the_ili_chu_and_zeravshan_are_drawn_and_named_beside_their_lines_once_zoomed_in() {
+    let b = Browser::new(1280, 800).await;
+    b.open("/").await;
+    b.wait_css("path[data-river='zeravshan']").await;
+    for id in ["ili", "chu", "zeravshan"] {
+        let d = b.attrs(&format!("path[data-river='{id}']"), "d").await;
+        let vertices = d.first().map_or(0, |d| d.matches('L').count());
+        assert!(vertices > 10, "{id} is drawn as a line, not a stub: {vertices} vertices");
+    }
+    // At the default zoom only major rivers (rank 1) may be named: the Chu and the
+    // Zeravshan (rank 2) wait for a closer view.
+    for id in ["chu", "zeravshan"] {
+        let n = b.js(&format!("return document.querySelectorAll(\"[data-river-label='{id}']\").length;")).await;
+        assert_eq!(n, 0, "{id} named at the default zoom");
+    }
+
+    // Zoomed in on the Balkhash basin: the Ili and the Chu are named, each beside its own line.
+    b.open("/?v=76.5,44.6,3").await;
+    b.wait_css("[data-river-label='chu']").await;
+    b.wait_css("[data-river-label='ili']").await;
+    assert_eq!(b.texts("[data-river-label='chu'] text").await, ["Chu"]);
+    assert_eq!(b.texts("[data-river-label='ili'] text").await, ["Ili"]);
+    for id in ["ili", "chu"] {
+        let px = label_to_river_px(&b, id).await;
+        assert!(px < 16.0, "{id}'s name is {px:.1} px from its line");
+    }
+    b.screenshot("rivers-ili-chu").await;
+    b.wait_css("button[data-lang='ru']").await.click().await.unwrap();
+    b.wait_js("document.querySelector(\"[data-river-label='chu'] text\")?.textContent === 'Чу'").await;
+    b.wait_js("document.querySelector(\"[data-river-label='ili'] text\")?.textContent === 'Или'").await;
+    // The credit line speaks Russian too (GeoNames' CC BY; the Ili, Chu and Zeravshan's source).
+    let credit = b.wait_css(".footer .credit").await.text().await.unwrap();
+    assert!(
+        credit.contains("Населённые пункты: GeoNames (CC BY 4.0)")
+            && credit.contains("Или, Чу, Зеравшан: GSHHG (WDB II)"),
+        "{credit}"
+    );
+
+    // Zoomed in on Samarkand and Navoi: the Zeravshan.
+    b.open("/?v=66.5,39.9,6&lang=ru").await;
+    b.wait_js("document.querySelector(\"[data-river-label='zeravshan'] text\")?.textContent === 'Зеравшан'").await;
+    let px = label_to_river_px(&b, "zeravshan").await;
+    assert!(px < 16.0, "the Zeravshan's name is {px:.1} px from its line");
+    b.screenshot("rivers-zeravshan").await;
+}

@@ -540,7 +540,10 @@ fn each<T>(
     (object, id_key): (&str, &str),
     parse_one: impl Fn(&Props) -> Result<T, DataError>,
 ) -> Parsed<T> {
-    let mut out = Vec::new();
+    // Sized once from a quick count of features: growing by doubling would
+    // briefly hold the old and the new buffer (1.5 times the records).
+    let hint = text.matches("\"Feature\"").count().min(text.len() / 64);
+    let mut out = Vec::with_capacity(hint);
     let mut errors = Vec::new();
     let mut one = |i: usize, f: Value, arcs_error: Option<String>| {
         if i == 0 {

@@ -25,23 +25,29 @@ pub fn retain_valid(ds: &mut Dataset) {
     }
     ds.countries = keep;
 
-    let deposits = std::mem::take(&mut ds.deposits);
-    let borders: HashMap<&str, Option<Border>> =
-        ds.countries.iter().map(|c| (c.iso3.as_str(), Border::new(&c.geometry))).collect();
-    let mut seen = HashSet::with_capacity(deposits.len());
-    let mut kept = Vec::with_capacity(deposits.len());
-    for d in deposits {
-        let i = d.row;
-        match check_deposit(&ds.region, &borders, &d) {
-            Err((field, msg)) => errors.push(DataError::feature(&files.deposits, i, Some(&d.id), field, msg)),
-            Ok(()) if !seen.insert(d.id.clone()) => {
-                errors.push(DataError::feature(&files.deposits, i, Some(&d.id), "id", "duplicate id"))
-            }
-            Ok(()) => kept.push(d),
+    // Judged in one pass that borrows (no copy of each id), then filtered in place.
+    let mut deposits = std::mem::take(&mut ds.deposits);
+    let keep: Vec<bool> = {
+        let borders: HashMap<&str, Option<Border>> =
+            ds.countries.iter().map(|c| (c.iso3.as_str(), Border::new(&c.geometry))).collect();
+        let mut seen = HashSet::with_capacity(deposits.len());
+        let mut keep = Vec::with_capacity(deposits.len());
+        for d in &deposits {
+            let bad = match check_deposit(&ds.region, &borders, d) {
+                Err((field, msg)) => Some(DataError::feature(&files.deposits, d.row, Some(&d.id), field, msg)),
+                Ok(()) if !seen.insert(d.id.as_str()) => {
+                    Some(DataError::feature(&files.deposits, d.row, Some(&d.id), "id", "duplicate id"))
+                }
+                Ok(()) => None,
+            };
+            keep.push(bad.is_none());
+            errors.extend(bad);
         }
-    }
-    drop(borders);
-    ds.deposits = kept;
+        keep
+    };
+    let mut keep = keep.into_iter();
+    deposits.retain(|_| keep.next().unwrap_or(false));
+    ds.deposits = deposits;
 
     let flows = std::mem::take(&mut ds.flows);
     let ids: HashSet<&str> = ds.deposits.iter().map(|d| d.id.as_str()).collect();

@@ -331,6 +331,9 @@ pub fn region(file: &str, text: &str) -> Result<Region, DataError> {
     Ok(r)
 }
 
+/// A TopoJSON object's features, each with the error that stopped its geometry from being decoded.
+type TopoFeatures = Vec<(Value, Option<String>)>;
+
 /// The features of a layer file, or a file-level error. A GeoJSON
 /// FeatureCollection hands each of its `features` to `each` as it is read
 /// (one feature in memory at a time, not the whole array) and gives `None`;
@@ -342,7 +345,7 @@ fn features(
     text: &str,
     object: &str,
     each: &mut dyn FnMut(usize, Value),
-) -> Result<Option<Vec<(Value, Option<String>)>>, DataError> {
+) -> Result<Option<TopoFeatures>, DataError> {
     let t = strip_bom(text);
     if t.trim_start().starts_with('<') {
         return Err(DataError::file(file, "got an HTML page, not JSON (is the file name or its folder right?)"));

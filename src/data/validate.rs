@@ -184,8 +184,8 @@ impl<'a> Border<'a> {
             for (ri, ring) in rings(p).enumerate() {
                 for l in ring.lines() {
                     let (lo, hi) = (l.start.y.min(l.end.y), l.start.y.max(l.end.y));
-                    for b in Self::band_of(bbox, n, lo)..=Self::band_of(bbox, n, hi) {
-                        bands[b].push((pi as u32, ri as u32, l.start, l.end));
+                    for band in &mut bands[Self::band_of(bbox, n, lo)..=Self::band_of(bbox, n, hi)] {
+                        band.push((pi as u32, ri as u32, l.start, l.end));
                     }
                 }
             }

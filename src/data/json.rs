@@ -141,7 +141,7 @@ pub fn from_str_streaming(text: &str, key: &str, each: &mut dyn FnMut(usize, Val
     let v = if r.peek() == Some(b'{') {
         r.depth = 1;
         r.i += 1;
-        let v = r.object_streaming(key, each, &mut streamed)?;
+        let v = r.object_with(Some((key, each, &mut streamed)))?;
         r.depth = 0;
         v
     } else {
@@ -214,58 +214,22 @@ impl Reader<'_> {
 
     fn array(&mut self) -> Result<Value, String> {
         let mut items = Vec::new();
-        if self.peek() == Some(b']') {
-            self.i += 1;
-            return Ok(Value::Array(items));
-        }
-        loop {
-            items.push(self.value()?);
-            match self.peek() {
-                Some(b',') => self.i += 1,
-                Some(b']') => {
-                    self.i += 1;
-                    return Ok(Value::Array(items));
-                }
-                None => return Err(self.fail("EOF while parsing a list")),
-                Some(_) => return Err(self.fail("expected `,` or `]`")),
-            }
-        }
+        self.array_each(&mut |_, v| items.push(v))?;
+        Ok(Value::Array(items))
     }
 
     fn object(&mut self) -> Result<Value, String> {
-        let mut pairs = Vec::new();
-        if self.peek() == Some(b'}') {
-            self.i += 1;
-            return Ok(Value::Object(Map(pairs)));
-        }
-        loop {
-            if self.peek() != Some(b'"') {
-                return Err(self.fail("key must be a string"));
-            }
-            let key = self.string()?;
-            if self.peek() != Some(b':') {
-                return Err(self.fail("expected `:`"));
-            }
-            self.i += 1;
-            pairs.push((key, self.value()?));
-            match self.peek() {
-                Some(b',') => self.i += 1,
-                Some(b'}') => {
-                    self.i += 1;
-                    return Ok(Value::Object(Map(pairs)));
-                }
-                None => return Err(self.fail("EOF while parsing an object")),
-                Some(_) => return Err(self.fail("expected `,` or `}`")),
-            }
-        }
+        self.object_with(None)
     }
 
-    /// [`Reader::object`] for the top level of [`from_str_streaming`].
-    fn object_streaming(
+    /// An object (after its `{`). With `stream` (the top level of
+    /// [`from_str_streaming`]), the elements of the array under its key are
+    /// handed to its callback instead of kept, and its flag says whether
+    /// the last such key held an array.
+    #[allow(clippy::type_complexity)]
+    fn object_with(
         &mut self,
-        stream: &str,
-        each: &mut dyn FnMut(usize, Value),
-        streamed: &mut bool,
+        mut stream: Option<(&str, &mut dyn FnMut(usize, Value), &mut bool)>,
     ) -> Result<Value, String> {
         let mut pairs: Vec<(String, Value)> = Vec::new();
         if self.peek() == Some(b'}') {
@@ -281,21 +245,23 @@ impl Reader<'_> {
                 return Err(self.fail("expected `:`"));
             }
             self.i += 1;
-            if key == stream && self.peek() == Some(b'[') {
-                pairs.retain(|(k, _)| k != stream);
-                *streamed = true;
-                self.depth += 1;
-                if self.depth > MAX_DEPTH {
-                    return Err(self.fail("recursion limit exceeded"));
+            match stream.as_mut() {
+                Some((name, each, streamed)) if key == *name => {
+                    **streamed = self.peek() == Some(b'[');
+                    if **streamed {
+                        pairs.retain(|(k, _)| k != *name);
+                        self.depth += 1;
+                        if self.depth > MAX_DEPTH {
+                            return Err(self.fail("recursion limit exceeded"));
+                        }
+                        self.i += 1;
+                        self.array_each(&mut **each)?;
+                        self.depth -= 1;
+                    } else {
+                        pairs.push((key, self.value()?));
+                    }
                 }
-                self.i += 1;
-                self.array_each(each)?;
-                self.depth -= 1;
-            } else {
-                if key == stream {
-                    *streamed = false;
-                }
-                pairs.push((key, self.value()?));
+                _ => pairs.push((key, self.value()?)),
             }
             match self.peek() {
                 Some(b',') => self.i += 1,
@@ -310,7 +276,7 @@ impl Reader<'_> {
     }
 
     /// The elements of an array (after its `[`), each handed to `each`.
-    fn array_each(&mut self, each: &mut dyn FnMut(usize, Value)) -> Result<(), String> {
+    fn array_each<F: FnMut(usize, Value) + ?Sized>(&mut self, each: &mut F) -> Result<(), String> {
         if self.peek() == Some(b']') {
             self.i += 1;
             return Ok(());

@@ -945,6 +945,22 @@ mod tests {
     }
 
     #[test]
+    fn features_are_parsed_as_they_are_read_and_the_last_features_key_counts() {
+        let bad = DEPOSIT.replace(r#""id":"x""#, r#""id":"X Y""#);
+        let good = DEPOSIT.replace(r#""id":"x""#, r#""id":"y""#);
+        let text = format!(r#"{{"features":[{bad}],"type":"FeatureCollection","features":[{good},{DEPOSIT}]}}"#);
+        let (d, e) = deposits("deposits.geojson", &text);
+        assert_eq!(d.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["y", "x"]);
+        assert!(e.is_empty(), "the first features list no longer counts: {e:?}");
+        let text = format!(r#"{{"type":"FeatureCollection","features":[{good}],"features":5}}"#);
+        let (d, e) = deposits("deposits.geojson", &text);
+        assert!(d.is_empty());
+        assert!(e[0].message.contains("missing \"features\" array"), "{e:?}");
+        let (d, e) = deposits("deposits.geojson", &format!(r#"{{"type":"Topic","features":[{good}]}}"#));
+        assert!(d.is_empty() && e[0].message.contains("expected a GeoJSON FeatureCollection"), "{e:?}");
+    }
+
+    #[test]
     fn absurd_amounts_are_refused_by_name() {
         for (field, v) in [("amount_usd", "1e308"), ("amount_usd", "2e12")] {
             let f = FLOW.replace(r#""amount_usd":1e9"#, &format!(r#""{field}":{v}"#));

@@ -7,8 +7,9 @@
 // For each dataset: load → complete map; a 40-move mouse drag then 6 wheel
 // steps — drag time, frame p50/p95 and the longest task during them; the
 // time to settle (redrawn and painted) after the drag is released; hover →
-// tooltip latency; the JS heap and the renderer's resident memory (which
-// holds the wasm linear memory).
+// tooltip latency; the JS heap, the wasm linear memory (which the JS heap
+// leaves out) and the renderer's resident memory; and the load split by the
+// loader's performance marks (fetch, parse + validate, build + draw).
 // Prints a Markdown table and writes it to target/bench-browser.md.
 // A benchmark, not a test: nothing here fails on a slow number.
 import { spawn, execFileSync } from "node:child_process";
@@ -109,6 +110,8 @@ async function run(n) {
     const poll = () => ok() ? requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now()))) : setTimeout(poll, 10);
     poll();
   })`);
+  // Where the load went: the loader's performance marks (ui/loader.rs).
+  const marks = await evaluate(`(() => { const m = {}; for (const e of performance.getEntriesByType('mark')) if (e.name.startsWith('atlas-')) m[e.name] = e.startTime; return m; })()`);
   const inView = await evaluate(`+document.querySelector('.in-view strong').textContent`);
   const canvas = await evaluate(`!!document.querySelector('canvas[data-deposits-drawn]')`);
   await evaluate(probes);
@@ -155,6 +158,8 @@ async function run(n) {
     const ms = await evaluate(`window.__hov`);
     if (ms !== null) hovers.push(ms);
   }
+  // The wasm linear memory (never shrinks: its size is the peak the app needed).
+  const wasmMB = await evaluate(`window.__atlasWasmMemory ? window.__atlasWasmMemory.buffer.byteLength / 1048576 : NaN`);
   const metrics = Object.fromEntries((await s("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]));
   // The renderer's resident memory (JS heap, the wasm linear memory, DOM, canvas).
   const procs = (await send("SystemInfo.getProcessInfo")).processInfo.filter((p) => p.type === "renderer");
@@ -164,7 +169,10 @@ async function run(n) {
     n, inView, canvas, complete: complete / 1000, drag: dragTime,
     dragP50: pct(dragFrames, 50), dragP95: pct(dragFrames, 95),
     p50: pct(frames, 50), p95: pct(frames, 95), longest, settle,
-    hover: pct(hovers, 50), heapMB: metrics.JSHeapUsedSize / 1048576, rssMB: Math.max(0, ...rss),
+    hover: pct(hovers, 50), heapMB: metrics.JSHeapUsedSize / 1048576, wasmMB, rssMB: Math.max(0, ...rss),
+    fetch: (marks["atlas-fetched"] - marks["atlas-load-start"]) / 1000,
+    parse: (marks["atlas-parsed"] - marks["atlas-fetched"]) / 1000,
+    draw: (complete - marks["atlas-parsed"]) / 1000,
   };
 }
 
@@ -186,9 +194,9 @@ try {
 }
 const f = (x, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : "–");
 const table = [
-  `| deposits | mode | load → complete map | 40-move drag | frame p50 / p95 (drag + wheel) | longest task | settled after drag | hover → tooltip in DOM | JS heap | renderer memory (RSS) |`,
-  `|---:|:--|---:|---:|---:|---:|---:|---:|---:|---:|`,
-  ...rows.map((r) => `| ${r.n === 0 ? `shipped (${r.inView} in view)` : r.n.toLocaleString("en")} | ${r.canvas ? "canvas" : "SVG"}${r.inView >= 1000 ? " + clusters" : ""} | ${f(r.complete, 2)} s | ${f(r.drag, 2)} s | ${f(r.p50, 1)} / ${f(r.p95, 1)} ms | ${f(r.longest)} ms | ${f(r.settle)} ms | ${f(r.hover, 1)} ms | ${f(r.heapMB, 1)} MB | ${f(r.rssMB)} MB |`),
+  `| deposits | mode | load → complete map | of which fetch / parse + validate / build + draw | 40-move drag | frame p50 / p95 (drag + wheel) | longest task | settled after drag | hover → tooltip in DOM | JS heap | wasm memory | renderer memory (RSS) |`,
+  `|---:|:--|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|`,
+  ...rows.map((r) => `| ${r.n === 0 ? `shipped (${r.inView} in view)` : r.n.toLocaleString("en")} | ${r.canvas ? "canvas" : "SVG"}${r.inView >= 1000 ? " + clusters" : ""} | ${f(r.complete, 2)} s | ${f(r.fetch, 2)} / ${f(r.parse, 2)} / ${f(r.draw, 2)} s | ${f(r.drag, 2)} s | ${f(r.p50, 1)} / ${f(r.p95, 1)} ms | ${f(r.longest)} ms | ${f(r.settle)} ms | ${f(r.hover, 1)} ms | ${f(r.heapMB, 1)} MB | ${f(r.wasmMB)} MB | ${f(r.rssMB)} MB |`),
 ].join("\n");
 const note = `Headless ${version}, 1280×800, --disable-gpu, ${os.cpus().length} cores; ${new Date().toISOString().slice(0, 10)}.`;
 console.log(`\n${table}\n\n${note}`);

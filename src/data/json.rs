@@ -127,6 +127,33 @@ pub fn from_str(text: &str) -> Result<Value, String> {
     Ok(v)
 }
 
+/// Read a JSON text like [`from_str`], but hand each element of the
+/// top-level object's array `key` to `each` (with its index) as soon as it
+/// is read, instead of keeping it: the peak memory is one element, not the
+/// whole array (a 100,000-feature layer is otherwise held twice, as a
+/// tree of values and as records). Returns the rest of the value, and
+/// whether the array was streamed: with a repeated `key` the last one
+/// counts, as in [`from_str`]; a streamed array that a later one replaces
+/// starts again at index 0, so `each` must start over there.
+pub fn from_str_streaming(text: &str, key: &str, each: &mut dyn FnMut(usize, Value)) -> Result<(Value, bool), String> {
+    let mut r = Reader { s: text.as_bytes(), i: 0, depth: 0 };
+    let mut streamed = false;
+    let v = if r.peek() == Some(b'{') {
+        r.depth = 1;
+        r.i += 1;
+        let v = r.object_with(Some((key, each, &mut streamed)))?;
+        r.depth = 0;
+        v
+    } else {
+        r.value()?
+    };
+    r.ws();
+    if r.i < r.s.len() {
+        return Err(r.fail("trailing characters"));
+    }
+    Ok((v, streamed))
+}
+
 struct Reader<'a> {
     s: &'a [u8],
     i: usize,
@@ -187,26 +214,24 @@ impl Reader<'_> {
 
     fn array(&mut self) -> Result<Value, String> {
         let mut items = Vec::new();
-        if self.peek() == Some(b']') {
-            self.i += 1;
-            return Ok(Value::Array(items));
-        }
-        loop {
-            items.push(self.value()?);
-            match self.peek() {
-                Some(b',') => self.i += 1,
-                Some(b']') => {
-                    self.i += 1;
-                    return Ok(Value::Array(items));
-                }
-                None => return Err(self.fail("EOF while parsing a list")),
-                Some(_) => return Err(self.fail("expected `,` or `]`")),
-            }
-        }
+        self.array_each(&mut |_, v| items.push(v))?;
+        Ok(Value::Array(items))
     }
 
     fn object(&mut self) -> Result<Value, String> {
-        let mut pairs = Vec::new();
+        self.object_with(None)
+    }
+
+    /// An object (after its `{`). With `stream` (the top level of
+    /// [`from_str_streaming`]), the elements of the array under its key are
+    /// handed to its callback instead of kept, and its flag says whether
+    /// the last such key held an array.
+    #[allow(clippy::type_complexity)]
+    fn object_with(
+        &mut self,
+        mut stream: Option<(&str, &mut dyn FnMut(usize, Value), &mut bool)>,
+    ) -> Result<Value, String> {
+        let mut pairs: Vec<(String, Value)> = Vec::new();
         if self.peek() == Some(b'}') {
             self.i += 1;
             return Ok(Value::Object(Map(pairs)));
@@ -220,7 +245,24 @@ impl Reader<'_> {
                 return Err(self.fail("expected `:`"));
             }
             self.i += 1;
-            pairs.push((key, self.value()?));
+            match stream.as_mut() {
+                Some((name, each, streamed)) if key == *name => {
+                    **streamed = self.peek() == Some(b'[');
+                    if **streamed {
+                        pairs.retain(|(k, _)| k != *name);
+                        self.depth += 1;
+                        if self.depth > MAX_DEPTH {
+                            return Err(self.fail("recursion limit exceeded"));
+                        }
+                        self.i += 1;
+                        self.array_each(&mut **each)?;
+                        self.depth -= 1;
+                    } else {
+                        pairs.push((key, self.value()?));
+                    }
+                }
+                _ => pairs.push((key, self.value()?)),
+            }
             match self.peek() {
                 Some(b',') => self.i += 1,
                 Some(b'}') => {
@@ -229,6 +271,28 @@ impl Reader<'_> {
                 }
                 None => return Err(self.fail("EOF while parsing an object")),
                 Some(_) => return Err(self.fail("expected `,` or `}`")),
+            }
+        }
+    }
+
+    /// The elements of an array (after its `[`), each handed to `each`.
+    fn array_each<F: FnMut(usize, Value) + ?Sized>(&mut self, each: &mut F) -> Result<(), String> {
+        if self.peek() == Some(b']') {
+            self.i += 1;
+            return Ok(());
+        }
+        let mut n = 0;
+        loop {
+            each(n, self.value()?);
+            n += 1;
+            match self.peek() {
+                Some(b',') => self.i += 1,
+                Some(b']') => {
+                    self.i += 1;
+                    return Ok(());
+                }
+                None => return Err(self.fail("EOF while parsing a list")),
+                Some(_) => return Err(self.fail("expected `,` or `]`")),
             }
         }
     }
@@ -288,6 +352,15 @@ impl Reader<'_> {
 
     fn string(&mut self) -> Result<String, String> {
         self.i += 1; // the opening quote
+        // The common case, a string with no escape: one copy of its bytes.
+        let start = self.i;
+        let plain = self.s[start..].iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
+        if let Some(len) = plain.filter(|&len| self.s[start + len] == b'"') {
+            self.i = start + len + 1;
+            return std::str::from_utf8(&self.s[start..start + len])
+                .map(str::to_string)
+                .map_err(|_| self.fail("invalid UTF-8"));
+        }
         let mut out = Vec::new();
         loop {
             let Some(&b) = self.s.get(self.i) else {
@@ -406,6 +479,32 @@ mod tests {
             let e = from_str(text).unwrap_err();
             assert!(e.contains(what), "{text:?}: {e}");
         }
+    }
+
+    #[test]
+    fn a_streamed_array_hands_over_each_element_and_the_rest_is_kept() {
+        let mut got = Vec::new();
+        let text = r#"{"type":"T","features":[{"a":1},[2],"3"],"n":{"m":null}}"#;
+        let (rest, streamed) = from_str_streaming(text, "features", &mut |i, v| got.push((i, v))).unwrap();
+        assert!(streamed);
+        assert_eq!(
+            got,
+            [(0, from_str(r#"{"a":1}"#).unwrap()), (1, from_str("[2]").unwrap()), (2, from_str(r#""3""#).unwrap())]
+        );
+        let mut without = from_str(text).unwrap();
+        if let Value::Object(m) = &mut without {
+            m.take("features");
+        }
+        assert_eq!(rest, without);
+        // The last of a repeated key counts; a non-array one is kept, not streamed.
+        let (rest, streamed) =
+            from_str_streaming(r#"{"features":[1],"features":5}"#, "features", &mut |_, _| {}).unwrap();
+        assert!(!streamed);
+        assert_eq!(rest.get("features").and_then(Value::as_f64), Some(5.0));
+        // Syntax errors say where, as from_str does.
+        let e = from_str_streaming("{\"features\":[1,\n x]}", "features", &mut |_, _| {}).unwrap_err();
+        assert_eq!(e, "expected value at line 2 column 2");
+        assert!(from_str_streaming("[1] x", "features", &mut |_, _| {}).unwrap_err().contains("trailing"));
     }
 
     #[test]

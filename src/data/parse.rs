@@ -331,25 +331,39 @@ pub fn region(file: &str, text: &str) -> Result<Region, DataError> {
     Ok(r)
 }
 
-/// The features of a layer file, each with the error that stopped its
-/// geometry from being decoded (TopoJSON only), or a file-level error.
-/// A GeoJSON FeatureCollection gives its `features`; a TopoJSON Topology
-/// gives the features of its object named `object` (or of its only object).
-fn features(file: &str, text: &str, object: &str) -> Result<Vec<(Value, Option<String>)>, DataError> {
-    let mut root = json(file, text)?;
+/// A TopoJSON object's features, each with the error that stopped its geometry from being decoded.
+type TopoFeatures = Vec<(Value, Option<String>)>;
+
+/// The features of a layer file, or a file-level error. A GeoJSON
+/// FeatureCollection hands each of its `features` to `each` as it is read
+/// (one feature in memory at a time, not the whole array) and gives `None`;
+/// a TopoJSON Topology gives the features of its object named `object`
+/// (or of its only object), each with the error that stopped its geometry
+/// from being decoded. `each` starts over when it is given index 0.
+fn features(
+    file: &str,
+    text: &str,
+    object: &str,
+    each: &mut dyn FnMut(usize, Value),
+) -> Result<Option<TopoFeatures>, DataError> {
+    let t = strip_bom(text);
+    if t.trim_start().starts_with('<') {
+        return Err(DataError::file(file, "got an HTML page, not JSON (is the file name or its folder right?)"));
+    }
+    let (root, streamed) = json::from_str_streaming(t, "features", each)
+        .map_err(|e| DataError::file(file, format!("not valid JSON: {e}")))?;
     if geometry::is_topology(&root) {
-        return geometry::features(&root, object).map_err(|e| DataError::file(file, format!("invalid TopoJSON: {e}")));
+        let list =
+            geometry::features(&root, object).map_err(|e| DataError::file(file, format!("invalid TopoJSON: {e}")))?;
+        return Ok(Some(list));
     }
     if root.get("type").and_then(Value::as_str) != Some("FeatureCollection") {
         return Err(DataError::file(file, "expected a GeoJSON FeatureCollection (\"type\": \"FeatureCollection\")"));
     }
-    match &mut root {
-        Value::Object(m) => match m.take("features") {
-            Some(Value::Array(a)) => Ok(a.into_iter().map(|f| (f, None)).collect()),
-            _ => Err(DataError::file(file, "missing \"features\" array")),
-        },
-        _ => unreachable!("a FeatureCollection is an object"),
+    if !streamed {
+        return Err(DataError::file(file, "missing \"features\" array"));
     }
+    Ok(None)
 }
 
 /// Sources must be web links a reader can follow, never `javascript:` or a file.
@@ -520,20 +534,25 @@ impl<'a> Props<'a> {
     }
 }
 
-/// Run `parse_one` over every feature of the layer `object`, keeping the good ones.
+/// Run `parse_one` over every feature of the layer `object`, keeping the
+/// good ones. A GeoJSON feature is parsed as soon as it is read and its
+/// JSON dropped, so the layer is never held both as JSON and as records.
 fn each<T>(
     file: &str,
     text: &str,
     (object, id_key): (&str, &str),
     parse_one: impl Fn(&Props) -> Result<T, DataError>,
 ) -> Parsed<T> {
-    let list = match features(file, text, object) {
-        Ok(l) => l,
-        Err(e) => return (Vec::new(), vec![e]),
-    };
-    let mut out = Vec::with_capacity(list.len());
+    // Sized once from a quick count of features: growing by doubling would
+    // briefly hold the old and the new buffer (1.5 times the records).
+    let hint = text.matches("\"Feature\"").count().min(text.len() / 64);
+    let mut out = Vec::with_capacity(hint);
     let mut errors = Vec::new();
-    for (i, (f, arcs_error)) in list.into_iter().enumerate() {
+    let mut one = |i: usize, f: Value, arcs_error: Option<String>| {
+        if i == 0 {
+            out.clear();
+            errors.clear();
+        }
         let parsed = Props::new(file, i, f, id_key).and_then(|(p, cleaned)| match arcs_error {
             Some(e) => Err(p.err("arcs", format!("invalid TopoJSON geometry: {e}"))),
             None => Ok((parse_one(&p)?, cleaned)),
@@ -545,6 +564,15 @@ fn each<T>(
             }
             Err(e) => errors.push(e),
         }
+    };
+    match features(file, text, object, &mut |i, f| one(i, f, None)) {
+        Ok(None) => {}
+        Ok(Some(list)) => {
+            for (i, (f, arcs_error)) in list.into_iter().enumerate() {
+                one(i, f, arcs_error);
+            }
+        }
+        Err(e) => return (Vec::new(), vec![e]),
     }
     (out, errors)
 }
@@ -914,6 +942,22 @@ mod tests {
         let r = region_with(r#""title":{"en":"T"}"#, r#""title":{"en":"T\u000b"}"#);
         assert_eq!(r.title.en, "T");
         assert!(named(&r, "title").contains("control characters"));
+    }
+
+    #[test]
+    fn features_are_parsed_as_they_are_read_and_the_last_features_key_counts() {
+        let bad = DEPOSIT.replace(r#""id":"x""#, r#""id":"X Y""#);
+        let good = DEPOSIT.replace(r#""id":"x""#, r#""id":"y""#);
+        let text = format!(r#"{{"features":[{bad}],"type":"FeatureCollection","features":[{good},{DEPOSIT}]}}"#);
+        let (d, e) = deposits("deposits.geojson", &text);
+        assert_eq!(d.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["y", "x"]);
+        assert!(e.is_empty(), "the first features list no longer counts: {e:?}");
+        let text = format!(r#"{{"type":"FeatureCollection","features":[{good}],"features":5}}"#);
+        let (d, e) = deposits("deposits.geojson", &text);
+        assert!(d.is_empty());
+        assert!(e[0].message.contains("missing \"features\" array"), "{e:?}");
+        let (d, e) = deposits("deposits.geojson", &format!(r#"{{"type":"Topic","features":[{good}]}}"#));
+        assert!(d.is_empty() && e[0].message.contains("expected a GeoJSON FeatureCollection"), "{e:?}");
     }
 
     #[test]

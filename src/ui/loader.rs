@@ -27,6 +27,11 @@ fn resolve(url: &str, base: &str) -> Result<web_sys::Url, String> {
 
 /// The text of `url`, or why not: the HTTP status, an HTML page served in
 /// place of JSON (a 404 page, a login page), or a network error.
+///
+/// Read as bytes and decoded in Rust (as `Response.text()` would: invalid
+/// UTF-8 becomes U+FFFD), not as a JS string: a 47 MB layer would
+/// otherwise be decoded to UTF-16 by the browser and encoded back to UTF-8
+/// when crossing into wasm.
 async fn fetch_text(url: &str) -> Result<String, String> {
     let resp = Request::get(url).send().await.map_err(|e| format!("could not be loaded from {url}: {e}"))?;
     if !resp.ok() {
@@ -36,7 +41,8 @@ async fn fetch_text(url: &str) -> Result<String, String> {
     if html {
         return Err(format!("got an HTML page, not JSON, from {url} (is the file name or its folder right?)"));
     }
-    resp.text().await.map_err(|e| format!("could not be read from {url}: {e}"))
+    let bytes = resp.binary().await.map_err(|e| format!("could not be read from {url}: {e}"))?;
+    Ok(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }
 
 /// The file name at the end of a URL's path, for error messages.
@@ -44,8 +50,26 @@ fn file_name(url: &web_sys::Url) -> String {
     url.pathname().rsplit('/').next().filter(|s| !s.is_empty()).unwrap_or("region.json").to_string()
 }
 
+/// A User Timing mark (`performance.mark`), so a profile or `make
+/// bench-browser` can tell the load's phases apart: `atlas-load-start` (the
+/// manifest and the layers are requested), `atlas-fetched` (their text is
+/// here), `atlas-parsed` (parsed and validated: the dataset is ready).
+fn mark(name: &str) {
+    if let Some(p) = window().performance() {
+        let _ = p.mark(name);
+    }
+}
+
+/// Expose the wasm linear memory as `window.__atlasWasmMemory` (a
+/// `WebAssembly.Memory`), for `make bench-browser`: the JS heap figure
+/// leaves it out, and it holds every parsed record.
+fn expose_memory() {
+    let _ = js_sys::Reflect::set(&window(), &"__atlasWasmMemory".into(), &wasm_bindgen::memory());
+}
+
 /// Load the dataset `?data=` names (if the policy admits it) or the bundled default.
 pub async fn load(data_param: Option<&str>) -> Loaded {
+    expose_memory();
     let loc = window().location();
     let page = loc.href().unwrap_or_default();
     let own = loc.origin().unwrap_or_default();
@@ -90,8 +114,13 @@ async fn load_from(
     text: Option<Result<String, String>>,
     policy: &DataPolicy,
 ) -> Result<Dataset, DataError> {
+    mark("atlas-load-start");
     let (region, raw, context, failures) = fetch_from(manifest, text, policy).await?;
-    Ok(Dataset::assemble_reporting(region, &raw, &failures).with_context(&context, &failures))
+    mark("atlas-fetched");
+    let ds = Dataset::assemble_reporting(region, &raw, &failures).with_context(&context, &failures);
+    drop((raw, context));
+    mark("atlas-parsed");
+    Ok(ds)
 }
 
 /// The bundled manifest (`manifest`, relative to the page) and the text of

@@ -50,6 +50,20 @@ pub fn retain_valid(ds: &mut Dataset) {
             Ok(()) => ds.flows.push(f),
         }
     }
+    // Annotations pinned to a deposit: the deposit must exist.
+    let ids: HashSet<&str> = ds.deposits.iter().map(|d| d.id.as_str()).collect();
+    let (keep, gone): (Vec<Annotation>, Vec<Annotation>) = std::mem::take(&mut ds.region.annotations)
+        .into_iter()
+        .partition(|a| !matches!(&a.anchor, AnnotationAnchor::Deposit(d) if !ids.contains(d.as_str())));
+    ds.region.annotations = keep;
+    for a in gone {
+        if let AnnotationAnchor::Deposit(d) = &a.anchor {
+            errors.push(DataError {
+                field: Some(format!("annotations[{}].deposit", a.row)),
+                ..DataError::file(super::load::MANIFEST, format!("no deposit with id \"{d}\"; the note is dropped"))
+            });
+        }
+    }
     ds.errors.extend(errors);
 }
 

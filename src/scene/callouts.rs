@@ -25,8 +25,8 @@ pub struct AmountDraft {
 }
 
 /// The amount of each arrow that has a disclosed one (the counted total
-/// its width shows, in the reader's language), with candidate boxes beside
-/// the arrow's body — never on another arrow — and, last, on its own body.
+/// its width shows, in the reader's language), with candidate boxes on the
+/// arrow's own body, then beside it — never on another arrow.
 /// An arrow with no disclosed amount gets no number.
 pub fn amount_drafts(flows: &[FlowShape], lang: Lang) -> Vec<AmountDraft> {
     let st = style::amount_label();
@@ -52,9 +52,11 @@ pub fn amount_drafts(flows: &[FlowShape], lang: Lang) -> Vec<AmountDraft> {
                     on.push(Rect::centered(c, w, h));
                 }
             }
-            let candidates = beside
+            // On the arrow's own body first (the halo breaks the line, so
+            // the figure reads as the arrow's), then beside it.
+            let candidates = on
                 .into_iter()
-                .chain(on)
+                .chain(beside)
                 .filter(|r| flows.iter().filter(|o| o.key != f.key).all(|o| !covers(r, &o.flow.outer)))
                 .collect();
             AmountDraft { key: f.key.clone(), text, candidates }

@@ -110,7 +110,8 @@ pub fn covers(r: &Rect, a: &Arrow) -> bool {
 /// rather than a deposit marker.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Note {
-    /// Position in the manifest's (validated) `annotations` list.
+    /// Position in the manifest's `annotations` list (the `data-annotation` hook),
+    /// so a note keeps its number when an earlier one is dropped.
     pub index: usize,
     pub lines: Vec<TextLabel>,
     /// `M x y L x y`.

@@ -358,8 +358,7 @@ impl Frame {
         let notes: Vec<NoteDraft> = region
             .annotations
             .iter()
-            .enumerate()
-            .filter_map(|(k, a)| {
+            .filter_map(|a| {
                 let (at, on_point) = match &a.anchor {
                     AnnotationAnchor::Deposit(id) => {
                         let i = atlas.deposit_named(id)?;
@@ -368,7 +367,7 @@ impl Frame {
                     AnnotationAnchor::Point(ll) => (to_screen(*ll), true),
                 };
                 (at[0] >= 0.0 && at[1] >= 0.0 && at[0] <= w && at[1] <= h)
-                    .then(|| callouts::note_draft(k, a.text.get(lang), at, on_point))
+                    .then(|| callouts::note_draft(a.row, a.text.get(lang), at, on_point))
             })
             .collect();
         let labels = map_labels(

@@ -60,7 +60,7 @@ pub fn retain_valid(ds: &mut Dataset) {
         if let AnnotationAnchor::Deposit(d) = &a.anchor {
             errors.push(DataError {
                 field: Some(format!("annotations[{}].deposit", a.row)),
-                ..DataError::file(super::load::MANIFEST, format!("no deposit with id \"{d}\"; the note is dropped"))
+                ..DataError::file("region.json", format!("no deposit with id \"{d}\"; the note is dropped"))
             });
         }
     }

@@ -267,12 +267,14 @@ fn annotations(v: Option<&Value>, problem: &mut impl FnMut(&str, String)) -> Vec
             match get(k) {
                 None if required => Err((at(k), "missing: a note needs its text; dropped".into())),
                 None => Ok(String::new()),
-                Some(Value::String(t)) if t.trim().is_empty() && required => {
-                    Err((at(k), "is empty; dropped".into()))
-                }
+                Some(Value::String(t)) if t.trim().is_empty() && required => Err((at(k), "is empty; dropped".into())),
                 Some(Value::String(t)) if t.chars().count() > Annotation::MAX_CHARS => Err((
                     at(k),
-                    format!("is {} characters long; a note has at most {}; dropped", t.chars().count(), Annotation::MAX_CHARS),
+                    format!(
+                        "is {} characters long; a note has at most {}; dropped",
+                        t.chars().count(),
+                        Annotation::MAX_CHARS
+                    ),
                 )),
                 Some(Value::String(t)) => Ok(t.trim().to_string()),
                 Some(_) => Err((at(k), "must be a string; dropped".into())),

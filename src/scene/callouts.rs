@@ -11,8 +11,10 @@ use crate::i18n::Lang;
 use crate::render::format::usd;
 
 /// Where along an arrow (share of its body, tail to head) an amount may
-/// sit, best first: the middle, either side of it, then towards the head.
-const ALONG: [f64; 6] = [0.5, 0.4, 0.6, 0.3, 0.7, 0.82];
+/// sit, best first: the middle, either side of it, then towards the head
+/// and the tail (a crowded middle, where arrows from one capital run side
+/// by side, still leaves a free spot near one end).
+const ALONG: [f64; 17] = [0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8, 0.15, 0.85, 0.9, 0.1];
 /// Gap between an arrow's edge and its amount, px.
 const GAP: f64 = 2.5;
 
@@ -31,7 +33,7 @@ pub struct AmountDraft {
 pub fn amount_drafts(flows: &[FlowShape], lang: Lang) -> Vec<AmountDraft> {
     let st = style::amount_label();
     let h = st.size + 3.0;
-    flows
+    let mut drafts: Vec<AmountDraft> = flows
         .iter()
         .filter(|f| f.flow.group.total_usd > 0.0)
         .map(|f| {
@@ -48,8 +50,15 @@ pub fn amount_drafts(flows: &[FlowShape], lang: Lang) -> Vec<AmountDraft> {
                     let d = s * (half + GAP + reach);
                     beside.push(Rect::centered([c[0] + n[0] * d, c[1] + n[1] * d], w, h));
                 }
-                if t == 0.5 || t == 0.4 || t == 0.6 {
-                    on.push(Rect::centered(c, w, h));
+                on.push(Rect::centered(c, w, h));
+            }
+            // Then a label's height farther out, still close enough to read as this arrow's.
+            for t in ALONG {
+                let Some((c, n, half)) = at_share(a, t) else { continue };
+                let reach = (n[0] * w / 2.0).abs() + (n[1] * h / 2.0).abs();
+                for s in [1.0, -1.0] {
+                    let d = s * (half + GAP + reach + h);
+                    beside.push(Rect::centered([c[0] + n[0] * d, c[1] + n[1] * d], w, h));
                 }
             }
             // On the arrow's own body first (the halo breaks the line, so
@@ -61,7 +70,11 @@ pub fn amount_drafts(flows: &[FlowShape], lang: Lang) -> Vec<AmountDraft> {
                 .collect();
             AmountDraft { key: f.key.clone(), text, candidates }
         })
-        .collect()
+        .collect();
+    // The arrow with the fewest free spots chooses first, so a roomier one
+    // does not take the only spot a crowded one had.
+    drafts.sort_by_key(|d| d.candidates.len());
+    drafts
 }
 
 /// The centre line point at share `t` of the body, its unit normal and the half-width there.

@@ -819,7 +819,8 @@ mod tests {
         let mut out: Vec<(String, Rect)> = Vec::new();
         out.extend(f.country_labels.iter().map(|l| {
             let px = if l.focus { COUNTRY_LABEL_PX } else { 11.0 };
-            let tw = if l.focus { super::super::labels::spaced_label_width(&l.text, px) } else { text_width(&l.text, px) };
+            let tw =
+                if l.focus { super::super::labels::spaced_label_width(&l.text, px) } else { text_width(&l.text, px) };
             (l.text.clone(), Rect::centered(l.at, tw, px + 2.0))
         }));
         out.extend(f.context.place_labels.iter().map(|l| (l.text.clone(), b(l))));
@@ -832,7 +833,8 @@ mod tests {
     #[test]
     fn every_arrow_with_a_disclosed_amount_has_its_label_or_a_recorded_reason() {
         let a = atlas();
-        for (w, h) in [(1280.0, 800.0), (950.0, 639.0), (390.0, 844.0)] {
+        // 950×639 is the map in a 1280×800 page, 950×496 the same under chromedriver.
+        for (w, h) in [(1280.0, 800.0), (950.0, 639.0), (950.0, 496.0), (390.0, 844.0)] {
             let base = a.base_view(w, h);
             for (zoom, lang) in [(1.0, Lang::En), (1.0, Lang::Ru), (3.0, Lang::En)] {
                 let f = default_frame(&a, w, h, Some(base.zoom_at(&base, zoom, [w / 2.0, h / 2.0])), lang);
@@ -850,7 +852,7 @@ mod tests {
                         assert_eq!(labelled + dropped, 0, "{}: no amount, no number", fl.key);
                     }
                 }
-                if (w, zoom) == (1280.0, 1.0) {
+                if w > 900.0 && zoom == 1.0 {
                     assert!(
                         f.amounts_without_room.is_empty(),
                         "{lang:?}: every amount fits the default desktop view: {:?}",
@@ -919,7 +921,9 @@ mod tests {
         a.ds.region.annotations = vec![
             crate::data::Annotation {
                 row: 0,
-                text: crate::data::Text { en: "The largest open-pit gold mine".into(), ru: "Крупнейший карьер".into() },
+                text: crate::data::Text {
+                    en: "The largest open-pit gold mine".into(), ru: "Крупнейший карьер".into()
+                },
                 anchor: AnnotationAnchor::Deposit(dep),
             },
             crate::data::Annotation {

@@ -118,12 +118,17 @@ async fn notes_from_the_manifest_are_pinned_to_a_deposit_and_a_point_and_a_bad_o
     // The fixture's notes 0 (on Muruntau) and 2 (on a point); note 1 names a deposit that is not there.
     let shown = b.attrs("[data-annotation]", "data-annotation").await;
     assert_eq!(shown, vec!["0", "2"]);
-    let text = |i: usize| format!("[...document.querySelectorAll(\"[data-annotation='{i}'] text\")].map(t => t.textContent).join(' ')");
+    let text = |i: usize| {
+        format!("[...document.querySelectorAll(\"[data-annotation='{i}'] text\")].map(t => t.textContent).join(' ')")
+    };
     assert_eq!(b.js(&format!("return {};", text(0))).await, "The world's largest open-pit gold mine");
     assert_eq!(b.js(&format!("return {};", text(2))).await, "The Aral Sea, mostly dry since the 1980s");
     // Each has a leader line; the point's note has its own dot, the deposit's points at the marker.
     for i in [0, 2] {
-        assert_eq!(b.js(&format!("return document.querySelectorAll(\"[data-annotation='{i}'] path\").length;")).await, 1);
+        assert_eq!(
+            b.js(&format!("return document.querySelectorAll(\"[data-annotation='{i}'] path\").length;")).await,
+            1
+        );
     }
     assert_eq!(b.js("return document.querySelectorAll(\"[data-annotation='2'] circle\").length;").await, 1);
     let problems = b.wait_css(".problems").await.text().await.unwrap();
@@ -137,6 +142,9 @@ async fn notes_from_the_manifest_are_pinned_to_a_deposit_and_a_point_and_a_bad_o
     b.wait_css("button[data-lang='ru']").await.click().await.unwrap();
     b.wait_js(&format!("{} === 'Крупнейший в мире золотой карьер'", text(0))).await;
     let svg = export_svg(&b).await;
-    assert!(svg.contains(r#"data-annotation="0""#) && svg.contains(r#"data-annotation="2""#), "the export draws the notes");
+    assert!(
+        svg.contains(r#"data-annotation="0""#) && svg.contains(r#"data-annotation="2""#),
+        "the export draws the notes"
+    );
     assert!(svg.contains("Крупнейший в мире"), "the export draws the Russian text");
 }

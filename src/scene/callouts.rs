@@ -38,7 +38,7 @@ pub fn amount_drafts(flows: &[FlowShape], lang: Lang) -> Vec<AmountDraft> {
         .filter(|f| f.flow.group.total_usd > 0.0)
         .map(|f| {
             let text = usd(f.flow.group.total_usd, lang);
-            let w = text_width(&text, st.size) + 2.0;
+            let w = amount_width(&text, st.size);
             let a = &f.flow.outer;
             let mut beside = Vec::new();
             let mut on = Vec::new();
@@ -52,12 +52,12 @@ pub fn amount_drafts(flows: &[FlowShape], lang: Lang) -> Vec<AmountDraft> {
                 }
                 on.push(Rect::centered(c, w, h));
             }
-            // Then a label's height farther out, still close enough to read as this arrow's.
-            for t in ALONG {
+            // Then one and two label heights farther out, still close enough to read as this arrow's.
+            for (t, out) in ALONG.iter().map(|&t| (t, h)).chain(ALONG.iter().map(|&t| (t, 2.0 * h))) {
                 let Some((c, n, half)) = at_share(a, t) else { continue };
                 let reach = (n[0] * w / 2.0).abs() + (n[1] * h / 2.0).abs();
                 for s in [1.0, -1.0] {
-                    let d = s * (half + GAP + reach + h);
+                    let d = s * (half + GAP + reach + out);
                     beside.push(Rect::centered([c[0] + n[0] * d, c[1] + n[1] * d], w, h));
                 }
             }
@@ -75,6 +75,14 @@ pub fn amount_drafts(flows: &[FlowShape], lang: Lang) -> Vec<AmountDraft> {
     // does not take the only spot a crowded one had.
     drafts.sort_by_key(|d| d.candidates.len());
     drafts
+}
+
+/// The box width of an amount: `text_width` is a regular face's estimate,
+/// and the amount is bold (about a quarter wider, digits and the wide "m"
+/// most) with a 1.5 px halo each side, so the box is measured generously:
+/// a label that is drawn wider than its box could touch its neighbour.
+fn amount_width(text: &str, px: f64) -> f64 {
+    text_width(text, px) * 1.25 + 4.0
 }
 
 /// The centre line point at share `t` of the body, its unit normal and the half-width there.

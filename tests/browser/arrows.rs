@@ -5,7 +5,6 @@
 //! text), never computed here from the atlas's own code.
 
 use super::bad_input::export_svg;
-use super::behaviours::point_in_flow;
 use super::context::{LABEL_BOXES, boxes, overlapping};
 use super::support::Browser;
 use serde_json::Value;
@@ -33,23 +32,20 @@ fn pairs(v: &Value) -> BTreeMap<String, String> {
     map
 }
 
-/// Hover the arrow and read the total its tooltip gives (the part before " · ").
-async fn tooltip_total(b: &Browser, key: &str) -> String {
-    b.mouse_to(2.0, 2.0).await;
-    b.wait_gone(".tooltip .tt-amount").await;
-    let (x, y) = point_in_flow(b, key).await;
-    b.mouse_to(x, y).await;
-    // The tooltip is this arrow's: it is the one drawn as hovered.
-    b.wait_js(&format!("document.querySelector(\".flows [data-flow='{key}']\").classList.contains('selected')")).await;
-    let amount = b.wait_css(".tooltip .tt-amount").await.text().await.unwrap();
-    amount.split(" · ").next().unwrap().to_string()
+/// The total the arrow's details panel gives (the arrow selected, as a
+/// click on it or a shared link does).
+async fn details_total(b: &Browser, lang: &str, key: &str) -> String {
+    b.c.goto(&format!("{}/?lang={lang}&sel=f:{key}", super::support::server())).await.expect("goto");
+    b.wait_css(".details .flow-total strong").await.text().await.unwrap()
 }
 
 /// At the default view every arrow with a disclosed amount has its label,
-/// each label says what the arrow's tooltip says, and no two labels overlap.
-async fn every_amount_is_written_as_its_tooltip_says(lang: &str) -> BTreeMap<String, String> {
+/// each label says what the arrow's details say, and no two labels overlap.
+async fn every_amount_is_written_as_its_details_say(lang: &str) -> BTreeMap<String, String> {
     let b = Browser::new(1280, 800).await;
     b.open(&format!("/?lang={lang}")).await;
+    // The app's own map, not the picture pre-rendered into the page.
+    b.wait_gone("#prerender").await;
     b.wait_css("[data-flow-amount]").await;
     let arrows = disclosed_arrows(&b).await;
     assert!(arrows.len() > 5, "{arrows:?}");
@@ -58,11 +54,6 @@ async fn every_amount_is_written_as_its_tooltip_says(lang: &str) -> BTreeMap<Str
     let mut want: Vec<&String> = arrows.iter().collect();
     want.sort();
     assert_eq!(keys, want, "{lang}: one amount label per arrow with a disclosed amount");
-    for key in &arrows {
-        let total = tooltip_total(&b, key).await;
-        assert_eq!(labels[key], total, "{lang}: {key}'s label and tooltip");
-    }
-    b.mouse_to(2.0, 2.0).await;
     let bs = boxes(&b.js(LABEL_BOXES).await);
     assert!(bs.iter().any(|(t, _)| t == labels.values().next().unwrap()), "the amounts are measured too");
     assert!(overlapping(&bs).is_empty(), "{lang}: overlapping labels: {:?}", overlapping(&bs));
@@ -76,18 +67,23 @@ async fn every_amount_is_written_as_its_tooltip_says(lang: &str) -> BTreeMap<Str
         .filter_map(|n| Some((n.attribute("data-flow-amount")?.to_string(), n.text()?.to_string())))
         .collect();
     assert_eq!(exported, labels, "{lang}: the export's amounts");
+
+    // Each label says what the arrow's details panel says.
+    for key in &arrows {
+        assert_eq!(labels[key], details_total(&b, lang, key).await, "{lang}: {key}'s label and details");
+    }
     labels
 }
 
 #[tokio::test]
 async fn at_the_default_view_each_arrow_carries_its_amount_in_english_without_overlap() {
-    let en = every_amount_is_written_as_its_tooltip_says("en").await;
+    let en = every_amount_is_written_as_its_details_say("en").await;
     assert!(en.values().all(|t| t.starts_with('$')), "{en:?}");
 }
 
 #[tokio::test]
 async fn at_the_default_view_each_arrow_carries_its_amount_in_russian_without_overlap() {
-    let ru = every_amount_is_written_as_its_tooltip_says("ru").await;
+    let ru = every_amount_is_written_as_its_details_say("ru").await;
     assert!(ru.values().any(|t| t.contains("млрд") || t.contains("млн")), "Russian units: {ru:?}");
 }
 
@@ -96,6 +92,7 @@ async fn on_a_phone_the_amounts_shown_belong_to_their_arrows_and_overlap_nothing
     for lang in ["en", "ru"] {
         let b = Browser::new(390, 844).await;
         b.open(&format!("/?lang={lang}")).await;
+        b.wait_gone("#prerender").await;
         b.wait_css("[data-flow-amount]").await;
         let arrows = disclosed_arrows(&b).await;
         let labels = amount_labels(&b).await;

@@ -10,10 +10,6 @@ use atlas::data::{Dataset, RawFiles, Region, parse};
 use serde_json::{Value, json};
 use std::path::PathBuf;
 
-fn region() -> Region {
-    region_with(None)
-}
-
 /// The shipped manifest, with `annotations` set to `notes` when given.
 fn region_with(notes: Option<&Value>) -> Region {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("public/data/region.json");

@@ -10,9 +10,16 @@ use atlas::data::{Dataset, RawFiles, Region, parse};
 use serde_json::{Value, json};
 use std::path::PathBuf;
 
-fn region() -> Region {
+/// The shipped manifest, with `annotations` set to `notes` when given.
+fn region_with(notes: Option<&Value>) -> Region {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("public/data/region.json");
-    parse::region("region.json", &std::fs::read_to_string(path).expect("region.json")).expect("manifest")
+    let mut text = std::fs::read_to_string(path).expect("region.json");
+    if let Some(notes) = notes {
+        let mut v: Value = serde_json::from_str(&text).expect("manifest JSON");
+        v["annotations"] = notes.clone();
+        text = v.to_string();
+    }
+    parse::region("region.json", &text).expect("manifest")
 }
 
 fn collection(features: &[Value]) -> String {
@@ -65,6 +72,8 @@ struct Files {
     headlines: Vec<Value>,
     /// Raw text that replaces a whole file (file-level errors).
     raw: Vec<(&'static str, Option<String>)>,
+    /// The manifest's `annotations`, when set.
+    notes: Option<Value>,
 }
 
 fn good() -> Files {
@@ -75,6 +84,7 @@ fn good() -> Files {
         flows: vec![flow()],
         headlines: vec![headline()],
         raw: Vec::new(),
+        notes: None,
     }
 }
 
@@ -124,6 +134,12 @@ impl Files {
         self
     }
 
+    /// The manifest's `annotations` list.
+    fn notes(mut self, v: Value) -> Self {
+        self.notes = Some(v);
+        self
+    }
+
     fn assemble(self) -> Dataset {
         let mut raw = RawFiles {
             countries: Some(collection(&self.countries)),
@@ -143,7 +159,7 @@ impl Files {
             };
             *slot = text;
         }
-        Dataset::assemble(region(), &raw)
+        Dataset::assemble(region_with(self.notes.as_ref()), &raw)
     }
 }
 
@@ -183,6 +199,15 @@ fn dep(field: &str, msg: &str) -> String {
 
 fn fl(field: &str, msg: &str) -> String {
     format!("{FLOW} \"{field}\": {msg}")
+}
+
+/// A one-note `annotations` list whose note is `note`.
+fn one(note: Value) -> Files {
+    good().notes(json!([note]))
+}
+
+fn note(field: &str, msg: &str) -> String {
+    format!("region.json, field \"{field}\": {msg}")
 }
 
 messages! {
@@ -258,6 +283,34 @@ messages! {
         => r#"headlines.json, feature 0 ("h"), field "sources": is empty: every figure needs a source"#;
     a_layer_file_that_could_not_be_loaded: good().file("water", None) => "water.topojson: file could not be loaded";
 
+    // ---- the manifest's annotations (parse.rs) ----
+    annotations_that_are_not_a_list: good().notes(json!({ "text": "T", "deposit": "ok" }))
+        => &note("annotations", r#"must be a list of notes like {"text": …, "deposit": …}; ignored"#);
+    an_annotation_that_is_not_an_object: good().notes(json!(["Look here"]))
+        => &note("annotations[0]", r#"must be an object like {"text": …, "deposit": …}; dropped"#);
+    an_annotation_without_text: one(json!({ "deposit": "ok" }))
+        => &note("annotations[0].text", "missing: a note needs its text; dropped");
+    an_annotation_with_blank_text: one(json!({ "text": "  ", "deposit": "ok" }))
+        => &note("annotations[0].text", "is empty; dropped");
+    an_annotation_longer_than_140_characters: one(json!({ "text": "ж".repeat(141), "deposit": "ok" }))
+        => &note("annotations[0].text", "is 141 characters long; a note has at most 140; dropped");
+    an_annotation_text_that_is_not_a_string: one(json!({ "text": { "en": "T" }, "deposit": "ok" }))
+        => &note("annotations[0].text", "must be a string; dropped");
+    a_russian_annotation_text_that_is_too_long: one(json!({ "text": "T", "text_ru": "ж".repeat(150), "deposit": "ok" }))
+        => &note("annotations[0].text_ru", "is 150 characters long; a note has at most 140; dropped");
+    an_annotation_longitude_out_of_range: one(json!({ "text": "T", "lon": 200.0, "lat": 40.0 }))
+        => &note("annotations[0].lon", "200 is out of range (-180 to 180); dropped");
+    an_annotation_latitude_out_of_range: one(json!({ "text": "T", "lon": 61.0, "lat": -95.5 }))
+        => &note("annotations[0].lat", "-95.5 is out of range (-90 to 90); dropped");
+    an_annotation_coordinate_given_as_text: one(json!({ "text": "T", "lon": "61", "lat": 40.0 }))
+        => &note("annotations[0].lon", "must be a number; dropped");
+    an_annotation_deposit_that_is_not_a_string: one(json!({ "text": "T", "deposit": 5 }))
+        => &note("annotations[0].deposit", "must be a deposit id (a string); dropped");
+    an_annotation_pinned_to_a_deposit_and_a_point: one(json!({ "text": "T", "deposit": "ok", "lon": 61.0, "lat": 39.0 }))
+        => &note("annotations[0]", r#"gives both "deposit" and "lon"/"lat": pin it to one; dropped"#);
+    an_annotation_pinned_to_nothing: one(json!({ "text": "T", "lon": 61.0 }))
+        => &note("annotations[0]", r#"needs a "deposit" id, or both "lon" and "lat"; dropped"#);
+
     // ---- across records (validate.rs) ----
     a_duplicate_country_code: { let mut f = good(); f.countries.push(country()); f }
         => r#"countries.topojson, feature 1 ("UZB"), field "iso3": duplicate country code"#;
@@ -285,6 +338,25 @@ messages! {
         => &fl("part_of", r#"no earlier flow with id "f0" (list the whole before its part)"#);
     a_duplicate_flow_id: { let mut f = good(); f.flows.push(flow()); f }
         => r#"flows.geojson, feature 1 ("f1"), field "id": duplicate id"#;
+    an_annotation_pinned_to_an_unknown_deposit: one(json!({ "text": "T", "deposit": "atlantis" }))
+        => &note("annotations[0].deposit", r#"no deposit with id "atlantis"; the note is dropped"#);
+}
+
+#[test]
+fn a_bad_annotation_is_dropped_and_the_good_ones_around_it_are_kept() {
+    let ds = good()
+        .notes(json!([
+            { "text": "On the mine", "deposit": "ok" },
+            { "text": "Nowhere", "deposit": "atlantis" },
+            { "text": "Too far", "lon": 61.0, "lat": 91.0 },
+            { "text": "A point", "text_ru": "Точка", "lon": 61.5, "lat": 39.5 },
+        ]))
+        .assemble();
+    let kept: Vec<(usize, &str)> = ds.region.annotations.iter().map(|a| (a.row, a.text.en.as_str())).collect();
+    assert_eq!(kept, vec![(0, "On the mine"), (3, "A point")]);
+    assert_eq!(ds.region.annotations[1].text.ru, "Точка");
+    let named: Vec<String> = ds.errors.iter().filter_map(|e| e.field.clone()).collect();
+    assert_eq!(named, vec!["annotations[2].lat", "annotations[1].deposit"]);
 }
 
 #[test]

@@ -241,8 +241,80 @@ fn manifest(v: &Value) -> Result<Region, String> {
         } else {
             Vec::new()
         },
+        annotations: Vec::new(),
         problems: Vec::new(),
     })
+}
+
+/// The manifest's `annotations`: each good note kept, each bad one named
+/// (`annotations[i]` and its field) and dropped. Whether a named deposit
+/// exists is checked once the deposits are loaded (`validate`).
+fn annotations(v: Option<&Value>, problem: &mut impl FnMut(&str, String)) -> Vec<Annotation> {
+    let Some(v) = v.filter(|v| !v.is_null()) else { return Vec::new() };
+    let Some(list) = v.as_array() else {
+        problem("annotations", "must be a list of notes like {\"text\": …, \"deposit\": …}; ignored".into());
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (i, item) in list.iter().enumerate() {
+        let at = |k: &str| if k.is_empty() { format!("annotations[{i}]") } else { format!("annotations[{i}].{k}") };
+        let Value::Object(m) = item else {
+            problem(&at(""), "must be an object like {\"text\": …, \"deposit\": …}; dropped".into());
+            continue;
+        };
+        let get = |k: &str| m.get(k).filter(|v| !v.is_null());
+        let text = |k: &str, required: bool| -> Result<String, (String, String)> {
+            match get(k) {
+                None if required => Err((at(k), "missing: a note needs its text; dropped".into())),
+                None => Ok(String::new()),
+                Some(Value::String(t)) if t.trim().is_empty() && required => Err((at(k), "is empty; dropped".into())),
+                Some(Value::String(t)) if t.chars().count() > Annotation::MAX_CHARS => Err((
+                    at(k),
+                    format!(
+                        "is {} characters long; a note has at most {}; dropped",
+                        t.chars().count(),
+                        Annotation::MAX_CHARS
+                    ),
+                )),
+                Some(Value::String(t)) => Ok(t.trim().to_string()),
+                Some(_) => Err((at(k), "must be a string; dropped".into())),
+            }
+        };
+        let coord = |k: &str, limit: f64| -> Result<Option<f64>, (String, String)> {
+            match get(k) {
+                None => Ok(None),
+                Some(v) => match v.as_f64() {
+                    Some(x) if x.is_finite() && x.abs() <= limit => Ok(Some(x)),
+                    Some(x) => Err((at(k), format!("{x} is out of range (-{limit} to {limit}); dropped"))),
+                    None => Err((at(k), "must be a number; dropped".into())),
+                },
+            }
+        };
+        let note = (|| {
+            let en = text("text", true)?;
+            let ru = text("text_ru", false)?;
+            let (lon, lat) = (coord("lon", 180.0)?, coord("lat", 90.0)?);
+            let deposit = match get("deposit") {
+                None => None,
+                Some(Value::String(d)) if !d.trim().is_empty() => Some(d.trim().to_string()),
+                Some(_) => return Err((at("deposit"), "must be a deposit id (a string); dropped".into())),
+            };
+            let anchor = match (deposit, lon, lat) {
+                (Some(_), Some(_), _) | (Some(_), _, Some(_)) => {
+                    return Err((at(""), "gives both \"deposit\" and \"lon\"/\"lat\": pin it to one; dropped".into()));
+                }
+                (Some(d), None, None) => AnnotationAnchor::Deposit(d),
+                (None, Some(lon), Some(lat)) => AnnotationAnchor::Point([lon, lat]),
+                _ => return Err((at(""), "needs a \"deposit\" id, or both \"lon\" and \"lat\"; dropped".into())),
+            };
+            Ok(Annotation { row: i, text: Text { en, ru }, anchor })
+        })();
+        match note {
+            Ok(a) => out.push(a),
+            Err((field, msg)) => problem(&field, msg),
+        }
+    }
+    out
 }
 
 /// Parse `region.json`. A file that is not a manifest is an error; a bad
@@ -327,6 +399,7 @@ pub fn region(file: &str, text: &str) -> Result<Region, DataError> {
         }
     }
     r.allowed_data_origins = allowed;
+    r.annotations = annotations(v.get("annotations"), &mut |field, msg| problems.push(err(field, msg)));
     r.problems = problems;
     Ok(r)
 }

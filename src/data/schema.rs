@@ -70,6 +70,29 @@ impl Default for FlowScaleSpec {
     }
 }
 
+/// Where an annotation is pinned.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum AnnotationAnchor {
+    /// A deposit, by id.
+    Deposit(String),
+    /// A point, `[lon, lat]`.
+    Point([f64; 2]),
+}
+
+/// A short note on the map (`region.json` → `annotations`): plain text, at
+/// most [`Annotation::MAX_CHARS`] characters, with a leader line to its anchor.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Annotation {
+    /// Position in the manifest's `annotations` list (for messages).
+    pub row: usize,
+    pub text: Text,
+    pub anchor: AnnotationAnchor,
+}
+
+impl Annotation {
+    pub const MAX_CHARS: usize = 140;
+}
+
 /// The region manifest, `region.json`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Region {
@@ -95,6 +118,9 @@ pub struct Region {
     /// the deployment; a loaded manifest's own list is ignored.
     #[serde(default)]
     pub allowed_data_origins: Vec<String>,
+    /// Short notes pinned to a deposit or a point (`annotations`).
+    #[serde(default)]
+    pub annotations: Vec<Annotation>,
     /// Bad fields found while parsing, each replaced by a safe value.
     #[serde(skip)]
     pub problems: Vec<super::DataError>,

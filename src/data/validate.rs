@@ -63,8 +63,20 @@ pub fn retain_valid(ds: &mut Dataset) {
             Ok(()) => kept.push(f),
         }
     }
-    drop(ids);
     ds.flows = kept;
+    // Annotations pinned to a deposit: the deposit must exist.
+    let (keep, gone): (Vec<Annotation>, Vec<Annotation>) = std::mem::take(&mut ds.region.annotations)
+        .into_iter()
+        .partition(|a| !matches!(&a.anchor, AnnotationAnchor::Deposit(d) if !ids.contains(d.as_str())));
+    ds.region.annotations = keep;
+    for a in gone {
+        if let AnnotationAnchor::Deposit(d) = &a.anchor {
+            errors.push(DataError {
+                field: Some(format!("annotations[{}].deposit", a.row)),
+                ..DataError::file("region.json", format!("no deposit with id \"{d}\"; the note is dropped"))
+            });
+        }
+    }
     ds.errors.extend(errors);
 }
 

@@ -177,6 +177,11 @@ impl Arrow {
         in_body || in_head
     }
 
+    /// The body's centre line, tail to head base, with the half-width at each sample.
+    pub fn spine(&self) -> &[([f64; 2], f64)] {
+        &self.spine
+    }
+
     /// Distance between the body's two edges at the head base.
     pub fn base_width(&self) -> f64 {
         let n = BODY_SAMPLES;

@@ -281,6 +281,19 @@ pub fn standalone_svg(frame: &Frame, url: &str) -> (String, [f64; 2]) {
     for l in &frame.deposit_labels {
         text(&mut o, l, &format!(r#" data-label-deposit="{}""#, escape(&l.key)));
     }
+    for l in &frame.amount_labels {
+        text(&mut o, l, &format!(r#" data-flow-amount="{}""#, escape(&l.key)));
+    }
+    for n in &frame.notes {
+        let _ = write!(o, r#"<g data-annotation="{}"><path d="{}" {}/>"#, n.index, n.leader_d, attrs(&n.leader));
+        if let Some((at, r, s)) = &n.dot {
+            let _ = write!(o, r#"<circle cx="{:.1}" cy="{:.1}" r="{r:.1}" {}/>"#, at[0], at[1], attrs(s));
+        }
+        for l in &n.lines {
+            text(&mut o, l, "");
+        }
+        o.push_str("</g>");
+    }
     context_overlay(&mut o, &frame.context);
     o.push_str("</g>");
 

@@ -9,6 +9,7 @@
 //! `Frame::build`, then draw it in `render::export` (SVG string) and in
 //! `ui::map::layers` (live SVG or canvas).
 
+use super::callouts::{self, AmountDraft, Note, NoteDraft};
 use super::clusters::{self, CLUSTER_MIN_IN_VIEW};
 use super::context::{self, ContextLayer};
 use super::flows::{BADGE_H, CHIP_H, DrawnFlow, Viewport, layout};
@@ -20,7 +21,7 @@ use super::style::{self, Hatch, Ink, Paint, PathStyle, TextStyle};
 use super::{basemap, flows::COUNTRY_LABEL_PX};
 use crate::atlas::Atlas;
 use crate::data::commodity::Group;
-use crate::data::{DepositStatus, FlowScope};
+use crate::data::{AnnotationAnchor, DepositStatus, FlowScope};
 use crate::flows::scale::size_factor;
 use crate::flows::{FlowFilter, FlowGroup, WidthScale};
 use crate::i18n::{Key, Lang, t};
@@ -208,6 +209,14 @@ pub struct Frame {
     pub canvas: bool,
     pub country_labels: Vec<TextLabel>,
     pub deposit_labels: Vec<TextLabel>,
+    /// The amount at each arrow ("$17.2bn"); `key` is the arrow's `data-flow` key.
+    pub amount_labels: Vec<TextLabel>,
+    /// Arrows with a disclosed amount whose label found no free spot at
+    /// this view (every candidate covered another label, arrow, marker or
+    /// badge, or left the map): their keys.
+    pub amounts_without_room: Vec<String>,
+    /// The manifest's pinned notes that found room.
+    pub notes: Vec<Note>,
     /// Rivers, capitals and cities, the scale bar and the locator inset.
     pub context: ContextLayer,
     pub legend: LegendItems,
@@ -345,9 +354,26 @@ impl Frame {
 
         // Deposit names where there is room, once zoomed in; never over a
         // marker, a cluster, a badge or chip, or a country name.
-        let (country_labels, deposit_labels, context) = map_labels(
+        let to_screen = |ll: [f64; 2]| view.to_screen(atlas.proj.project(ll[0], ll[1]));
+        let notes: Vec<NoteDraft> = region
+            .annotations
+            .iter()
+            .filter_map(|a| {
+                let (at, on_point) = match &a.anchor {
+                    AnnotationAnchor::Deposit(id) => {
+                        let i = atlas.deposit_named(id)?;
+                        (view.to_screen(atlas.deposits_plane[i]), !markers.iter().any(|m| m.deposit == i))
+                    }
+                    AnnotationAnchor::Point(ll) => (to_screen(*ll), true),
+                };
+                (at[0] >= 0.0 && at[1] >= 0.0 && at[0] <= w && at[1] <= h)
+                    .then(|| callouts::note_draft(a.row, a.text.get(lang), at, on_point))
+            })
+            .collect();
+        let labels = map_labels(
             atlas,
             &markers[..if zoom >= LABEL_MIN_ZOOM { markers.len() } else { 0 }],
+            Callouts { notes, amounts: callouts::amount_drafts(&flows, lang) },
             MapObstacles { markers: &markers, clusters: &clusters, badges: &badges },
             draft,
             vp,
@@ -388,9 +414,12 @@ impl Frame {
             markers,
             paint_order,
             clusters,
-            country_labels,
-            deposit_labels,
-            context,
+            country_labels: labels.countries,
+            deposit_labels: labels.deposits,
+            amount_labels: labels.amounts,
+            amounts_without_room: labels.amounts_without_room,
+            notes: labels.notes,
+            context: labels.context,
             points,
             arrows,
             max_cluster_r,
@@ -463,6 +492,22 @@ fn flow_shape(f: DrawnFlow) -> FlowShape {
     FlowShape { key: f.group.key(), outer_d: ring_path(&f.outer.outline), outer, inner, flow: f }
 }
 
+/// Labels placed before the deposit names: the pinned notes, then the arrows' amounts.
+struct Callouts {
+    notes: Vec<NoteDraft>,
+    amounts: Vec<AmountDraft>,
+}
+
+/// What the label step placed.
+struct MapLabels {
+    countries: Vec<TextLabel>,
+    deposits: Vec<TextLabel>,
+    amounts: Vec<TextLabel>,
+    amounts_without_room: Vec<String>,
+    notes: Vec<Note>,
+    context: ContextLayer,
+}
+
 /// What no map label may cover.
 struct MapObstacles<'a> {
     markers: &'a [Marker],
@@ -471,19 +516,22 @@ struct MapObstacles<'a> {
 }
 
 /// The one label step: greedy, in priority order — focus-state capitals
-/// and country names (see below which first), deposit names (`named`, once
-/// zoomed in), other places by rank, then rivers. Each label keeps off every label placed before it and
+/// and country names (see below which first), pinned notes, the arrows'
+/// amounts, deposit names (`named`, once zoomed in), other places by rank,
+/// then rivers. Each label keeps off every label placed before it and
 /// off place markers, the scale bar and the inset; all but the country
 /// names also keep off deposit markers, clusters, badges and chips (a
 /// focus capital's name may cover deposit markers, never other labels).
 fn map_labels(
     atlas: &Atlas,
     named: &[Marker],
+    callouts: Callouts,
     obstacles: MapObstacles,
     draft: context::Draft,
     vp: Viewport,
     lang: Lang,
-) -> (Vec<TextLabel>, Vec<TextLabel>, ContextLayer) {
+) -> MapLabels {
+    let Callouts { notes, amounts } = callouts;
     let MapObstacles { markers, clusters, badges } = obstacles;
     let size = (vp.width, vp.height);
     let style = style::deposit_label();
@@ -568,15 +616,20 @@ fn map_labels(
     let others = draft.place_candidates(false);
     let rivers = draft.river_candidates();
     let n_deposits = cands.len();
-    let all: Vec<Vec<Rect>> = late
+    let all: Vec<Vec<Rect>> = notes
         .iter()
-        .map(|c| c.1.clone())
+        .map(|n| n.candidates.clone())
+        .chain(amounts.iter().map(|a| a.candidates.clone()))
+        .chain(late.iter().map(|c| c.1.clone()))
         .chain(cands)
         .chain(others.iter().map(|c| c.1.clone()))
         .chain(rivers.iter().map(|c| c.1.clone()))
         .collect();
-    let placed = place_capped(&all, &blocked, size, MAX_LABELS + late.len() + others.len() + rivers.len());
-    let (at_late, rest) = placed.split_at(late.len());
+    let cap = MAX_LABELS + notes.len() + amounts.len() + late.len() + others.len() + rivers.len();
+    let placed = place_capped(&all, &blocked, size, cap);
+    let (at_notes, rest) = placed.split_at(notes.len());
+    let (at_amounts, rest) = rest.split_at(amounts.len());
+    let (at_late, rest) = rest.split_at(late.len());
     let (at_deposits, rest) = rest.split_at(n_deposits);
     let (at_others, at_rivers) = rest.split_at(others.len());
     let mut at_places = vec![None; draft.marks.len()];
@@ -594,7 +647,30 @@ fn map_labels(
             r.map(|r| TextLabel { key: m.id.clone(), focus: false, text, at: r.center(), style: style.clone() })
         })
         .collect();
-    (country_labels, deposit_labels, context::finish(draft, &at_places, at_rivers))
+    let amount_style = style::amount_label();
+    let mut amounts_without_room = Vec::new();
+    let mut amount_labels = Vec::new();
+    for (a, r) in amounts.into_iter().zip(at_amounts) {
+        match r {
+            Some(r) => amount_labels.push(TextLabel {
+                key: a.key,
+                focus: false,
+                text: a.text,
+                at: r.center(),
+                style: amount_style.clone(),
+            }),
+            None => amounts_without_room.push(a.key),
+        }
+    }
+    let notes = notes.into_iter().zip(at_notes).filter_map(|(n, r)| r.map(|r| callouts::note_at(n, r))).collect();
+    MapLabels {
+        countries: country_labels,
+        deposits: deposit_labels,
+        amounts: amount_labels,
+        amounts_without_room,
+        notes,
+        context: context::finish(draft, &at_places, at_rivers),
+    }
 }
 
 #[cfg(test)]
@@ -735,6 +811,138 @@ mod tests {
             }
         }
         assert!(contested > 5, "the views put names against badges ({contested})");
+    }
+
+    /// Every label box the frame placed: countries, places, deposits, amounts, note lines.
+    fn label_boxes(f: &Frame) -> Vec<(String, Rect)> {
+        let b = |l: &TextLabel| Rect::centered(l.at, text_width(&l.text, l.style.size), l.style.size + 3.0);
+        let mut out: Vec<(String, Rect)> = Vec::new();
+        out.extend(f.country_labels.iter().map(|l| {
+            let px = if l.focus { COUNTRY_LABEL_PX } else { 11.0 };
+            let tw =
+                if l.focus { super::super::labels::spaced_label_width(&l.text, px) } else { text_width(&l.text, px) };
+            (l.text.clone(), Rect::centered(l.at, tw, px + 2.0))
+        }));
+        out.extend(f.context.place_labels.iter().map(|l| (l.text.clone(), b(l))));
+        out.extend(f.deposit_labels.iter().map(|l| (l.text.clone(), b(l))));
+        out.extend(f.amount_labels.iter().map(|l| (l.text.clone(), b(l))));
+        out.extend(f.notes.iter().flat_map(|n| n.lines.iter().map(|l| (l.text.clone(), b(l)))));
+        out
+    }
+
+    #[test]
+    fn every_arrow_with_a_disclosed_amount_has_its_label_or_a_recorded_reason() {
+        let a = atlas();
+        // 950×639 is the map in a 1280×800 page, 950×496 the same under chromedriver.
+        for (w, h) in [(1280.0, 800.0), (950.0, 639.0), (950.0, 496.0), (390.0, 844.0)] {
+            let base = a.base_view(w, h);
+            for (zoom, lang) in [(1.0, Lang::En), (1.0, Lang::Ru), (3.0, Lang::En)] {
+                let f = default_frame(&a, w, h, Some(base.zoom_at(&base, zoom, [w / 2.0, h / 2.0])), lang);
+                for fl in &f.flows {
+                    let labelled = f.amount_labels.iter().filter(|l| l.key == fl.key).count();
+                    let dropped = f.amounts_without_room.iter().filter(|k| **k == fl.key).count();
+                    if fl.flow.group.total_usd > 0.0 {
+                        assert_eq!(labelled + dropped, 1, "{} at {w}x{h} zoom {zoom}", fl.key);
+                        if labelled == 1 {
+                            let l = f.amount_labels.iter().find(|l| l.key == fl.key).unwrap();
+                            // The figure the width shows, in the reader's language.
+                            assert_eq!(l.text, crate::render::format::usd(fl.flow.group.total_usd, lang));
+                        }
+                    } else {
+                        assert_eq!(labelled + dropped, 0, "{}: no amount, no number", fl.key);
+                    }
+                }
+                if w > 900.0 && zoom == 1.0 {
+                    assert!(
+                        f.amounts_without_room.is_empty(),
+                        "{lang:?}: every amount fits the default desktop view: {:?}",
+                        f.amounts_without_room
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn no_placed_label_overlaps_another_or_covers_another_arrow() {
+        let a = atlas();
+        for (w, h) in [(1280.0, 800.0), (390.0, 844.0)] {
+            let base = a.base_view(w, h);
+            for zoom in [1.0, 2.0, 3.0] {
+                let f = default_frame(&a, w, h, Some(base.zoom_at(&base, zoom, [w / 2.0, h / 2.0])), Lang::En);
+                assert!(!f.amount_labels.is_empty());
+                let boxes = label_boxes(&f);
+                for (i, (t, b)) in boxes.iter().enumerate() {
+                    for (u, o) in &boxes[i + 1..] {
+                        assert!(!b.overlaps(o), "{t:?} overlaps {u:?} at {w}x{h} zoom {zoom}");
+                    }
+                }
+                for l in &f.amount_labels {
+                    let r = Rect::centered(l.at, text_width(&l.text, l.style.size), l.style.size + 3.0);
+                    for fl in f.flows.iter().filter(|fl| fl.key != l.key) {
+                        assert!(!callouts::covers(&r, &fl.flow.outer), "{} covers {}", l.key, fl.key);
+                    }
+                    for b in &f.badges {
+                        assert!(!r.overlaps(&b.rect()), "{} covers the {} badge", l.key, b.investor);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_export_writes_the_same_amounts_as_the_frame() {
+        let a = atlas();
+        for lang in [Lang::En, Lang::Ru] {
+            let f = default_frame(&a, 1280.0, 800.0, None, lang);
+            let (svg, _) = crate::render::export::standalone_svg(&f, "https://example.org/");
+            let mut got: Vec<(String, String)> = svg
+                .split(r#"data-flow-amount=""#)
+                .skip(1)
+                .map(|s| {
+                    let key = s.split('"').next().unwrap().to_string();
+                    let text = s.split('>').nth(1).unwrap().split('<').next().unwrap().to_string();
+                    (key, text)
+                })
+                .collect();
+            let mut want: Vec<(String, String)> =
+                f.amount_labels.iter().map(|l| (l.key.clone(), crate::render::svg::escape(&l.text))).collect();
+            got.sort();
+            want.sort();
+            assert!(!want.is_empty());
+            assert_eq!(got, want);
+        }
+    }
+
+    #[test]
+    fn pinned_notes_are_placed_off_every_other_label_with_a_leader_to_their_anchor() {
+        let mut a = atlas();
+        let dep = a.ds.deposits.iter().find(|d| d.id == "muruntau").unwrap().id.clone();
+        a.ds.region.annotations = vec![
+            crate::data::Annotation {
+                row: 0,
+                text: crate::data::Text {
+                    en: "The largest open-pit gold mine".into(), ru: "Крупнейший карьер".into()
+                },
+                anchor: AnnotationAnchor::Deposit(dep),
+            },
+            crate::data::Annotation {
+                row: 1,
+                text: crate::data::Text { en: "A pipeline starts here".into(), ru: String::new() },
+                anchor: AnnotationAnchor::Point([60.0, 42.0]),
+            },
+        ];
+        let f = default_frame(&a, 1280.0, 800.0, None, Lang::Ru);
+        assert_eq!(f.notes.iter().map(|n| n.index).collect::<Vec<_>>(), vec![0, 1]);
+        assert_eq!(f.notes[0].lines[0].text, "Крупнейший карьер");
+        assert_eq!(f.notes[1].lines[0].text, "A pipeline starts here", "no Russian text: the English one");
+        assert!(f.notes[0].dot.is_none() && f.notes[1].dot.is_some(), "a point gets a dot, a deposit has its marker");
+        let boxes = label_boxes(&f);
+        for (i, (t, b)) in boxes.iter().enumerate() {
+            for (u, o) in &boxes[i + 1..] {
+                assert!(!b.overlaps(o), "{t:?} overlaps {u:?}");
+            }
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! reducer the live map feeds pointer events to.
 
 pub mod basemap;
+pub mod callouts;
 pub mod clusters;
 pub mod context;
 pub mod flows;

@@ -394,6 +394,26 @@ pub fn river(rank: u32) -> PathStyle {
     PathStyle::outlined(Paint::None, Paint::Ink(Ink::River), if rank <= 1 { 1.4 } else { 1.0 })
 }
 
+/// The amount written at an arrow ("$17.2bn"): bold ink on a halo, so it
+/// reads over land, water and the arrow's own hatch in both themes.
+pub fn amount_label() -> TextStyle {
+    TextStyle { size: 11.5, weight: 700, ..deposit_label() }
+}
+
+/// A pinned note's text, and its leader line to the anchor.
+pub fn note_label() -> TextStyle {
+    TextStyle { size: 11.0, weight: 400, italic: true, ..deposit_label() }
+}
+
+pub fn note_leader() -> PathStyle {
+    PathStyle::outlined(Paint::None, Paint::Ink(Ink::Ink), 0.9)
+}
+
+/// The dot a note pinned to a point (not a deposit) points at.
+pub fn note_dot() -> PathStyle {
+    PathStyle::outlined(Paint::Ink(Ink::Ink), Paint::Ink(Ink::Panel), 0.8)
+}
+
 pub fn river_label() -> TextStyle {
     TextStyle {
         size: crate::scene::rivers::RIVER_LABEL_PX,

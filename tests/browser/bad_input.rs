@@ -50,7 +50,7 @@ async fn csp_violations(b: &Browser) -> Vec<String> {
 }
 
 /// Click "Download SVG" and return the file's text.
-async fn export_svg(b: &Browser) -> String {
+pub(crate) async fn export_svg(b: &Browser) -> String {
     b.js("window.__blobs = []; const o = URL.createObjectURL; URL.createObjectURL = function (x) { window.__blobs.push(x); return o.call(URL, x); }; return 0;").await;
     b.wait_css("button[data-action='export-svg']").await.click().await.unwrap();
     b.wait_js("window.__blobs.length > 0").await;

@@ -8,7 +8,7 @@ use serde_json::Value;
 /// Every map label's box in the top SVG's pixels, measured with getBBox and
 /// carried through the label's own transform (river names are turned):
 /// [text, x0, y0, x1, y1].
-const LABEL_BOXES: &str = r#"
+pub(super) const LABEL_BOXES: &str = r#"
 const svg = document.querySelector('.map-svg.top');
 return [...svg.querySelectorAll('.labels text, .context-labels text')]
   .filter(t => t.textContent.trim() !== '')
@@ -22,7 +22,7 @@ return [...svg.querySelectorAll('.labels text, .context-labels text')]
   });
 "#;
 
-fn boxes(v: &Value) -> Vec<(String, [f64; 4])> {
+pub(super) fn boxes(v: &Value) -> Vec<(String, [f64; 4])> {
     v.as_array()
         .expect("a list")
         .iter()
@@ -34,7 +34,7 @@ fn boxes(v: &Value) -> Vec<(String, [f64; 4])> {
 }
 
 /// Pairs of labels whose boxes overlap by more than half a pixel each way.
-fn overlapping(bs: &[(String, [f64; 4])]) -> Vec<(String, String)> {
+pub(super) fn overlapping(bs: &[(String, [f64; 4])]) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for (i, (ta, a)) in bs.iter().enumerate() {
         for (tb, b) in &bs[i + 1..] {

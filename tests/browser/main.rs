@@ -2,6 +2,7 @@
 //! loopback. They assert on the rendered DOM through its `data-*` hooks.
 //! Run with `make browser-test` (it builds `dist/` first).
 
+mod arrows;
 mod author;
 mod bad_input;
 mod behaviours;

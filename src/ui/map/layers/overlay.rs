@@ -33,6 +33,18 @@ pub fn Labels() -> impl IntoView {
             {move || ui.frame.get().map(|f| view! {
                 <g class="country-labels">{f.country_labels.iter().map(|l| label_view(l, "country-label")).collect_view()}</g>
                 <g class="deposit-labels">{f.deposit_labels.iter().map(|l| label_view(l, "deposit-label")).collect_view()}</g>
+                <g class="amount-labels">{f.amount_labels.iter().map(|l| view! {
+                    <g data-flow-amount=l.key.clone()>{label_view(l, "amount-label")}</g>
+                }).collect_view()}</g>
+                <g class="notes">{f.notes.iter().map(|n| view! {
+                    <g class="note" data-annotation=n.index.to_string()>
+                        <path class="note-leader" d=n.leader_d.clone() style=n.leader.css()></path>
+                        {n.dot.as_ref().map(|(at, r, s)| view! {
+                            <circle cx=format!("{:.1}", at[0]) cy=format!("{:.1}", at[1]) r=format!("{r:.1}") style=s.css()></circle>
+                        })}
+                        {n.lines.iter().map(|l| label_view(l, "note-label")).collect_view()}
+                    </g>
+                }).collect_view()}</g>
             })}
         </g>
     }

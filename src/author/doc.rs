@@ -72,6 +72,21 @@ pub struct Annotation {
     pub pin: Pin,
 }
 
+impl Annotation {
+    /// The note as the atlas reads it from a manifest, at position `row` of its list.
+    pub fn to_region(&self, row: usize) -> crate::data::Annotation {
+        use crate::data::AnnotationAnchor;
+        crate::data::Annotation {
+            row,
+            text: Text { en: self.text.clone(), ru: self.text_ru.clone() },
+            anchor: match &self.pin {
+                Pin::Deposit { deposit } => AnnotationAnchor::Deposit(deposit.clone()),
+                Pin::Point { lon, lat } => AnnotationAnchor::Point([*lon, *lat]),
+            },
+        }
+    }
+}
+
 /// Where an annotation is pinned.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
@@ -222,6 +237,8 @@ impl MapDoc {
             r.layers.rivers = None;
             r.layers.world = None;
         }
+        // The journalist's notes, drawn by the scene as the manifest's would be.
+        r.annotations = self.annotations.iter().enumerate().map(|(i, a)| a.to_region(i)).collect();
         r
     }
 
@@ -389,6 +406,25 @@ pub(super) mod tests {
                 pin: Pin::Point { lon: 74.5, lat: 46.25 },
             },
         ]
+    }
+
+    #[test]
+    fn a_journalists_notes_reach_the_region_the_atlas_draws() {
+        use crate::data::AnnotationAnchor;
+        let empty = json!({"type": "FeatureCollection", "features": []});
+        let notes = vec![
+            Annotation {
+                text: "Here".into(), text_ru: "Здесь".into(), pin: Pin::Deposit { deposit: "kumtor".into() }
+            },
+            Annotation { text: "Lake".into(), text_ru: String::new(), pin: Pin::Point { lon: 77.25, lat: 42.5 } },
+        ];
+        let doc = MapDoc::new(Default::default(), &empty, &empty).with_annotations(&notes);
+        let r = doc.region(&Region::default());
+        assert_eq!(r.annotations.len(), 2);
+        assert_eq!(r.annotations[0].anchor, AnnotationAnchor::Deposit("kumtor".into()));
+        assert_eq!((r.annotations[0].text.en.as_str(), r.annotations[0].text.ru.as_str()), ("Here", "Здесь"));
+        assert_eq!(r.annotations[1].anchor, AnnotationAnchor::Point([77.25, 42.5]));
+        assert_eq!(r.annotations[1].row, 1);
     }
 
     #[test]

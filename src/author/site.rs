@@ -89,8 +89,12 @@ pub fn data_files(doc: &MapDoc, base: &Region, basemap: &RawFiles, context: &Con
     let (region, raw) = doc.apply(base, basemap.clone());
     let l = &region.layers;
     let mut manifest = serde_json::to_value(&region).unwrap_or_default();
-    if let (Some(m), false) = (manifest.as_object_mut(), doc.annotations.is_empty()) {
-        m.insert("annotations".into(), serde_json::to_value(&doc.annotations).unwrap_or_default());
+    if let Some(m) = manifest.as_object_mut() {
+        // The notes in the manifest's own format (the region's typed copy is not it).
+        m.remove("annotations");
+        if !doc.annotations.is_empty() {
+            m.insert("annotations".into(), serde_json::to_value(&doc.annotations).unwrap_or_default());
+        }
     }
     let mut files = vec![("data/region.json".to_string(), serde_json::to_vec_pretty(&manifest).unwrap_or_default())];
     let layers = [

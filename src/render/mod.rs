@@ -1,5 +1,4 @@
 //! The standalone SVG (and so PNG) export of a scene frame, and XML escaping.
 
 pub mod export;
-pub mod format;
 pub mod svg;

@@ -7,8 +7,8 @@ use super::frame::{FlowShape, TextLabel};
 use super::labels::{Rect, text_width};
 use super::style::{self, PathStyle, TextStyle};
 use crate::flows::arrow::Arrow;
+use crate::format::usd;
 use crate::i18n::Lang;
-use crate::render::format::usd;
 
 /// Where along an arrow (share of its body, tail to head) an amount may
 /// sit, best first: the middle, either side of it, then towards the head

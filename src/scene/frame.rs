@@ -846,7 +846,7 @@ mod tests {
                         if labelled == 1 {
                             let l = f.amount_labels.iter().find(|l| l.key == fl.key).unwrap();
                             // The figure the width shows, in the reader's language.
-                            assert_eq!(l.text, crate::render::format::usd(fl.flow.group.total_usd, lang));
+                            assert_eq!(l.text, crate::format::usd(fl.flow.group.total_usd, lang));
                         }
                     } else {
                         assert_eq!(labelled + dropped, 0, "{}: no amount, no number", fl.key);

@@ -206,7 +206,7 @@ async fn hovering_the_china_kazakhstan_arrow_shows_its_amount() {
     assert_eq!(name, "China → Kazakhstan");
     let g = country_groups().into_iter().find(|g| g.key() == "china-KAZ").unwrap();
     let amount = b.wait_css(".tooltip .tt-amount").await.text().await.unwrap();
-    let want = atlas::render::format::usd(g.total_usd, atlas::i18n::Lang::En);
+    let want = atlas::format::usd(g.total_usd, atlas::i18n::Lang::En);
     assert!(amount.starts_with(&want), "{amount} vs {want}");
     assert!(amount.contains(&format!("{} records", g.records.len())), "{amount}");
 }

@@ -1,3 +1,0 @@
-//! Moved to `crate::format` (below the scene); kept while branches move over.
-
-pub use crate::format::usd;

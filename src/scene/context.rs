@@ -21,6 +21,10 @@ use crate::spatial::View;
 pub const INSET_MIN_MAP_WIDTH: f64 = 640.0;
 /// Room kept at the bottom-left for the page's "N in view" count.
 const COUNT_H: f64 = 34.0;
+/// The zoom buttons over the map's bottom-right corner (styles/atlas.css
+/// `.zoom-controls`: three buttons of up to 44 px on phones, 4 px apart, 10 px in).
+const ZOOM_W: f64 = 58.0;
+const ZOOM_H: f64 = 154.0;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlaceMarker {
@@ -102,6 +106,10 @@ pub struct Draft {
     pub rivers: Vec<RiverLabel>,
     /// Boxes no label may cover: place markers, the scale bar, the inset, the count.
     pub blocked: Vec<Rect>,
+    /// The zoom buttons' corner: the labels placed after the country names and
+    /// the capitals (notes, amounts, deposit, city and river names) keep off it;
+    /// the five states' names and capitals may not fit elsewhere on a phone.
+    pub controls: Rect,
 }
 
 impl Draft {
@@ -188,6 +196,7 @@ pub fn draft(atlas: &Atlas, view: &View, width: f64, height: f64, lang: Lang, la
         marks,
         rivers: river_labels,
         blocked,
+        controls: Rect { x: width - ZOOM_W, y: height - ZOOM_H, w: ZOOM_W, h: ZOOM_H },
     }
 }
 

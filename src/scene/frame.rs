@@ -604,6 +604,8 @@ fn map_labels(
         })
         .collect();
     blocked.extend(taken.iter().copied());
+    // Nothing placed from here on goes under the zoom buttons (an amount there was hidden on phones).
+    blocked.push(draft.controls);
     // Country names as the other labels see them: bold letter-spaced capitals
     // run ~10% wider than the estimate in wide faces, so keep that much clear.
     blocked.extend(country_labels.iter().map(|l| {
@@ -811,6 +813,24 @@ mod tests {
             }
         }
         assert!(contested > 5, "the views put names against badges ({contested})");
+    }
+
+    #[test]
+    fn no_amount_note_or_deposit_name_goes_under_the_zoom_buttons() {
+        let a = atlas();
+        // A phone's map and a desktop one, fitted and zoomed in (deposit names show).
+        for (w, h) in [(390.0, 374.0), (950.0, 639.0)] {
+            for zoom in [1.0, 3.0] {
+                let base = a.base_view(w, h);
+                let v = base.zoom_at(&base, zoom, [w / 2.0, h / 2.0]);
+                let f = default_frame(&a, w, h, Some(v), Lang::En);
+                let corner = Rect { x: w - 58.0, y: h - 154.0, w: 58.0, h: 154.0 };
+                let b = |l: &TextLabel| Rect::centered(l.at, text_width(&l.text, l.style.size), l.style.size + 3.0);
+                for l in f.amount_labels.iter().chain(&f.deposit_labels).chain(f.notes.iter().flat_map(|n| &n.lines)) {
+                    assert!(!b(l).overlaps(&corner), "{w}x{h} at {zoom}: {:?} under the zoom buttons", l.text);
+                }
+            }
+        }
     }
 
     /// Every label box the frame placed: countries, places, deposits, amounts, note lines.

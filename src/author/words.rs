@@ -4,7 +4,6 @@
 //! journalist typed (in quotes) left as they are. A reason with no known
 //! phrase stays in English rather than be guessed.
 
-use super::convert::Rejection;
 use super::mapping::Kind;
 use super::table::RowUnit;
 use crate::i18n::Lang;
@@ -101,16 +100,17 @@ pub fn unit(lang: Lang, u: RowUnit) -> &'static str {
     }
 }
 
-/// Where a rejection is: "Row 3 · lat", or "Column lat" for the whole table.
-pub fn place(lang: Lang, r: &Rejection) -> String {
-    if r.row == 0 {
-        let column = if lang == Lang::Ru { "Столбец" } else { "Column" };
-        format!("{column} {}", r.column)
+/// Where a rejection is: "Row 3 · lat", or "Column lat" for the whole table
+/// (`row` 0).
+pub fn place(lang: Lang, row: usize, u: RowUnit, column: &str) -> String {
+    if row == 0 {
+        let word = if lang == Lang::Ru { "Столбец" } else { "Column" };
+        format!("{word} {column}")
     } else {
-        let u = unit(lang, r.unit);
+        let u = unit(lang, u);
         let mut cs = u.chars();
         let cap: String = cs.next().map(|c| c.to_uppercase().chain(cs).collect()).unwrap_or_default();
-        format!("{cap} {} · {}", r.row, r.column)
+        format!("{cap} {row} · {column}")
     }
 }
 
@@ -181,7 +181,11 @@ mod tests {
                 .filter(|w| w.len() >= 4 && !["potash", "Point", "http"].contains(w))
                 .collect();
             assert!(cyrillic(&outside_quotes) && english.is_empty(), "untranslated {english:?}: {ru}");
-            assert!(cyrillic(&place(Lang::Ru, r)), "{}", place(Lang::Ru, r));
+            assert!(
+                cyrillic(&place(Lang::Ru, r.row, r.unit, &r.column)),
+                "{}",
+                place(Lang::Ru, r.row, r.unit, &r.column)
+            );
         }
     }
 }

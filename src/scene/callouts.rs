@@ -3,8 +3,8 @@
 //! module only proposes candidate boxes; `frame::map_labels` places them in
 //! the one label step, above deposit names, so nothing overlaps.
 
-use super::frame::{FlowShape, TextLabel};
 use super::labels::{Rect, text_width};
+use super::shapes::{FlowShape, TextLabel};
 use super::style::{self, PathStyle, TextStyle};
 use crate::flows::arrow::Arrow;
 use crate::format::usd;

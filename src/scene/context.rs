@@ -4,13 +4,13 @@
 //! [`draft`] gives the shapes and the label candidates; the frame places
 //! those together with the deposit labels; [`finish`] keeps what was placed.
 
-use super::frame::{ShapePath, TextLabel};
 use super::inset::{self, Inset};
 use super::labels::Rect;
 use super::layers::{Layer, Layers};
 use super::places::{self, PlaceMark};
 use super::rivers::{self, RiverLabel};
 use super::scalebar::{self, ScaleBar};
+use super::shapes::{ShapePath, TextLabel};
 use super::style::{self, PathStyle, TextStyle};
 use crate::atlas::Atlas;
 use crate::i18n::Lang;

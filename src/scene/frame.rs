@@ -17,7 +17,8 @@ use super::labels::{Rect, place_capped, text_width};
 use super::layers::{Layer, Layers};
 use super::legend::{LegendItems, legend_items};
 use super::path::{Shape, ring_path};
-use super::style::{self, Hatch, Ink, Paint, PathStyle, TextStyle};
+pub use super::shapes::{FlowShape, ShapePath, TextLabel};
+use super::style::{self, Hatch, Ink, Paint, PathStyle};
 use super::{basemap, flows::COUNTRY_LABEL_PX};
 use crate::atlas::Atlas;
 use crate::data::commodity::Group;
@@ -64,36 +65,6 @@ impl FrameSpec<'_> {
     pub fn viewport(&self) -> Viewport {
         Viewport { view: self.view, width: self.width, height: self.height }
     }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct ShapePath {
-    /// `data-iso3` or `data-water`.
-    pub id: String,
-    pub focus: bool,
-    pub d: String,
-    pub style: PathStyle,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct TextLabel {
-    /// Country iso3, or deposit id.
-    pub key: String,
-    pub focus: bool,
-    pub text: String,
-    /// Centre of the text box.
-    pub at: [f64; 2],
-    pub style: TextStyle,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct FlowShape {
-    pub flow: DrawnFlow,
-    pub key: String,
-    pub outer_d: String,
-    pub outer: PathStyle,
-    /// The realized part, solid, inside.
-    pub inner: Option<(String, PathStyle)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

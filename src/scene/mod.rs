@@ -19,6 +19,7 @@ pub mod path;
 pub mod places;
 pub mod rivers;
 pub mod scalebar;
+pub mod shapes;
 pub mod style;
 
 pub use frame::{Frame, FrameSpec, Hit};

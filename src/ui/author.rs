@@ -468,7 +468,7 @@ fn Rejections(built: Memo<Shared<Option<Built>>>, work: RwSignal<WorkingCopy>, u
                         view! {
                             <li class="rejection" data-row=r.row data-column=r.column.clone()
                                 data-table=match r.kind { Kind::Deposits => "places", Kind::Flows => "investments" }>
-                                <strong>{words::place(lang, &r)}</strong>": "<span data-reason>{words::reason(lang, &r.reason)}</span>" "{fix}
+                                <strong>{words::place(lang, r.row, r.unit, &r.column)}</strong>": "<span data-reason>{words::reason(lang, &r.reason)}</span>" "{fix}
                             </li>
                         }
                     }).collect_view();

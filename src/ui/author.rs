@@ -6,6 +6,7 @@
 //! stays in the browser's local storage until cleared. The page speaks
 //! English or Russian (`i18n::author`), the choice kept with the working copy.
 
+use super::author_work::{Saved, WorkingCopy, tr};
 use super::details::Details;
 use super::legend::CompactLegend;
 use super::loader::fetch;
@@ -14,15 +15,14 @@ use super::state::{Shared, Ui};
 use crate::atlas::Atlas;
 use crate::author::table::AtlasFile;
 use crate::author::{
-    Annotation, Built, Fix, FragmentError, Input, Kind, Labels, MapDoc, Mapping, Sheet, build, doc, read,
-    rejections_csv, site, words,
+    Built, Fix, FragmentError, Input, Kind, Labels, MapDoc, Mapping, Sheet, build, doc, read, rejections_csv, site,
+    words,
 };
 use crate::data::{ContextFiles, RawFiles, Region};
 use crate::i18n::Lang;
 use crate::i18n::author::{Key as A, t as at};
 use crate::url_state::UrlState;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
@@ -34,46 +34,6 @@ const SHOWN_REJECTIONS: usize = 200;
 
 /// The bundled atlas's manifest, its basemap files and its context layers.
 type Base = Shared<(Region, RawFiles, ContextFiles)>;
-
-/// What the journalist has given, as kept in local storage.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub(super) struct WorkingCopy {
-    labels: Labels,
-    sheets: Vec<Saved>,
-    /// Text pasted but not yet used.
-    #[serde(default)]
-    draft: String,
-    /// The page's language (`en`, `ru`).
-    #[serde(default)]
-    lang: String,
-    /// The atlas's capitals, rivers and inset turned off.
-    #[serde(default)]
-    no_context: bool,
-    /// Notes on the map (`ui::author_annotations`).
-    #[serde(default)]
-    pub(super) annotations: Vec<Annotation>,
-}
-
-/// A map-maker string in the page's language (reactive).
-pub(super) fn tr(ui: Ui, k: A) -> &'static str {
-    at(ui.lang.get(), k)
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-struct Saved {
-    name: String,
-    text: String,
-    kind: Kind,
-    mapping: Mapping,
-    swapped: BTreeSet<usize>,
-}
-
-impl Saved {
-    fn sheet(&self) -> Option<Sheet> {
-        let input = read(self.text.as_bytes()).ok()?;
-        Some(Sheet { kind: self.kind, input, mapping: self.mapping.clone(), swapped: self.swapped.clone() })
-    }
-}
 
 fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()

@@ -5,7 +5,7 @@
 //! (`author::doc::Annotation`); a note with a problem is named here and left
 //! out of the published map until fixed.
 
-use super::author::{WorkingCopy, tr};
+use super::author_work::{WorkingCopy, tr};
 use super::state::Ui;
 use crate::author::{Annotation, MAX_NOTE_CHARS, NoteProblem, Pin};
 use crate::i18n::Lang;

@@ -4,6 +4,7 @@
 mod app;
 mod author;
 mod author_annotations;
+mod author_work;
 mod details;
 mod filters;
 mod legend;

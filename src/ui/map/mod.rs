@@ -75,16 +75,25 @@ impl KeyFocus {
             // The proxy keeps the focus and moves; name the new deposit.
             self.show(i, at);
         } else {
-            // The marker that now has tabindex 0 takes the focus.
-            request_animation_frame(move || {
-                // Markers are SVG elements: an HtmlElement cast would fail and
-                // leave the focus where it was.
-                if let Ok(Some(el)) = document().query_selector(".deposit[tabindex='0']")
-                    && let Ok(el) = el.dyn_into::<web_sys::SvgElement>()
-                {
-                    let _ = el.focus();
+            // The new deposit's marker takes the focus now, in this key event, so
+            // an Enter typed right after the arrow acts on it (its tabindex
+            // follows when the markers redraw). At most CANVAS_MIN_IN_VIEW
+            // markers are SVG elements, so the search is bounded.
+            let id = ui.atlas.with_untracked(|a| a.as_ref().map(|a| a.ds.deposits[i].id.clone()));
+            let markers = document().query_selector_all(".deposit[data-deposit-id]");
+            if let (Some(id), Ok(list)) = (id, markers) {
+                for k in 0..list.length() {
+                    // Markers are SVG elements: an HtmlElement cast would fail and
+                    // leave the focus where it was.
+                    let Some(el) = list.item(k).and_then(|n| n.dyn_into::<web_sys::SvgElement>().ok()) else {
+                        continue;
+                    };
+                    if el.get_attribute("data-deposit-id").as_deref() == Some(id.as_str()) {
+                        let _ = el.focus();
+                        break;
+                    }
                 }
-            });
+            }
         }
     }
 }

@@ -214,7 +214,7 @@ fn start_driver(driver_bin: &str) -> (Child, u16) {
             }
         }
     });
-    let port = rx.recv_timeout(Duration::from_secs(30)).unwrap_or_else(|_| panic!("{driver_bin} never said its port"));
+    let port = rx.recv_timeout(WAIT).unwrap_or_else(|_| panic!("{driver_bin} never said its port"));
     (driver, port)
 }
 

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, writeFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
-const COMPRESSIBLE = /\.(html|js|mjs|wasm|css|json|geojson|svg|txt|csv|ico)$/;
+const COMPRESSIBLE = /\.(html|js|mjs|wasm|css|json|geojson|topojson|svg|txt|csv|ico)$/;
 
 export function gzip(buf) {
   return gzipSync(buf, { level: 9 });

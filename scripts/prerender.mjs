@@ -67,8 +67,9 @@ const l = region.layers;
 const note =
   `<p class="prerender-note">The default view, drawn when the atlas was built. ` +
   `Every deposit and investment figure carries its sources: ` +
-  `<a href="data/${l.deposits}">deposits</a>, <a href="data/${l.flows}">investment flows</a> ` +
-  `(GeoJSON; each record's <code>sources</code>), <a href="data/region.json">the manifest</a>.</p>`;
+  `<a href="data/details.json">sources and notes</a> (JSON, by record id), ` +
+  `<a href="data/${l.deposits}">deposits</a> and <a href="data/${l.flows}">investment flows</a> ` +
+  `(GeoJSON), <a href="data/region.json">the manifest</a>.</p>`;
 // The app's page, as it lays itself out (src/ui/app.rs: header, map, sidebar,
 // footer, with the same classes), so the picture sits where the app's map will.
 // Its controls are placeholders: inert, no ids or hooks (the app's own come with it).

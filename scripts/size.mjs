@@ -16,7 +16,10 @@ const top = readdirSync(dir).filter((n) => !/\.(gz|br)$/.test(n));
 const pick = (re) => top.filter((n) => re.test(n)).map((n) => join(dir, n));
 // The page, its script, wasm and styles, and the layers the bundled manifest names.
 const manifest = JSON.parse(readFileSync(join(dir, "data/region.json"), "utf8"));
-const layers = Object.values(manifest.layers || {}).map((f) => join(dir, "data", f));
+// The details file (sources and notes, `atlas split`) is read only when a
+// reader opens a details panel or the table: listed apart, not in the total.
+const { details, ...mapLayers } = manifest.layers || {};
+const layers = Object.values(mapLayers).map((f) => join(dir, "data", f));
 const loaded = [
   ...pick(/^index\.html$/),
   ...pick(/\.js$/).filter((p) => basename(p) !== "embed.js"),
@@ -35,6 +38,11 @@ const pad = (s, n) => String(s).padStart(n);
 console.log(`${"file".padEnd(44)} ${pad("raw", 10)} ${pad("gzip", 10)} ${pad("brotli", 10)}`);
 for (const r of rows) console.log(`${r.file.padEnd(44)} ${pad(r.raw, 10)} ${pad(r.gz, 10)} ${pad(r.br, 10)}`);
 console.log(`${"total (default map)".padEnd(44)} ${pad(total.raw, 10)} ${pad(total.gz, 10)} ${pad(total.br, 10)}`);
+if (details) {
+  const buf = readFileSync(join(dir, "data", details));
+  const f = `data/${details} (on first need)`;
+  console.log(`${f.padEnd(44)} ${pad(buf.length, 10)} ${pad(gzip(buf).length, 10)} ${pad(brotli(buf).length, 10)}`);
+}
 
 const wasm = rows.find((r) => r.file.endsWith(".wasm"));
 const over = [];

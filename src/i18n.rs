@@ -64,6 +64,7 @@ strings! {
     RegionLevel => "Region-level only", "Только регион";
     Operator => "Operator", "Оператор";
     Sources => "Sources", "Источники";
+    LoadingSources => "Loading the sources…", "Загрузка источников…";
     Notes => "Notes", "Примечания";
     Close => "Close", "Закрыть";
     ZoomIn => "Zoom in", "Приблизить";

@@ -364,3 +364,92 @@ fn an_invalid_manifest_is_named_and_fatal() {
     let e = parse::region("region.json", r#"{"id":"x"}"#).expect_err("a manifest without its fields");
     assert!(e.to_string().starts_with("region.json: not a valid region manifest: "), "{e}");
 }
+
+/// The minimal dataset split as `atlas split` ships it (sources and notes in
+/// `details.json`), with `details` as that file's text; the errors once read.
+fn split_with(details: &str, flow_extra: Value) -> Vec<String> {
+    let mut region = region_with(None);
+    region.layers.details = Some("details.json".into());
+    let mut d = deposit();
+    set(&mut d, "sources", Value::Null);
+    let mut f = flow();
+    set(&mut f, "sources", Value::Null);
+    if let Value::Object(extra) = flow_extra {
+        for (k, v) in extra {
+            set(&mut f, &k, v);
+        }
+    }
+    let raw = RawFiles {
+        countries: Some(collection(&[country()])),
+        water: Some(collection(&[lake()])),
+        deposits: Some(collection(&[d])),
+        flows: Some(collection(&[f])),
+        headlines: Some(json!({ "figures": [headline()] }).to_string()),
+    };
+    let ds = Dataset::assemble(region, &raw);
+    assert!(ds.errors.is_empty(), "the split layers alone are valid: {:?}", ds.errors);
+    assert_eq!((ds.deposits.len(), ds.flows.len()), (1, 1));
+    let (parsed, errors) = atlas::data::details::Details::parse("details.json", details);
+    ds.with_details("details.json", &parsed, errors).errors.iter().map(ToString::to_string).collect()
+}
+
+fn good_details() -> Value {
+    json!({ "deposits": { "ok": { "sources": source(), "precision_note": "P" } }, "flows": { "f1": { "sources": source() } } })
+}
+
+#[test]
+fn a_split_dataset_with_its_details_is_valid() {
+    assert_eq!(split_with(&good_details().to_string(), json!({})), Vec::<String>::new());
+}
+
+#[test]
+fn a_record_the_details_file_leaves_out_is_named() {
+    let mut d = good_details();
+    d["deposits"].as_object_mut().unwrap().remove("ok");
+    assert_eq!(
+        split_with(&d.to_string(), json!({})),
+        vec![r#"details.json, "ok", field "sources": missing: every deposit needs at least one source"#]
+    );
+}
+
+#[test]
+fn a_details_record_with_an_empty_or_bad_source_list_is_named() {
+    let mut d = good_details();
+    d["flows"]["f1"]["sources"] = json!([]);
+    assert_eq!(
+        split_with(&d.to_string(), json!({})),
+        vec![
+            r#"details.json, "f1", field "sources": is empty: every record needs at least one source"#,
+            r#"details.json, "f1", field "sources": missing: every flow needs at least one source"#,
+        ]
+    );
+    d["flows"]["f1"]["sources"] = json!([{ "url": "javascript:alert(1)", "title": "x" }]);
+    assert_eq!(
+        split_with(&d.to_string(), json!({}))[0],
+        r#"details.json, "f1", field "sources[0].url": must be an http(s) URL"#
+    );
+}
+
+#[test]
+fn a_converted_amount_whose_exchange_rate_note_is_in_no_file_is_named() {
+    let converted = json!({ "amount_original": 9.0e6, "currency": "CNY" });
+    assert_eq!(
+        split_with(&good_details().to_string(), converted.clone()),
+        vec![r#"details.json, "f1", field "fx_note": a converted amount must say where its USD figure comes from"#]
+    );
+    let mut d = good_details();
+    d["flows"]["f1"]["fx_note"] = json!("PBoC rate of the day");
+    assert_eq!(split_with(&d.to_string(), converted), Vec::<String>::new());
+}
+
+#[test]
+fn a_details_file_that_is_not_an_object_is_named_and_the_map_keeps_its_records() {
+    assert_eq!(
+        split_with("[1, 2]", json!({})),
+        vec![
+            "details.json: not a details file: expected a JSON object",
+            r#"details.json, "ok", field "sources": missing: every deposit needs at least one source"#,
+            r#"details.json, "f1", field "sources": missing: every flow needs at least one source"#,
+        ]
+    );
+}

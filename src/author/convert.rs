@@ -536,6 +536,7 @@ pub fn build(base: &Region, basemap: &RawFiles, deposits: Option<&Sheet>, flows:
     let mut region = base.clone();
     // The journalist's map carries only their figures.
     region.layers.headlines = None;
+    region.layers.details = None;
     let raw = RawFiles {
         countries: basemap.countries.clone(),
         water: basemap.water.clone(),

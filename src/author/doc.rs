@@ -230,6 +230,8 @@ impl MapDoc {
     pub fn region(&self, base: &Region) -> Region {
         let mut r = self.labels.apply(base);
         r.layers.headlines = None;
+        // The journalist's records carry their own sources (no details file).
+        r.layers.details = None;
         // The context layers (cities, rivers, inset land) stay, unless the
         // journalist turned them off.
         if !self.context {
@@ -563,5 +565,15 @@ pub(super) mod tests {
         assert_eq!((r.projection, r.flow_scale, &r.investors), (base.projection, base.flow_scale, &base.investors));
         assert_eq!(raw.countries.as_deref(), Some("c"));
         assert!(raw.deposits.unwrap().contains("aktogay"));
+    }
+
+    #[test]
+    fn a_journalist_map_on_the_shipped_split_manifest_names_no_details_file() {
+        // dist/data names details.json (`atlas split`); the journalist's rows carry their own sources.
+        let mut base = bundled_region();
+        base.layers.details = Some("details.json".into());
+        assert_eq!(doc().region(&base).layers.details, None);
+        let (r, _) = doc().apply(&base, RawFiles::default());
+        assert_eq!(r.layers.details, None);
     }
 }

@@ -8,6 +8,9 @@
 //! `atlas svg [DIR] [OUT.svg] [en|ru] [WIDTHxHEIGHT]`  writes the default view as a standalone SVG
 //!                      (the same file the app's "Download SVG" makes), its map WIDTH×HEIGHT px
 //!                      (default 1200x760; the build's pre-render uses the app's map size).
+//! `atlas split SRC DEST`  writes DEST's manifest, deposit and flow layers with the records'
+//!                      sources and notes moved to DEST/details.json (the build's `dist/data`:
+//!                      the app reads the details when a reader opens them; `data::split`).
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -35,6 +38,25 @@ fn main() {
         print!("{}", atlas::scene::style::palette_stylesheet());
         return;
     }
+    if cmd == "split" {
+        let (Some(src), Some(dest)) = (args.get(1), args.get(2)) else {
+            eprintln!("usage: atlas split SRC DEST");
+            std::process::exit(2);
+        };
+        match atlas::data::split::split_dir(&PathBuf::from(src), &PathBuf::from(dest)) {
+            Ok(s) => println!(
+                "split {src} into {dest}: deposits {} B, flows {} B, details {} B",
+                s.deposits.len(),
+                s.flows.len(),
+                s.details.len()
+            ),
+            Err(e) => {
+                eprintln!("error: {e}");
+                std::process::exit(1);
+            }
+        }
+        return;
+    }
     let dir = PathBuf::from(args.get(1).map(String::as_str).unwrap_or("public/data"));
     let ds = match (cmd, load::from_dir(&dir)) {
         ("check" | "sums" | "svg", Ok(ds)) => ds,
@@ -44,7 +66,7 @@ fn main() {
         }
         _ => {
             eprintln!(
-                "usage: atlas check [DIR] | atlas sums [DIR] | atlas svg [DIR] [OUT.svg] [en|ru] | atlas strings [en|ru] | atlas css"
+                "usage: atlas check [DIR] | atlas sums [DIR] | atlas svg [DIR] [OUT.svg] [en|ru] | atlas strings [en|ru] | atlas css | atlas split SRC DEST"
             );
             std::process::exit(2);
         }

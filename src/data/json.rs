@@ -57,6 +57,11 @@ impl Map {
         self.0.is_empty()
     }
 
+    /// The pairs in file order (a repeated key appears each time).
+    pub fn entries(&self) -> impl Iterator<Item = (&str, &Value)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
     pub fn first(&self) -> Option<&Value> {
         self.0.first().map(|(_, v)| v)
     }

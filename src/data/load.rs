@@ -31,6 +31,22 @@ pub fn from_dir(dir: &Path) -> Result<Dataset, DataError> {
         rivers: l.rivers.as_deref().and_then(read),
         world: l.world.as_deref().and_then(read),
     };
+    let details = l.details.clone().map(|f| {
+        let text = read(&f);
+        (f, text)
+    });
     let failures = failures.borrow();
-    Ok(Dataset::assemble_reporting(region, &raw, &failures).with_context(&context, &failures))
+    let ds = Dataset::assemble_reporting(region, &raw, &failures).with_context(&context, &failures);
+    // A split folder (`atlas split`) is read whole: the records get their text back.
+    Ok(match details {
+        Some((file, Some(text))) => {
+            let (d, errors) = super::details::Details::parse(&file, &text);
+            ds.with_details(&file, &d, errors)
+        }
+        Some((file, None)) => {
+            let why = failures.iter().find(|e| e.file == file).cloned();
+            ds.with_details(&file, &Default::default(), why.into_iter().collect())
+        }
+        None => ds,
+    })
 }

@@ -3,6 +3,7 @@
 //! so the same engine can map another region.
 
 pub mod commodity;
+pub mod details;
 pub mod error;
 pub mod geometry;
 pub mod json;
@@ -10,6 +11,8 @@ pub mod json;
 pub mod load;
 pub mod parse;
 pub mod schema;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod split;
 pub mod trust;
 pub mod validate;
 
@@ -33,6 +36,10 @@ pub struct Dataset {
     pub data_from: Option<String>,
     /// Places, rivers and inset land ([`Dataset::with_context`]).
     pub context: ContextLayers,
+    /// Where the records' sources and notes are, when the manifest names a
+    /// details file ([`details`]): the URL the app reads on first need. The
+    /// native tools fill the records at once ([`Dataset::with_details`]).
+    pub details_url: Option<String>,
 }
 
 /// The raw text of each file, keyed by the layer it fills. A missing file is
@@ -61,8 +68,11 @@ impl Dataset {
         let e = &mut errors;
         let countries = layer(Some(&files.countries), &raw.countries, parse::countries, failures, e);
         let water = layer(files.water.as_deref(), &raw.water, parse::water, failures, e);
-        let deposits = layer(Some(&files.deposits), &raw.deposits, parse::deposits, failures, e);
-        let flows = layer(Some(&files.flows), &raw.flows, parse::flows, failures, e);
+        // With a details file, the sources and notes may be there instead.
+        let elsewhere = files.details.is_some();
+        let deposits =
+            layer(Some(&files.deposits), &raw.deposits, |f, t| parse::deposits_in(f, t, elsewhere), failures, e);
+        let flows = layer(Some(&files.flows), &raw.flows, |f, t| parse::flows_in(f, t, elsewhere), failures, e);
         let headlines = layer(files.headlines.as_deref(), &raw.headlines, parse::headlines, failures, e);
         region.repair(&countries);
         let mut ds = Dataset {
@@ -75,6 +85,7 @@ impl Dataset {
             errors,
             data_from: None,
             context: Default::default(),
+            details_url: None,
         };
         validate::retain_valid(&mut ds);
         ds
@@ -138,7 +149,7 @@ pub fn too_large(file: &str, bytes: usize) -> DataError {
 fn layer<T>(
     file: Option<&str>,
     text: &Option<String>,
-    parse: fn(&str, &str) -> parse::Parsed<T>,
+    parse: impl Fn(&str, &str) -> parse::Parsed<T>,
     failures: &[DataError],
     errors: &mut Vec<DataError>,
 ) -> Vec<T> {

@@ -61,7 +61,8 @@ pub fn strip_control(v: &mut Value) -> bool {
     }
 }
 
-const CONTROL_REMOVED: &str = "control characters removed (e.g. a vertical tab pasted from a word processor)";
+pub(crate) const CONTROL_REMOVED: &str =
+    "control characters removed (e.g. a vertical tab pasted from a word processor)";
 
 /// Strip control characters from each field of `map`, naming each field that had some.
 fn clean_fields(map: &mut Map, mut named: impl FnMut(&str) -> DataError) -> Vec<DataError> {
@@ -233,6 +234,7 @@ fn manifest(v: &Value) -> Result<Region, String> {
             places: layers.opt_string("places")?,
             rivers: layers.opt_string("rivers")?,
             world: layers.opt_string("world")?,
+            details: layers.opt_string("details")?,
         },
         investors,
         flow_scale,
@@ -440,7 +442,7 @@ fn features(
 }
 
 /// Sources must be web links a reader can follow, never `javascript:` or a file.
-fn is_http(url: &str) -> bool {
+pub(crate) fn is_http(url: &str) -> bool {
     url.starts_with("https://") || url.starts_with("http://")
 }
 
@@ -695,6 +697,18 @@ pub fn water(file: &str, text: &str) -> Parsed<Water> {
 }
 
 pub fn deposits(file: &str, text: &str) -> Parsed<Deposit> {
+    deposits_in(file, text, false)
+}
+
+/// The reader-facing fields a layer may leave to a details file
+/// (`layers.details`, [`crate::data::details`]): present, they are read and
+/// checked as always; absent, they are filled when the details are read.
+fn detail_sources(p: &Props, elsewhere: bool) -> Result<Vec<Source>, DataError> {
+    if elsewhere && p.map.get("sources").is_none() { Ok(Vec::new()) } else { p.sources() }
+}
+
+/// [`deposits`]; `elsewhere`: the manifest names a details file.
+pub fn deposits_in(file: &str, text: &str, elsewhere: bool) -> Parsed<Deposit> {
     each(file, text, ("deposits", "id"), |p| {
         let id = p.string("id")?;
         if !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
@@ -756,7 +770,7 @@ pub fn deposits(file: &str, text: &str) -> Parsed<Deposit> {
             precision: p.enumerated("precision", Precision::parse, Precision::expected())?,
             precision_km,
             precision_note: p.text("precision_note")?,
-            sources: p.sources()?,
+            sources: detail_sources(p, elsewhere)?,
             notes: p.text("notes")?,
             lon,
             lat,
@@ -767,6 +781,12 @@ pub fn deposits(file: &str, text: &str) -> Parsed<Deposit> {
 }
 
 pub fn flows(file: &str, text: &str) -> Parsed<Flow> {
+    flows_in(file, text, false)
+}
+
+/// [`flows`]; `elsewhere`: the manifest names a details file, which then
+/// holds the sources and the notes (and checks the exchange-rate note).
+pub fn flows_in(file: &str, text: &str, elsewhere: bool) -> Parsed<Flow> {
     each(file, text, ("flows", "id"), |p| {
         let id = p.string("id")?;
         let amount_usd = p.opt_number("amount_usd")?;
@@ -793,7 +813,7 @@ pub fn flows(file: &str, text: &str) -> Parsed<Flow> {
             return Err(p.err("currency", "amount_original and currency go together"));
         }
         let fx_note = p.opt_string("fx_note")?;
-        if currency.is_some() && amount_usd.is_some() && fx_note.is_none() {
+        if currency.is_some() && amount_usd.is_some() && fx_note.is_none() && !elsewhere {
             return Err(p.err("fx_note", "a converted amount must say where its USD figure comes from"));
         }
         let year_start = p.int("year_start")?;
@@ -825,7 +845,7 @@ pub fn flows(file: &str, text: &str) -> Parsed<Flow> {
             attributed_to,
             deposit_ids: p.string_list("deposit_ids")?,
             part_of: p.opt_string("part_of")?,
-            sources: p.sources()?,
+            sources: detail_sources(p, elsewhere)?,
             notes: p.text("notes")?,
             id,
             row: p.index,

@@ -40,6 +40,12 @@ pub struct LayerFiles {
     pub rivers: Option<String>,
     #[serde(default)]
     pub world: Option<String>,
+    /// The reader-facing text of the deposits and flows (sources, notes,
+    /// precision, amount and exchange-rate notes), keyed by id, when the
+    /// layer files leave it out: read when a reader first opens a details
+    /// panel or the table (`data::details`; `atlas split` writes it).
+    #[serde(default)]
+    pub details: Option<String>,
 }
 
 /// An investor bloc and where its money comes from.

@@ -84,6 +84,10 @@ pub fn App() -> impl IntoView {
                     ui.problems.update(|p| p.push(format!("URL parameter \"sel\": {m}")));
                     ui.selected.set(None);
                 }
+                if ds.details_url.is_none() {
+                    // The layers carry their own sources (or none can be read): nothing to fetch.
+                    ui.details.set(Some(Arc::new(Default::default())));
+                }
                 ui.atlas.set(Some(Arc::new(Atlas::new(ds))));
             }
             Err(e) => {
@@ -91,6 +95,34 @@ pub fn App() -> impl IntoView {
                 failed.set(true);
             }
         }
+    });
+
+    // The records' sources and notes, read when a reader first needs them:
+    // a details panel or the table (`layers.details`, data::details).
+    let details_asked = StoredValue::new(false);
+    Effect::new(move |_| {
+        let wanted = ui.selected.with(Option::is_some) || ui.table.get() || ui.details_wanted.get();
+        if !wanted || details_asked.get_value() || ui.details.with(Option::is_some) {
+            return;
+        }
+        let Some((url, file)) = ui
+            .atlas
+            .with(|a| a.as_ref().and_then(|a| a.ds.details_url.clone().zip(a.ds.region.layers.details.clone())))
+        else {
+            return;
+        };
+        details_asked.set_value(true);
+        leptos::task::spawn_local(async move {
+            let (details, mut errors) = super::loader::load_details(&url, &file).await;
+            ui.atlas.with_untracked(|a| {
+                if let Some(a) = a {
+                    errors.extend(details.check(&file, &a.ds));
+                }
+            });
+            let shown: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+            ui.problems.update(|p| p.extend(shown));
+            ui.details.set(Some(Arc::new(details)));
+        });
     });
 
     // Keep the URL in step (replaceState: no history entry per pan).

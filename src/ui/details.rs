@@ -9,7 +9,12 @@ use crate::i18n::{Key, Lang, t};
 use crate::url_state::Selection;
 use leptos::prelude::*;
 
-fn sources_list(sources: &[Source]) -> impl IntoView + use<> {
+/// A record's sources; while the details file is still being read (the
+/// layers left them to it), a line that says so.
+fn sources_list(sources: &[Source], loading: bool, lang: Lang) -> impl IntoView + use<> {
+    if sources.is_empty() && loading {
+        return view! { <p class="sources-loading" role="status">{t(lang, Key::LoadingSources)}</p> }.into_any();
+    }
     view! {
         <ul class="sources">
             {sources.iter().map(|s| view! {
@@ -17,6 +22,7 @@ fn sources_list(sources: &[Source]) -> impl IntoView + use<> {
             }).collect_view()}
         </ul>
     }
+    .into_any()
 }
 
 pub fn flow_status_label(s: FlowStatus, lang: Lang) -> &'static str {
@@ -51,7 +57,7 @@ pub fn home_name(h: Home, lang: Lang) -> &'static str {
 
 /// One deal: amount (with the original currency), period, status, and an
 /// attribution when the figure is not confirmed.
-pub fn deal(f: &Flow, lang: Lang) -> impl IntoView + use<> {
+pub fn deal(f: &Flow, loading: bool, lang: Lang) -> impl IntoView + use<> {
     let amount = match f.amount_usd {
         Some(a) => usd(a, lang),
         None => t(lang, Key::Undisclosed).to_string(),
@@ -75,7 +81,7 @@ pub fn deal(f: &Flow, lang: Lang) -> impl IntoView + use<> {
             {f.amount_note.clone().map(|n| view! { <div class="deal-note">{n}</div> })}
             {f.fx_note.clone().map(|n| view! { <div class="deal-note">{n}</div> })}
             {(!f.notes.is_empty()).then(|| view! { <div class="deal-note">{f.notes.clone()}</div> })}
-            {sources_list(&f.sources)}
+            {sources_list(&f.sources, loading, lang)}
         </li>
     }
 }
@@ -87,11 +93,15 @@ pub fn Details() -> impl IntoView {
     let body = move || {
         let sel = ui.selected.get()?;
         let lang = ui.lang.get();
+        // The records' sources and notes (`None`: the details file is still being read).
+        let details = ui.details.get();
+        let fill_flow = |f: &Flow| details.as_ref().map_or_else(|| f.clone(), |x| x.flow(f));
         ui.atlas.with(|a| {
             let a = a.as_ref()?;
             Some(match sel {
                 Selection::Deposit(id) => {
-                    let d = a.ds.deposit(&id)?.clone();
+                    let d = a.ds.deposit(&id)?;
+                    let d = details.as_ref().map_or_else(|| d.clone(), |x| x.deposit(d));
                     let precision = match d.precision {
                         Precision::Exact => ui.t(Key::Exact),
                         Precision::Approximate => ui.t(Key::Approximate),
@@ -102,7 +112,8 @@ pub fn Details() -> impl IntoView {
                         crate::data::SiteKind::Mine => ui.t(Key::Mine),
                         crate::data::SiteKind::Plant => ui.t(Key::Plant),
                     };
-                    let related: Vec<Flow> = a.ds.flows.iter().filter(|f| f.deposit_ids.contains(&d.id)).cloned().collect();
+                    let related: Vec<Flow> = a.ds.flows.iter().filter(|f| f.deposit_ids.contains(&d.id)).map(fill_flow).collect();
+                    let loading = details.is_none();
                     view! {
                         <h2 id="details-title">{d.display_name(lang).to_string()}</h2>
                         {(lang == Lang::En).then(|| d.name_ru.clone()).flatten().map(|ru| view! { <p class="alt-name" lang="ru">{ru}</p> })}
@@ -124,7 +135,7 @@ pub fn Details() -> impl IntoView {
                             {(!d.notes.is_empty()).then(|| view! { <dt>{ui.t(Key::Notes)}</dt><dd>{d.notes.clone()}</dd> })}
                         </dl>
                         <h3>{ui.t(Key::Sources)}</h3>
-                        {sources_list(&d.sources)}
+                        {sources_list(&d.sources, details.is_none(), lang)}
                         {
                             // Deposits drawn at the same point (shared placeholders, 1 km).
                             let i = a.ds.deposits.iter().position(|x| x.id == d.id).unwrap_or(0);
@@ -144,7 +155,7 @@ pub fn Details() -> impl IntoView {
                         }
                         {(!related.is_empty()).then(|| view! {
                             <h3>{ui.t(Key::Deals)}</h3>
-                            <ul class="deals">{related.iter().map(|f| deal(f, lang)).collect_view()}</ul>
+                            <ul class="deals">{related.iter().map(|f| deal(f, loading, lang)).collect_view()}</ul>
                         })}
                     }
                     .into_any()
@@ -173,7 +184,7 @@ pub fn Details() -> impl IntoView {
                             view! { <p class="flow-total">{ui.t(Key::NotSummed)}</p> }.into_any()
                         }}
                         <h3>{ui.t(Key::Deals)}</h3>
-                        <ul class="deals">{g.records.iter().map(|&i| deal(&a.ds.flows[i], lang)).collect_view()}</ul>
+                        <ul class="deals">{g.records.iter().map(|&i| deal(&fill_flow(&a.ds.flows[i]), details.is_none(), lang)).collect_view()}</ul>
                     }
                     .into_any()
                 }

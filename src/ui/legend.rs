@@ -157,17 +157,25 @@ pub fn Legend() -> impl IntoView {
                 g.iter().filter(|g| g.scope != FlowScope::Country).flat_map(|g| g.records.clone()).collect()
             });
             (!recs.is_empty()).then(|| view! {
-                <details class="region-figures">
+                <details class="region-figures" on:toggle=move |_| ui.details_wanted.set(true)>
                     <summary>{ui.t(Key::RegionWide)}" ("{recs.len()}")"</summary>
                     <ul class="deals">
                         {recs.iter().map(|&i| {
                             let f = &a.ds.flows[i];
+                            // Its sources and notes may be in the details file, read when the list
+                            // is opened: only this cell follows it (the list stays open).
+                            let own = f.clone();
+                            let deal_cell = move || {
+                                let details = ui.details.get();
+                                let f = details.as_ref().map_or_else(|| own.clone(), |x| x.flow(&own));
+                                deal(&f, details.is_none(), l)
+                            };
                             let inv = a.ds.investor(&f.investor).map(|x| (x.name.get(l).to_string(), x.color.clone())).unwrap_or_default();
                             let dest = if f.scope == FlowScope::Global { ui.t(Key::Global).to_string() } else { a.country_name(&f.destination, l) };
                             view! {
                                 <li class="region-figure" data-region-flow=f.id.clone()>
                                     <div class="region-head"><span class="swatch dashed" style:border-color=inv.1></span>{inv.0}" → "{dest}</div>
-                                    <ul>{deal(f, l)}</ul>
+                                    <ul>{deal_cell}</ul>
                                 </li>
                             }
                         }).collect_view()}

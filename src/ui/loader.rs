@@ -5,6 +5,7 @@
 //! map loads instead; a layer that fails to load is named with the reason
 //! (HTTP status, an HTML page, refused) and the rest still loads.
 
+use crate::data::details::Details;
 use crate::data::trust::{DataPolicy, bounded};
 use crate::data::{ContextFiles, DataError, Dataset, RawFiles, Region, parse};
 use gloo_net::http::Request;
@@ -117,10 +118,36 @@ async fn load_from(
     mark("atlas-load-start");
     let (region, raw, context, failures) = fetch_from(manifest, text, policy).await?;
     mark("atlas-fetched");
-    let ds = Dataset::assemble_reporting(region, &raw, &failures).with_context(&context, &failures);
+    let mut ds = Dataset::assemble_reporting(region, &raw, &failures).with_context(&context, &failures);
     drop((raw, context));
+    details_url(&mut ds, manifest, policy);
     mark("atlas-parsed");
     Ok(ds)
+}
+
+/// Where the records' sources and notes are when the manifest names a
+/// details file: resolved against the manifest and admitted by the same
+/// policy as the layers (read later, by [`load_details`]). A refused URL is named.
+fn details_url(ds: &mut Dataset, manifest: &web_sys::Url, policy: &DataPolicy) {
+    let Some(file) = ds.region.layers.details.clone() else { return };
+    let judged = resolve(&file, &manifest.href())
+        .and_then(|u| policy.admits(&u.protocol(), &u.origin()).map(|()| u).map_err(|e| format!("refused: {e}")));
+    match judged {
+        Ok(u) => ds.details_url = Some(u.href()),
+        Err(e) => ds.errors.push(DataError::file(&file, e)),
+    }
+}
+
+/// The details file at `url` (named `file` in errors), read and parsed: a
+/// file that cannot be loaded is named, and the map goes on without it.
+pub async fn load_details(url: &str, file: &str) -> (Details, Vec<DataError>) {
+    match fetch_text(url).await {
+        Ok(t) if t.len() > crate::data::MAX_LAYER_BYTES => {
+            (Details::default(), vec![crate::data::too_large(file, t.len())])
+        }
+        Ok(t) => Details::parse(file, &t),
+        Err(e) => (Details::default(), vec![DataError::file(file, e)]),
+    }
 }
 
 /// The bundled manifest (`manifest`, relative to the page) and the text of

@@ -1,6 +1,7 @@
 //! The app's reactive state: one struct of signals, shared by context.
 
 use crate::atlas::{Atlas, DepositFilter};
+use crate::data::details::Details;
 use crate::flows::{FlowFilter, FlowGroup, aggregate};
 use crate::i18n::{Key, Lang, t};
 use crate::scene::gesture::Camera;
@@ -59,6 +60,13 @@ impl From<Hit> for Hover {
 #[derive(Clone, Copy)]
 pub struct Ui {
     pub atlas: RwSignal<Option<Arc<Atlas>>>,
+    /// The records' sources and notes when the manifest keeps them in a
+    /// details file: `None` until it is read (on first need: a details
+    /// panel or the table); an empty set when the layers carry them.
+    pub details: RwSignal<Option<Arc<Details>>>,
+    /// Set when a part of the page that shows sources opens (besides a
+    /// selection and the table, which ask for the details themselves).
+    pub details_wanted: RwSignal<bool>,
     /// Data and URL problems, shown on the page.
     pub problems: RwSignal<Vec<String>>,
     pub lang: RwSignal<Lang>,
@@ -143,6 +151,8 @@ impl Ui {
         });
         Ui {
             atlas,
+            details: RwSignal::new(None),
+            details_wanted: RwSignal::new(false),
             problems: RwSignal::new(Vec::new()),
             lang,
             camera,

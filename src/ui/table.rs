@@ -6,9 +6,9 @@
 use super::details::flow_status_label;
 use super::state::use_ui;
 use super::tooltip::status_label;
-use crate::data::FlowScope;
+use crate::data::{FlowScope, Source};
 use crate::format::usd;
-use crate::i18n::Key;
+use crate::i18n::{Key, Lang, t};
 use crate::url_state::Selection;
 use leptos::prelude::*;
 
@@ -19,6 +19,19 @@ enum Col {
     Commodities,
     Status,
     Operator,
+}
+
+/// A record's first source: from the details file when the layers left it
+/// there (`from_file`), else its own; "Loading…" while the file is read.
+fn source_cell(own: &[Source], from_file: Option<&[Source]>, loading: bool, lang: Lang) -> impl IntoView + use<> {
+    match from_file.unwrap_or(own).first() {
+        Some(s) => {
+            view! { <a href=s.url.clone() target="_blank" rel="noopener noreferrer">{s.title.clone()}</a> }.into_any()
+        }
+        None => {
+            loading.then(|| view! { <span class="sources-loading">{t(lang, Key::LoadingSources)}</span> }).into_any()
+        }
+    }
 }
 
 /// Rows per page of the deposits table.
@@ -75,6 +88,7 @@ pub fn TableView() -> impl IntoView {
     let rows = move || {
         let lang = ui.lang.get();
         let p = page.get();
+        let details = ui.details.get();
         ui.atlas.with(|a| {
             let Some(a) = a else { return Vec::new() };
             sorted.with(|ids| ids.iter().skip(p * PAGE).take(PAGE).copied().collect::<Vec<_>>())
@@ -93,7 +107,7 @@ pub fn TableView() -> impl IntoView {
                             <td>{d.commodities.join(", ")}</td>
                             <td>{status_label(d.status, lang)}</td>
                             <td>{d.operator.clone()}</td>
-                            <td>{d.sources.first().map(|s| view! { <a href=s.url.clone() target="_blank" rel="noopener noreferrer">{s.title.clone()}</a> })}</td>
+                            <td>{source_cell(&d.sources, details.as_ref().and_then(|x| x.deposits.get(&d.id)).map(|x| &x.sources[..]), details.is_none(), lang)}</td>
                         </tr>
                     }
                 })
@@ -102,6 +116,7 @@ pub fn TableView() -> impl IntoView {
     };
     let flow_rows = move || {
         let lang = ui.lang.get();
+        let details = ui.details.get();
         ui.atlas.with(|a| {
             let Some(a) = a else { return Vec::new() };
             ui.groups.with(|groups| {
@@ -126,7 +141,7 @@ pub fn TableView() -> impl IntoView {
                                 <td>{flow_status_label(f.status, lang)}</td>
                                 <td>{f.period.clone()}</td>
                                 <td>{conf}</td>
-                                <td>{f.sources.first().map(|s| view! { <a href=s.url.clone() target="_blank" rel="noopener noreferrer">{s.title.clone()}</a> })}</td>
+                                <td>{source_cell(&f.sources, details.as_ref().and_then(|x| x.flows.get(&f.id)).map(|x| &x.sources[..]), details.is_none(), lang)}</td>
                             </tr>
                         }
                     })

@@ -102,6 +102,33 @@ async fn clicking_a_deposit_opens_its_details_with_sources_and_escape_closes_the
 }
 
 #[tokio::test]
+async fn the_sources_are_read_only_when_a_reader_opens_a_deposit_and_then_shown_in_full() {
+    let b = Browser::new(1280, 800).await;
+    b.open("/").await;
+    let requested = "performance.getEntriesByType('resource').some(e => e.name.endsWith('/data/details.json'))";
+    let loaded = "performance.getEntriesByType('resource').filter(e => e.name.includes('/data/')).length";
+    b.wait_js(&format!("{loaded} >= 6")).await;
+    assert_eq!(
+        b.js(&format!("return {requested}")).await,
+        serde_json::json!(false),
+        "the default map does not read the details"
+    );
+    // The shipped layer leaves the sources to details.json (`atlas split`).
+    let slim =
+        b.js("return fetch('data/deposits.geojson').then(r => r.text()).then(t => t.includes('\"sources\"'))").await;
+    assert_eq!(slim, serde_json::json!(false));
+    b.wait_css("[data-deposit-id='muruntau'] .marker").await.click().await.unwrap();
+    b.wait_js(requested).await;
+    let ds = dataset();
+    let muruntau = ds.deposit("muruntau").unwrap();
+    let hrefs = b.attrs(".details .sources a", "href").await;
+    assert_eq!(hrefs, muruntau.sources.iter().map(|s| s.url.clone()).collect::<Vec<_>>());
+    let text = b.wait_css(".details dl").await.text().await.unwrap();
+    assert!(text.contains(muruntau.precision_note.trim()), "the precision note comes with them: {text}");
+    assert!(b.texts(".sources-loading").await.is_empty(), "no loading line once they are here");
+}
+
+#[tokio::test]
 async fn a_commodity_filter_hides_the_others() {
     let b = Browser::new(1280, 800).await;
     b.open("/").await;

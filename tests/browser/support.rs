@@ -135,12 +135,21 @@ fn check_dist_is_current(dist: &Path) {
     // The build writes precompressed .gz/.br siblings next to each file (Trunk.toml).
     let precompressed = |f: &PathBuf| f.extension().is_some_and(|e| e == "gz" || e == "br");
     let got: Vec<PathBuf> = files_under(&dist.join("data")).into_iter().filter(|f| !precompressed(f)).collect();
-    let want = files_under(&public);
-    assert_eq!(want, got, "{stale}: dist/data and public/data hold different files");
-    for f in &want {
-        let same = std::fs::read(public.join(f)).ok() == std::fs::read(dist.join("data").join(f)).ok();
-        assert!(same, "{stale}: dist/data/{} differs from public/data/{}", f.display(), f.display());
+    // The build ships public/data split (`atlas split`: the records' sources and notes in details.json).
+    let split = std::env::temp_dir().join(format!("atlas-stale-check-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&split);
+    for f in files_under(&public) {
+        std::fs::create_dir_all(split.join(&f).parent().unwrap()).unwrap();
+        std::fs::copy(public.join(&f), split.join(&f)).unwrap();
     }
+    atlas::data::split::split_dir(&public, &split).expect("public/data splits");
+    let want = files_under(&split);
+    assert_eq!(want, got, "{stale}: dist/data and public/data (split) hold different files");
+    for f in &want {
+        let same = std::fs::read(split.join(f)).ok() == std::fs::read(dist.join("data").join(f)).ok();
+        assert!(same, "{stale}: dist/data/{} differs from public/data/{}, split", f.display(), f.display());
+    }
+    let _ = std::fs::remove_dir_all(&split);
     let mtime = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
     let built = mtime(&dist.join("index.html")).expect("dist/index.html");
     for dir in ["src", "styles", "public"] {

@@ -7,7 +7,6 @@
 
 use crate::data::{Bounds, Investor};
 use geo::MultiPolygon;
-use std::fmt::Write;
 
 /// Equal Earth (Šavrič, Patterson & Jenny 2018) polynomial coefficients.
 const A1: f64 = 1.340264;
@@ -127,13 +126,9 @@ pub fn build(
 }
 
 fn ring_d(d: &mut String, pts: &[[f64; 2]]) {
-    if pts.len() < 3 {
-        return;
+    if pts.len() >= 3 {
+        super::path::push_polyline(d, pts, true);
     }
-    for (j, p) in pts.iter().enumerate() {
-        let _ = write!(d, "{}{:.1},{:.1}", if j == 0 { 'M' } else { 'L' }, p[0], p[1]);
-    }
-    d.push('Z');
 }
 
 /// A ring split where it crosses the antimeridian of `lon0` (the inset's
@@ -203,13 +198,7 @@ mod tests {
     }
 
     fn numbers(d: &str) -> Vec<[f64; 2]> {
-        d.split(['M', 'L', 'Z'])
-            .filter(|s| !s.is_empty())
-            .map(|s| {
-                let (x, y) = s.split_once(',').unwrap();
-                [x.parse().unwrap(), y.parse().unwrap()]
-            })
-            .collect()
+        crate::scene::path::polyline_points(d).concat()
     }
 
     #[test]
@@ -256,8 +245,7 @@ mod tests {
         // Land is drawn, and no edge streaks across the world (the cut is split).
         let pts = numbers(&inset.land);
         assert!(pts.len() > 200);
-        for ring in inset.land.split('Z').filter(|r| !r.is_empty()) {
-            let p = numbers(ring);
+        for p in crate::scene::path::polyline_points(&inset.land) {
             for w in p.windows(2) {
                 assert!(
                     (w[1][0] - w[0][0]).abs() < inset.width / 3.0,

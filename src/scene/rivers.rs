@@ -8,7 +8,6 @@ use crate::data::River;
 use crate::i18n::Lang;
 use crate::spatial::{Albers, View};
 use geo::{LineString, Simplify};
-use std::fmt::Write;
 
 /// Rivers of rank 1 are named up to this many km a pixel, rank 2 up to half.
 pub const NAME_MAX_KM_PX: f64 = 4.5;
@@ -78,9 +77,7 @@ pub fn paths(rivers: &[River], proj: &Albers, view: &View, width: f64, height: f
                 if pts.len() < 2 || !near {
                     continue;
                 }
-                for (j, p) in pts.iter().enumerate() {
-                    let _ = write!(d, "{}{:.1},{:.1}", if j == 0 { 'M' } else { 'L' }, p[0], p[1]);
-                }
+                super::path::push_polyline(&mut d, &pts, false);
             }
             (!d.is_empty()).then(|| RiverPath { river: i, id: r.id.clone(), rank: r.rank, d })
         })
@@ -258,6 +255,6 @@ mod tests {
         let v = View::from_center_zoom(&a.proj, &base, 51.9, 47.1, 20.0, 800.0, 600.0);
         let near = paths(&a.ds.context.rivers, &a.proj, &v, 800.0, 600.0);
         assert!(near.iter().any(|p| p.id == "ural") && !near.iter().any(|p| p.id == "irtysh"));
-        assert!(near.iter().all(|p| p.d.starts_with('M') && !p.d.contains('Z')));
+        assert!(near.iter().all(|p| p.d.starts_with('M') && !p.d.contains(['Z', 'z'])));
     }
 }

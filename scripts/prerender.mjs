@@ -25,6 +25,48 @@ if (!readFileSync(file, "utf8").includes("<!-- PRERENDER -->")) {
 }
 const out = join(mkdtempSync(join(tmpdir(), "atlas-prerender-")), "map.svg");
 
+// The picture in the reader's theme. The export writes concrete colours (a
+// standalone file); the page's own colours are CSS custom properties
+// (styles/palette.css, generated from scene::style), light or dark by
+// `prefers-color-scheme`. So the picture is drawn in both themes: the two
+// SVGs are the same elements in the same order, and where a fill or stroke
+// differs, the pair (light, dark) names one palette ink. That colour is
+// then also given as `style="fill:var(--ink)"` (an inline style wins over
+// the attribute, and var() works in every browser there), so the picture
+// has the app's colours in either theme and nothing changes at the takeover.
+function followTheme(light, dark, paletteCss) {
+  const block = (css) => Object.fromEntries([...css.matchAll(/--([a-z-]+):(#[0-9a-fA-F]{6});/g)].map((m) => [m[1], m[2].toLowerCase()]));
+  const [lightCss, darkCss] = paletteCss.split("@media (prefers-color-scheme: dark)");
+  const [l, d] = [block(lightCss), block(darkCss)];
+  const ink = new Map(Object.keys(l).filter((k) => l[k] !== d[k]).map((k) => [`${l[k]} ${d[k]}`, k]));
+  const tagsL = light.split("<");
+  const tagsD = dark.split("<");
+  if (tagsL.length !== tagsD.length) throw new Error("prerender.mjs: the light and dark pictures differ in shape");
+  let themed = 0;
+  const out = tagsL.map((tag, i) => {
+    if (tag === tagsD[i]) return tag;
+    const colours = (t) => Object.fromEntries([...t.matchAll(/ (fill|stroke)="(#[0-9a-fA-F]{6})"/g)].map((m) => [m[1], m[2].toLowerCase()]));
+    const [cl, cd] = [colours(tag), colours(tagsD[i])];
+    const style = [];
+    for (const prop of ["fill", "stroke"]) {
+      if (!cl[prop] || cl[prop] === cd[prop]) continue;
+      const name = ink.get(`${cl[prop]} ${cd[prop]}`);
+      if (!name) throw new Error(`prerender.mjs: no palette ink is ${cl[prop]} in light and ${cd[prop]} in dark`);
+      style.push(`${prop}:var(--${name})`);
+    }
+    if (tag.replace(/ (fill|stroke)="#[0-9a-fA-F]{6}"/g, "") !== tagsD[i].replace(/ (fill|stroke)="#[0-9a-fA-F]{6}"/g, "")) {
+      throw new Error(`prerender.mjs: the light and dark pictures differ beyond colours at <${tag.slice(0, 60)}`);
+    }
+    if (!style.length) return tag;
+    if (/ style="/.test(tag)) throw new Error(`prerender.mjs: an element already has a style: <${tag.slice(0, 60)}`);
+    themed++;
+    // After the other attributes: the picture's ids and hooks keep their place.
+    return tag.replace(/^([^>]*?)(\/?)>/, `$1 style="${style.join(";")}"$2>`);
+  });
+  console.log(`prerender.mjs: ${themed} elements follow the theme`);
+  return out.join("<");
+}
+
 // The map is drawn at the size the app's map has in a 1280×800 window (the
 // sidebar's 330 px off the width, the header and footer off the
 // height: styles/atlas.css), so on that screen the app's first frame matches it
@@ -41,12 +83,15 @@ const atlasTool = (args) =>
     stdio: ["ignore", "pipe", "inherit"],
   }).toString();
 const drawn = atlasTool(["svg", join(source, "public/data"), out, "en", `${MAP_W}x${MAP_H}`]);
+const darkOut = out.replace(/\.svg$/, "-dark.svg");
+atlasTool(["svg", join(source, "public/data"), darkOut, "en", `${MAP_W}x${MAP_H}`, "dark"]);
 // The region's frame as drawn (px): the crop scales the picture as View::fit would.
 const [, FRAME_W, FRAME_H] = drawn.match(/^frame ([0-9.]+)x([0-9.]+)$/m) || [];
 if (!FRAME_W) throw new Error("prerender.mjs: atlas svg did not report the frame's size");
 const t = JSON.parse(atlasTool(["strings", "en"]));
 let svg = readFileSync(out, "utf8");
 if (!svg.startsWith("<svg")) throw new Error("prerender.mjs: atlas svg did not write an SVG");
+svg = followTheme(svg, readFileSync(darkOut, "utf8"), readFileSync(join(source, "styles/palette.css"), "utf8"));
 const top = Number((svg.match(/id="map" transform="translate\(0 ([0-9.]+)\)"/) || [])[1]);
 if (!Number.isFinite(top)) throw new Error("prerender.mjs: no map group in the SVG");
 // The export's ids (hatch patterns, clip path) must not collide with the live map's.

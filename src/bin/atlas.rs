@@ -5,7 +5,7 @@
 //!                      prints warnings (e.g. a Wikipedia-only "exact" point) in the same form, without failing.
 //! `atlas sums [DIR]`   prints the per-investor, per-destination totals the map draws.
 //! `atlas strings [en|ru]`  prints the UI strings as JSON (for the pre-rendered page shell).
-//! `atlas svg [DIR] [OUT.svg] [en|ru] [WIDTHxHEIGHT]`  writes the default view as a standalone SVG
+//! `atlas svg [DIR] [OUT.svg] [en|ru] [WIDTHxHEIGHT] [light|dark]`  writes the default view as a standalone SVG
 //!                      (the same file the app's "Download SVG" makes), its map WIDTH×HEIGHT px
 //!                      (default 1200x760; the build's pre-render uses the app's map size).
 //! `atlas split SRC DEST`  writes DEST's manifest, deposit and flow layers with the records'
@@ -98,7 +98,15 @@ fn main() {
                     std::process::exit(2);
                 }
             };
-            let (svg, fit) = default_view_svg(ds, lang, size);
+            let theme = match args.get(5).map(String::as_str) {
+                None | Some("light") => atlas::scene::style::Theme::Light,
+                Some("dark") => atlas::scene::style::Theme::Dark,
+                Some(other) => {
+                    eprintln!("error: \"{other}\" is not a theme (light or dark)");
+                    std::process::exit(2);
+                }
+            };
+            let (svg, fit) = default_view_svg(ds, lang, size, theme);
             if let Err(e) = std::fs::write(out, svg) {
                 eprintln!("error: cannot write {out}: {e}");
                 std::process::exit(1);
@@ -172,7 +180,7 @@ fn check(dir: &std::path::Path, ds: atlas::data::Dataset) -> (String, Vec<String
         }
         let _ = a.deposit_index(&(0..a.ds.deposits.len()).collect::<Vec<_>>()).in_rect(v.visible_plane(w, h)).count();
     }
-    let (svg, _) = default_view_svg(ds, atlas::i18n::Lang::En, (1200.0, 760.0));
+    let (svg, _) = default_view_svg(ds, atlas::i18n::Lang::En, (1200.0, 760.0), atlas::scene::style::Theme::Light);
     if svg.contains("NaN") {
         errors.push(format!("{manifest}: the default view draws NaN coordinates"));
     }
@@ -191,12 +199,18 @@ fn parse_size(s: &str) -> Option<(f64, f64)> {
 /// default: the same `Frame` the app draws, through the same export.
 /// Also the region's frame as drawn: its width and height in pixels.
 #[cfg(not(target_arch = "wasm32"))]
-fn default_view_svg(ds: atlas::data::Dataset, lang: atlas::i18n::Lang, (w, h): (f64, f64)) -> (String, [f64; 2]) {
+fn default_view_svg(
+    ds: atlas::data::Dataset,
+    lang: atlas::i18n::Lang,
+    (w, h): (f64, f64),
+    theme: atlas::scene::style::Theme,
+) -> (String, [f64; 2]) {
     let a = atlas::atlas::Atlas::new(ds);
     let view = a.base_view(w, h);
     let [x0, y0, x1, y1] = atlas::spatial::view::frame_extent(&a.proj, a.ds.region.frame);
     let frame = atlas::scene::frame::default_frame(&a, w, h, Some(view), lang);
-    let svg = atlas::render::export::standalone_svg(&frame, "Sources: open the atlas and click any deposit or arrow").0;
+    let note = "Sources: open the atlas and click any deposit or arrow";
+    let svg = atlas::render::export::standalone_svg_in(&frame, note, theme).0;
     (svg, [(x1 - x0) * view.k, (y1 - y0) * view.k])
 }
 

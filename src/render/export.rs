@@ -16,16 +16,15 @@ use crate::scene::style::{self, FONT, Hatch, Ink, PathStyle, Theme};
 use std::fmt::Write;
 
 const HEADER_H: f64 = 64.0;
-const T: Theme = Theme::Light;
 /// Height of one credit line.
 const LINE_H: f64 = 15.0;
 
-fn ink(i: Ink) -> &'static str {
-    i.hex(T)
+fn ink(th: Theme, i: Ink) -> &'static str {
+    i.hex(th)
 }
 
-fn attrs(s: &PathStyle) -> String {
-    s.attrs(T)
+fn attrs(th: Theme, s: &PathStyle) -> String {
+    s.attrs(th)
 }
 
 fn hatch_def(o: &mut String, h: &Hatch) {
@@ -41,7 +40,7 @@ fn hatch_def(o: &mut String, h: &Hatch) {
     );
 }
 
-fn text(o: &mut String, l: &TextLabel, extra: &str) {
+fn text(o: &mut String, th: Theme, l: &TextLabel, extra: &str) {
     let s = &l.style;
     let _ = write!(
         o,
@@ -52,16 +51,16 @@ fn text(o: &mut String, l: &TextLabel, extra: &str) {
         s.weight,
         if s.italic { "italic" } else { "normal" },
         if s.letter_spacing > 0.0 { format!(r#" letter-spacing="{}""#, s.letter_spacing) } else { String::new() },
-        s.fill.resolve(T),
-        s.halo.resolve(T),
+        s.fill.resolve(th),
+        s.halo.resolve(th),
         escape(&l.text)
     );
 }
 
 /// Place and river names, the scale bar and the locator inset.
-fn context_overlay(o: &mut String, c: &ContextLayer) {
+fn context_overlay(o: &mut String, th: Theme, c: &ContextLayer) {
     for l in &c.place_labels {
-        text(o, l, &format!(r#" data-label-place="{}""#, escape(&l.key)));
+        text(o, th, l, &format!(r#" data-label-place="{}""#, escape(&l.key)));
     }
     for r in &c.river_labels {
         let l = &r.label;
@@ -73,7 +72,7 @@ fn context_overlay(o: &mut String, c: &ContextLayer) {
             l.at[1],
             r.angle
         );
-        text(o, &turned, &extra);
+        text(o, th, &turned, &extra);
     }
     if let Some(b) = &c.scale_bar {
         let _ = write!(
@@ -82,9 +81,9 @@ fn context_overlay(o: &mut String, c: &ContextLayer) {
             b.bar.km,
             b.bar.px,
             b.d(),
-            attrs(&b.style)
+            attrs(th, &b.style)
         );
-        text(o, &b.label, "");
+        text(o, th, &b.label, "");
         o.push_str("</g>");
     }
     if let Some(i) = &c.inset {
@@ -96,11 +95,11 @@ fn context_overlay(o: &mut String, c: &ContextLayer) {
             i.at[1],
             n.width,
             n.height,
-            attrs(&i.panel),
+            attrs(th, &i.panel),
             n.land,
-            attrs(&i.land),
+            attrs(th, &i.land),
             n.frame,
-            attrs(&i.frame)
+            attrs(th, &i.frame)
         );
         for (p, s) in n.capitals.iter().zip(&i.capitals) {
             let _ = write!(
@@ -109,7 +108,7 @@ fn context_overlay(o: &mut String, c: &ContextLayer) {
                 escape(&p.investor),
                 p.at[0],
                 p.at[1],
-                attrs(s),
+                attrs(th, s),
                 escape(&p.label)
             );
         }
@@ -140,6 +139,12 @@ pub fn layout(frame: &Frame) -> ExportLayout {
 /// The SVG document and its size in pixels ([width, height]). `url` is the
 /// permalink of this view, printed in the source line.
 pub fn standalone_svg(frame: &Frame, url: &str) -> (String, [f64; 2]) {
+    standalone_svg_in(frame, url, Theme::Light)
+}
+
+/// [`standalone_svg`] in the colours of `th` (the build's pre-rendered page
+/// draws both themes and keeps one picture whose palette follows the reader's).
+pub fn standalone_svg_in(frame: &Frame, url: &str, th: Theme) -> (String, [f64; 2]) {
     let lay = layout(frame);
     let (w, h) = (lay.width, lay.height);
     let (mw, mh) = (frame.width, frame.height);
@@ -156,32 +161,32 @@ pub fn standalone_svg(frame: &Frame, url: &str) -> (String, [f64; 2]) {
     }
     let _ =
         write!(o, r#"<clipPath id="map-clip"><rect x="0" y="0" width="{mw:.0}" height="{mh:.0}"/></clipPath></defs>"#);
-    let _ = write!(o, r#"<rect width="{w:.0}" height="{h:.0}" fill="{}"/>"#, ink(Ink::Panel));
+    let _ = write!(o, r#"<rect width="{w:.0}" height="{h:.0}" fill="{}"/>"#, ink(th, Ink::Panel));
 
     // Header.
     let _ = write!(
         o,
         r#"<text x="16" y="28" font-size="19" font-weight="700" fill="{}">{}</text><text x="16" y="50" font-size="12" fill="{}">{}</text>"#,
-        ink(Ink::Ink),
+        ink(th, Ink::Ink),
         escape(&frame.title),
-        ink(Ink::Muted),
+        ink(th, Ink::Muted),
         escape(&frame.subtitle)
     );
 
     // Map.
     let _ = write!(o, r#"<g id="map" transform="translate(0 {HEADER_H})" clip-path="url(#map-clip)">"#);
-    let _ = write!(o, r#"<rect width="{mw:.0}" height="{mh:.0}" fill="{}"/>"#, ink(Ink::Bg));
+    let _ = write!(o, r#"<rect width="{mw:.0}" height="{mh:.0}" fill="{}"/>"#, ink(th, Ink::Bg));
     for c in &frame.countries {
         let _ = write!(
             o,
             r#"<path data-iso3="{}" d="{}" {} stroke-linejoin="round"/>"#,
             escape(&c.id),
             c.d,
-            attrs(&c.style)
+            attrs(th, &c.style)
         );
     }
     for wb in &frame.water {
-        let _ = write!(o, r#"<path data-water="{}" d="{}" {}/>"#, escape(&wb.id), wb.d, attrs(&wb.style));
+        let _ = write!(o, r#"<path data-water="{}" d="{}" {}/>"#, escape(&wb.id), wb.d, attrs(th, &wb.style));
     }
     for r in &frame.context.rivers {
         let _ = write!(
@@ -189,14 +194,14 @@ pub fn standalone_svg(frame: &Frame, url: &str) -> (String, [f64; 2]) {
             r#"<path data-river="{}" d="{}" {} stroke-linejoin="round"/>"#,
             escape(&r.id),
             r.d,
-            attrs(&r.style)
+            attrs(th, &r.style)
         );
     }
     o.push_str(r#"<g id="flows">"#);
     for f in &frame.flows {
-        let _ = write!(o, r#"<g data-flow="{}"><path d="{}" {}/>"#, escape(&f.key), f.outer_d, attrs(&f.outer));
+        let _ = write!(o, r#"<g data-flow="{}"><path d="{}" {}/>"#, escape(&f.key), f.outer_d, attrs(th, &f.outer));
         if let Some((d, s)) = &f.inner {
-            let _ = write!(o, r#"<path d="{d}" {}/>"#, attrs(s));
+            let _ = write!(o, r#"<path d="{d}" {}/>"#, attrs(th, s));
         }
         o.push_str("</g>");
     }
@@ -210,7 +215,7 @@ pub fn standalone_svg(frame: &Frame, url: &str) -> (String, [f64; 2]) {
             b.pos[1],
             b.width,
             b.width / 2.0,
-            ink(Ink::OnDark),
+            ink(th, Ink::OnDark),
             escape(&b.text)
         );
         // Region-wide figures: a dashed chip, never an arrow to scale.
@@ -221,7 +226,7 @@ pub fn standalone_svg(frame: &Frame, url: &str) -> (String, [f64; 2]) {
                 escape(&chip.key),
                 BADGE_H + 3.0,
                 chip.width,
-                attrs(&chip.style),
+                attrs(th, &chip.style),
                 chip.width / 2.0,
                 escape(&chip.text)
             );
@@ -237,16 +242,16 @@ pub fn standalone_svg(frame: &Frame, url: &str) -> (String, [f64; 2]) {
             p.at[0],
             p.at[1],
             p.r,
-            attrs(&p.style)
+            attrs(th, &p.style)
         );
         if let Some((r, s)) = &p.dot {
-            let _ = write!(o, r#"<circle cx="{:.1}" cy="{:.1}" r="{r:.1}" {}/>"#, p.at[0], p.at[1], attrs(s));
+            let _ = write!(o, r#"<circle cx="{:.1}" cy="{:.1}" r="{r:.1}" {}/>"#, p.at[0], p.at[1], attrs(th, s));
         }
     }
     o.push_str(r#"</g><g id="deposits">"#);
     for m in &frame.markers {
         if let Some((r, s)) = &m.halo {
-            let _ = write!(o, r#"<circle cx="{:.1}" cy="{:.1}" r="{r:.1}" {}/>"#, m.at[0], m.at[1], attrs(s));
+            let _ = write!(o, r#"<circle cx="{:.1}" cy="{:.1}" r="{r:.1}" {}/>"#, m.at[0], m.at[1], attrs(th, s));
         }
     }
     for m in frame.paint_order.iter().map(|&k| &frame.markers[k]) {
@@ -255,7 +260,7 @@ pub fn standalone_svg(frame: &Frame, url: &str) -> (String, [f64; 2]) {
             r#"<path data-deposit-id="{}" d="{}" {}><title>{}</title></path>"#,
             escape(&m.id),
             m.shape().d(),
-            attrs(&m.style),
+            attrs(th, &m.style),
             escape(&m.label)
         );
     }
@@ -267,40 +272,40 @@ pub fn standalone_svg(frame: &Frame, url: &str) -> (String, [f64; 2]) {
             c.at[0],
             c.at[1],
             c.r,
-            attrs(&c.style),
+            attrs(th, &c.style),
             c.at[0],
             c.at[1],
-            ink(c.text),
+            ink(th, c.text),
             c.count
         );
     }
     o.push_str("</g>");
     for l in &frame.country_labels {
-        text(&mut o, l, "");
+        text(&mut o, th, l, "");
     }
     for l in &frame.deposit_labels {
-        text(&mut o, l, &format!(r#" data-label-deposit="{}""#, escape(&l.key)));
+        text(&mut o, th, l, &format!(r#" data-label-deposit="{}""#, escape(&l.key)));
     }
     for l in &frame.amount_labels {
-        text(&mut o, l, &format!(r#" data-flow-amount="{}""#, escape(&l.key)));
+        text(&mut o, th, l, &format!(r#" data-flow-amount="{}""#, escape(&l.key)));
     }
     for n in &frame.notes {
-        let _ = write!(o, r#"<g data-annotation="{}"><path d="{}" {}/>"#, n.index, n.leader_d, attrs(&n.leader));
+        let _ = write!(o, r#"<g data-annotation="{}"><path d="{}" {}/>"#, n.index, n.leader_d, attrs(th, &n.leader));
         if let Some((at, r, s)) = &n.dot {
-            let _ = write!(o, r#"<circle cx="{:.1}" cy="{:.1}" r="{r:.1}" {}/>"#, at[0], at[1], attrs(s));
+            let _ = write!(o, r#"<circle cx="{:.1}" cy="{:.1}" r="{r:.1}" {}/>"#, at[0], at[1], attrs(th, s));
         }
         for l in &n.lines {
-            text(&mut o, l, "");
+            text(&mut o, th, l, "");
         }
         o.push_str("</g>");
     }
-    context_overlay(&mut o, &frame.context);
+    context_overlay(&mut o, th, &frame.context);
     o.push_str("</g>");
 
-    legend(&mut o, frame, lay.legend_top, w);
+    legend(&mut o, th, frame, lay.legend_top, w);
 
     // Credit lines, then the source line.
-    let _ = write!(o, r#"<g id="credit" font-size="11" fill="{}">"#, ink(Ink::Muted));
+    let _ = write!(o, r#"<g id="credit" font-size="11" fill="{}">"#, ink(th, Ink::Muted));
     for (line, y) in frame.credit.iter().map(String::as_str).chain(std::iter::once(url)).zip(&lay.credit_y) {
         let _ = write!(o, r#"<text x="16" y="{y:.0}">{}</text>"#, escape(line));
     }
@@ -319,14 +324,14 @@ fn legend_height(frame: &Frame) -> f64 {
     y.max(146.0)
 }
 
-fn legend(o: &mut String, frame: &Frame, top: f64, width: f64) {
+fn legend(o: &mut String, th: Theme, frame: &Frame, top: f64, width: f64) {
     let lang = frame.lang;
     let l = &frame.legend;
-    let key = l.key_fill.resolve(T);
+    let key = l.key_fill.resolve(th);
     let _ = write!(
         o,
         r#"<g id="legend" data-legend="1" transform="translate(16 {top:.0})" font-size="11" fill="{}">"#,
-        ink(Ink::Ink)
+        ink(th, Ink::Ink)
     );
     let _ = write!(o, r#"<text y="10" font-weight="700">{}</text>"#, escape(t(lang, Key::Flows)));
     let mut x = 0.0;
@@ -368,7 +373,7 @@ fn legend(o: &mut String, frame: &Frame, top: f64, width: f64) {
         r#"<g transform="translate({col:.0} 0)"><text y="10" font-weight="700">{}</text>"#,
         escape(t(lang, Key::Deposits))
     );
-    let neutral = attrs(&l.neutral);
+    let neutral = attrs(th, &l.neutral);
     for (i, (g, label)) in l.groups.iter().enumerate() {
         let (cx, cy) = (if i < 4 { 0.0 } else { 190.0 }, 24.0 + (i % 4) as f64 * 16.0);
         let _ = write!(
@@ -376,7 +381,7 @@ fn legend(o: &mut String, frame: &Frame, top: f64, width: f64) {
             r#"<circle cx="{:.1}" cy="{cy:.1}" r="5" fill="{}" stroke="{}"/><text x="{:.1}" y="{:.1}">{}</text>"#,
             cx + 5.0,
             g.color(),
-            ink(Ink::MarkerStroke),
+            ink(th, Ink::MarkerStroke),
             cx + 14.0,
             cy + 4.0,
             escape(label)
@@ -401,9 +406,9 @@ fn legend(o: &mut String, frame: &Frame, top: f64, width: f64) {
     let _ = write!(
         o,
         r#"<circle cx="5" cy="114" r="8" {}/><circle cx="5" cy="114" r="4" {neutral}/><text x="18" y="118">{}</text><circle cx="5" cy="134" r="5" {}/><text x="18" y="138">{}</text></g></g>"#,
-        attrs(&halo),
+        attrs(th, &halo),
         escape(l.approximate),
-        attrs(&region),
+        attrs(th, &region),
         escape(l.region_level)
     );
 }

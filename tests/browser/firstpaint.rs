@@ -79,3 +79,37 @@ async fn on_a_phone_the_pre_rendered_page_has_the_app_layout_and_its_map_box() {
     let (c0, c1) = (centre(&before), centre(&after));
     assert!((c0[0] - c1[0]).abs() <= 1.0 && (c0[1] - c1[1]).abs() <= 1.0, "Astana {c0:?} before, {c1:?} after");
 }
+
+/// The colours a reader sees: the page, a focus state and a neighbour, a
+/// border, a lake, and the amount on the largest arrow with its halo.
+const COLOURS: &str = "const c = (s, p) => { const e = document.querySelector(s); return e ? getComputedStyle(e)[p] : null; };
+return { page: c('body', 'backgroundColor'), kaz: c(\"[data-iso3='KAZ']\", 'fill'), chn: c(\"[data-iso3='CHN']\", 'fill'),
+  border: c(\"[data-iso3='KAZ']\", 'stroke'), caspian: c(\"[data-water='caspian']\", 'fill'),
+  amount: c(\"text[data-flow-amount='china-KAZ'], [data-flow-amount='china-KAZ'] text\", 'fill'),
+  halo: c(\"text[data-flow-amount='china-KAZ'], [data-flow-amount='china-KAZ'] text\", 'stroke') };";
+
+#[tokio::test]
+async fn in_the_dark_theme_the_pre_rendered_map_has_the_app_colours_so_the_takeover_changes_none() {
+    let dark = json!({ "features": [{ "name": "prefers-color-scheme", "value": "dark" }] });
+    let (shell, _) = {
+        let b = viewport(1280, 800).await;
+        b.cdp("Emulation.setEmulatedMedia", dark.clone()).await;
+        b.cdp("Network.enable", json!({})).await;
+        b.cdp("Network.setBlockedURLs", json!({ "urls": ["*.wasm"] })).await;
+        b.c.goto(&format!("{}/", crate::support::server())).await.unwrap();
+        b.wait_css("#prerender [data-iso3='KAZ']").await;
+        (b, ())
+    };
+    let before = shell.js(COLOURS).await;
+    let app = viewport(1280, 800).await;
+    app.cdp("Emulation.setEmulatedMedia", dark).await;
+    app.open("/").await;
+    app.wait_gone("#prerender").await;
+    let after = app.js(COLOURS).await;
+    for key in ["page", "kaz", "chn", "border", "caspian", "amount", "halo"] {
+        assert!(before[key].is_string(), "{key} missing before: {before}");
+        assert_eq!(before[key], after[key], "{key}: {before} before, {after} after");
+    }
+    // And it is the dark theme: the land is darker than in the light picture.
+    assert_ne!(after["kaz"], json!("rgb(255, 253, 248)"), "{after}");
+}

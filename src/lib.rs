@@ -9,6 +9,7 @@ pub mod atlas;
 pub mod author;
 pub mod color;
 pub mod data;
+pub mod decimal;
 pub mod flows;
 pub mod format;
 pub mod i18n;

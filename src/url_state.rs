@@ -150,7 +150,7 @@ impl UrlState {
                     None => err(format!("unknown language \"{v}\"; use en or ru")),
                 },
                 "v" => {
-                    let n: Vec<Option<f64>> = v.split(',').map(|x| x.trim().parse::<f64>().ok()).collect();
+                    let n: Vec<Option<f64>> = v.split(',').map(|x| crate::decimal::parse(x.trim())).collect();
                     match n.as_slice() {
                         [Some(lon), Some(lat), Some(z)]
                             if (-180.0..=180.0).contains(lon)

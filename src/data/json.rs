@@ -339,7 +339,7 @@ impl Reader<'_> {
         }
         // The bytes are ASCII digits and signs, so this is valid UTF-8.
         let text = std::str::from_utf8(&self.s[start..self.i]).unwrap_or("");
-        let value: f64 = text.parse().map_err(|_| self.fail("invalid number"))?;
+        let value = crate::decimal::parse(text).ok_or_else(|| self.fail("invalid number"))?;
         if !value.is_finite() {
             return Err(self.fail("number out of range"));
         }

@@ -166,7 +166,9 @@ impl Atlas {
                 Some((rank, i))
             })
             .collect();
-        hits.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| self.ds.deposits[a.1].name.cmp(&self.ds.deposits[b.1].name)));
+        crate::sort::by(&mut hits, |a, b| {
+            a.0.cmp(&b.0).then_with(|| self.ds.deposits[a.1].name.cmp(&self.ds.deposits[b.1].name))
+        });
         hits.into_iter().take(limit).map(|(_, i)| i).collect()
     }
 

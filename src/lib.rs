@@ -15,6 +15,7 @@ pub mod format;
 pub mod i18n;
 pub mod render;
 pub mod scene;
+pub mod sort;
 pub mod spatial;
 pub mod url_state;
 

@@ -112,7 +112,9 @@ pub fn aggregate(flows: &[Flow], filter: &FlowFilter) -> Vec<FlowGroup> {
             }
         }
     }
-    groups.sort_by(|a, b| (a.scope, &a.investor, &a.destination).cmp(&(b.scope, &b.investor, &b.destination)));
+    crate::sort::by(&mut groups, |a, b| {
+        (a.scope, &a.investor, &a.destination).cmp(&(b.scope, &b.investor, &b.destination))
+    });
     groups
 }
 

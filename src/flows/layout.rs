@@ -20,7 +20,7 @@ pub fn land(anchor: [f64; 2], starts: &[[f64; 2]], rx: f64, ry: f64, min_sep: f6
     }
     let want: Vec<f64> = starts.iter().map(|s| (s[1] - anchor[1]).atan2(s[0] - anchor[0])).collect();
     let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| want[a].total_cmp(&want[b]).then(a.cmp(&b)));
+    crate::sort::by(&mut order, |&a, &b| want[a].total_cmp(&want[b]).then(a.cmp(&b)));
     let sep = min_sep.min(2.0 * PI / n as f64);
 
     // Unwrap the circle at its widest gap, so a cluster is never split.

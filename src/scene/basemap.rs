@@ -65,7 +65,7 @@ pub fn country_labels(atlas: &Atlas, vp: Viewport, lang: Lang) -> Vec<CountryLab
 /// [`country_labels`], also kept off `blocked` boxes (capital markers).
 pub fn country_labels_clear_of(atlas: &Atlas, vp: Viewport, lang: Lang, blocked: &[Rect]) -> Vec<CountryLabel> {
     let mut order: Vec<usize> = (0..atlas.ds.countries.len()).collect();
-    order.sort_by_key(|&i| (atlas.ds.countries[i].role != CountryRole::Focus, i));
+    crate::sort::by_key(&mut order, |&i| (atlas.ds.countries[i].role != CountryRole::Focus, i));
     let texts: Vec<(bool, String)> = order
         .iter()
         .map(|&i| {

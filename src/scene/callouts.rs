@@ -73,7 +73,7 @@ pub fn amount_drafts(flows: &[FlowShape], lang: Lang) -> Vec<AmountDraft> {
         .collect();
     // The arrow with the fewest free spots chooses first, so a roomier one
     // does not take the only spot a crowded one had.
-    drafts.sort_by_key(|d| d.candidates.len());
+    crate::sort::by_key(&mut drafts, |d| d.candidates.len());
     drafts
 }
 

@@ -147,7 +147,9 @@ pub fn layout(
         }
     }
     // Wide arrows first, so thin ones stay visible on top.
-    out.sort_by(|a, b| b.outer.width.total_cmp(&a.outer.width).then_with(|| a.group.key().cmp(&b.group.key())));
+    crate::sort::by(&mut out, |a, b| {
+        b.outer.width.total_cmp(&a.outer.width).then_with(|| a.group.key().cmp(&b.group.key()))
+    });
 
     let mut badges: Vec<OriginBadge> = Vec::new();
     for inv in &atlas.ds.region.investors {

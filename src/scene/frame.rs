@@ -364,7 +364,7 @@ impl Frame {
             DepositStatus::Operating => 3,
         };
         let mut paint_order: Vec<usize> = (0..markers.len()).collect();
-        paint_order.sort_by_key(|&k| rank(markers[k].status));
+        crate::sort::by_key(&mut paint_order, |&k| rank(markers[k].status));
         Frame {
             width: w,
             height: h,

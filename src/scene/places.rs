@@ -95,7 +95,7 @@ pub fn marks(
     lang: Lang,
 ) -> Vec<PlaceMark> {
     let mut order: Vec<usize> = (0..places.len()).filter(|&i| shows(&places[i], focus, km_per_px)).collect();
-    order.sort_by_key(|&i| (places[i].rank, i));
+    crate::sort::by_key(&mut order, |&i| (places[i].rank, i));
     order
         .into_iter()
         .filter_map(|i| {

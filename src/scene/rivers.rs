@@ -100,7 +100,7 @@ pub fn labels(
 ) -> Vec<RiverLabel> {
     let (width, height) = size;
     let mut order: Vec<usize> = (0..rivers.len()).filter(|&i| named_at(rivers[i].rank, km_per_px)).collect();
-    order.sort_by_key(|&i| (rivers[i].rank, i));
+    crate::sort::by_key(&mut order, |&i| (rivers[i].rank, i));
     order
         .into_iter()
         .filter_map(|i| {
@@ -140,7 +140,7 @@ pub fn labels(
                 return None;
             }
             let mid = (found.first().map(|f| f.0).unwrap_or(0.0) + found.last().map(|f| f.0).unwrap_or(0.0)) / 2.0;
-            found.sort_by(|x, y| (x.0 - mid).abs().total_cmp(&(y.0 - mid).abs()));
+            crate::sort::by(&mut found, |x, y| (x.0 - mid).abs().total_cmp(&(y.0 - mid).abs()));
             // Keep spots that are apart from each other, a dozen at most.
             let mut spots: Vec<RiverSpot> = Vec::new();
             for (_, s) in found {

@@ -50,7 +50,7 @@ pub fn Filters() -> impl IntoView {
                 .as_ref()
                 .map(|a| a.ds.deposits.iter().flat_map(|d| d.commodities.clone()).collect())
                 .unwrap_or_default();
-            s.sort_by_key(|x| (commodity::Group::of(x), x.clone()));
+            crate::sort::by_key(&mut s, |x| (commodity::Group::of(x), x.clone()));
             s.dedup();
             s
         })

@@ -61,7 +61,7 @@ pub fn TableView() -> impl IntoView {
         let (col, asc) = sort.get();
         ui.atlas.with(|a| {
             let Some(a) = a else { return Vec::new() };
-            let mut ids: Vec<usize> = ui.frame.with(|f| f.as_ref().map(|f| f.in_view.clone()).unwrap_or_default());
+            let ids: Vec<usize> = ui.frame.with(|f| f.as_ref().map(|f| f.in_view.clone()).unwrap_or_default());
             let key = |i: &usize| {
                 let d = &a.ds.deposits[*i];
                 match col {
@@ -72,7 +72,13 @@ pub fn TableView() -> impl IntoView {
                     Col::Operator => d.operator.to_lowercase(),
                 }
             };
-            ids.sort_by_cached_key(|i| (key(i), *i));
+            // Keys once per row, then the app's one sort (`crate::sort`).
+            let keys: Vec<String> = ids.iter().map(key).collect();
+            let mut rows: Vec<u32> = (0..ids.len() as u32).collect();
+            crate::sort::by(&mut rows, |&x, &y| {
+                keys[x as usize].cmp(&keys[y as usize]).then(ids[x as usize].cmp(&ids[y as usize]))
+            });
+            let mut ids: Vec<usize> = rows.into_iter().map(|r| ids[r as usize]).collect();
             if !asc {
                 ids.reverse();
             }

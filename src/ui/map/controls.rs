@@ -58,7 +58,7 @@ pub fn ClusterList() -> impl IntoView {
             .iter()
             .map(|&i| (atlas.ds.deposits[i].display_name(lang).to_string(), atlas.ds.deposits[i].id.clone()))
             .collect();
-        names.sort();
+        crate::sort::by(&mut names, |a, b| a.cmp(b));
         let more = names.len().saturating_sub(CLUSTER_LIST_MAX);
         let at = cl.at;
         let [px, py] = ui.pointer.get_untracked();

@@ -122,7 +122,7 @@ const MAX_DEPTH: usize = 128;
 
 /// Read one JSON value that fills the whole text (surrounding whitespace allowed).
 pub fn from_str(text: &str) -> Result<Value<'_>, String> {
-    let mut r = Reader { t: text, s: text.as_bytes(), i: 0, depth: 0 };
+    let mut r = Reader::new(text);
     let v = r.value()?;
     r.ws();
     if r.i < r.s.len() {
@@ -144,7 +144,7 @@ pub fn from_str_streaming<'a>(
     key: &str,
     each: &mut dyn FnMut(usize, Value<'a>),
 ) -> Result<(Value<'a>, bool), String> {
-    let mut r = Reader { t: text, s: text.as_bytes(), i: 0, depth: 0 };
+    let mut r = Reader::new(text);
     let mut streamed = false;
     let v = if r.peek() == Some(b'{') {
         r.depth = 1;
@@ -167,9 +167,18 @@ struct Reader<'a> {
     s: &'a [u8],
     i: usize,
     depth: usize,
+    /// The pairs of the objects and the elements of the arrays being read,
+    /// innermost last: a finished one is moved out into a list of its exact
+    /// length, one allocation, instead of growing its own list by doubling.
+    pairs: Vec<(Cow<'a, str>, Value<'a>)>,
+    items: Vec<Value<'a>>,
 }
 
 impl<'a> Reader<'a> {
+    fn new(t: &'a str) -> Self {
+        Reader { t, s: t.as_bytes(), i: 0, depth: 0, pairs: Vec::new(), items: Vec::new() }
+    }
+
     /// A message with the line and column of the current position.
     fn fail(&self, what: &str) -> String {
         let done = &self.s[..self.i.min(self.s.len())];
@@ -222,9 +231,9 @@ impl<'a> Reader<'a> {
     }
 
     fn array(&mut self) -> Result<Value<'a>, String> {
-        let mut items = Vec::new();
-        self.array_each(&mut |_, v| items.push(v))?;
-        Ok(Value::Array(items))
+        let mark = self.items.len();
+        self.array_each(&mut |r: &mut Self, _, v| r.items.push(v))?;
+        Ok(Value::Array(self.items.drain(mark..).collect()))
     }
 
     fn object(&mut self) -> Result<Value<'a>, String> {
@@ -240,10 +249,10 @@ impl<'a> Reader<'a> {
         &mut self,
         mut stream: Option<(&str, &mut dyn FnMut(usize, Value<'a>), &mut bool)>,
     ) -> Result<Value<'a>, String> {
-        let mut pairs: Vec<(Cow<'a, str>, Value<'a>)> = Vec::new();
+        let mark = self.pairs.len();
         if self.peek() == Some(b'}') {
             self.i += 1;
-            return Ok(Value::Object(Map(pairs)));
+            return Ok(Value::Object(Map::default()));
         }
         loop {
             if self.peek() != Some(b'"') {
@@ -258,25 +267,36 @@ impl<'a> Reader<'a> {
                 Some((name, each, streamed)) if key == *name => {
                     **streamed = self.peek() == Some(b'[');
                     if **streamed {
-                        pairs.retain(|(k, _)| k != *name);
+                        let mut k = mark;
+                        while k < self.pairs.len() {
+                            if self.pairs[k].0 == *name {
+                                self.pairs.remove(k);
+                            } else {
+                                k += 1;
+                            }
+                        }
                         self.depth += 1;
                         if self.depth > MAX_DEPTH {
                             return Err(self.fail("recursion limit exceeded"));
                         }
                         self.i += 1;
-                        self.array_each(&mut **each)?;
+                        self.array_each(&mut |_: &mut Self, n, v| each(n, v))?;
                         self.depth -= 1;
                     } else {
-                        pairs.push((key, self.value()?));
+                        let v = self.value()?;
+                        self.pairs.push((key, v));
                     }
                 }
-                _ => pairs.push((key, self.value()?)),
+                _ => {
+                    let v = self.value()?;
+                    self.pairs.push((key, v));
+                }
             }
             match self.peek() {
                 Some(b',') => self.i += 1,
                 Some(b'}') => {
                     self.i += 1;
-                    return Ok(Value::Object(Map(pairs)));
+                    return Ok(Value::Object(Map(self.pairs.drain(mark..).collect())));
                 }
                 None => return Err(self.fail("EOF while parsing an object")),
                 Some(_) => return Err(self.fail("expected `,` or `}`")),
@@ -284,15 +304,17 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// The elements of an array (after its `[`), each handed to `each`.
-    fn array_each<F: FnMut(usize, Value<'a>) + ?Sized>(&mut self, each: &mut F) -> Result<(), String> {
+    /// The elements of an array (after its `[`), each handed to `each`
+    /// with the reader and its index.
+    fn array_each(&mut self, each: &mut dyn FnMut(&mut Self, usize, Value<'a>)) -> Result<(), String> {
         if self.peek() == Some(b']') {
             self.i += 1;
             return Ok(());
         }
         let mut n = 0;
         loop {
-            each(n, self.value()?);
+            let v = self.value()?;
+            each(self, n, v);
             n += 1;
             match self.peek() {
                 Some(b',') => self.i += 1,

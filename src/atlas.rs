@@ -1,11 +1,15 @@
 //! The loaded atlas: the dataset plus everything derived from it once —
-//! projected geometry, the country R-tree and the search keys. Views,
-//! filters and scenes are computed from this.
+//! projected geometry and the country R-tree; the search keys and the id
+//! lookup are built the first time they are asked for, so they do not hold
+//! up the first map. Views, filters and scenes are computed from this.
 
+use crate::data::commodity::Group;
 use crate::data::{Dataset, Deposit, DepositStatus, Home};
 use crate::i18n::Lang;
 use crate::spatial::{Albers, DepositIndex, ShapeIndex, View};
 use geo::MultiPolygon;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Which deposits the reader wants to see. Empty lists mean "all".
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -38,14 +42,18 @@ pub struct Atlas {
     pub countries_plane: Vec<MultiPolygon<f64>>,
     pub water_plane: Vec<MultiPolygon<f64>>,
     pub deposits_plane: Vec<[f64; 2]>,
+    /// Each deposit's colour group (of its primary commodity), looked up
+    /// once: every frame's clustering asks for every deposit in view.
+    pub deposit_groups: Vec<Group>,
     pub labels_plane: Vec<[f64; 2]>,
     pub country_index: ShapeIndex,
-    search_keys: Vec<Vec<String>>,
+    /// Folded names and ids for search, built on the first search.
+    search_keys: OnceLock<Vec<Vec<String>>>,
     /// Deposits per country, counted once (hover asks for it).
-    deposit_counts: std::collections::HashMap<String, usize>,
-    /// Id → index, for lookups that must not scan 100k records.
-    deposit_ids: std::collections::HashMap<String, usize>,
-    country_ids: std::collections::HashMap<String, usize>,
+    deposit_counts: HashMap<String, usize>,
+    /// Id → index, for lookups that must not scan 100k records; built on the first lookup.
+    deposit_ids: OnceLock<HashMap<String, usize>>,
+    country_ids: HashMap<String, usize>,
 }
 
 /// Map every coordinate of a multipolygon (projection to the plane, plane to screen).
@@ -59,6 +67,14 @@ pub fn map_coords(mp: &MultiPolygon<f64>, f: impl Fn([f64; 2]) -> [f64; 2]) -> M
 
 /// Lower-case, with Cyrillic ё folded and punctuation dropped, for matching.
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        // The same rules on bytes: most names are ASCII.
+        return s
+            .bytes()
+            .filter(|b| b.is_ascii_alphanumeric() || (*b as char).is_whitespace())
+            .map(|b| b.to_ascii_lowercase() as char)
+            .collect();
+    }
     s.chars()
         .flat_map(char::to_lowercase)
         .map(|c| if c == 'ё' { 'е' } else { c })
@@ -73,36 +89,28 @@ impl Atlas {
         let countries_plane: Vec<_> = ds.countries.iter().map(|c| map_coords(&c.geometry, project)).collect();
         let water_plane = ds.water.iter().map(|w| map_coords(&w.geometry, project)).collect();
         let deposits_plane = ds.deposits.iter().map(|d| proj.project(d.lon, d.lat)).collect();
+        let deposit_groups = ds.deposits.iter().map(|d| Group::of(d.primary())).collect();
         let labels_plane = ds.countries.iter().map(|c| project(c.label)).collect();
         let country_index = ShapeIndex::new(countries_plane.clone());
-        let search_keys = ds
-            .deposits
-            .iter()
-            .map(|d| {
-                let mut k = vec![fold(&d.name), fold(&d.id.replace('-', " "))];
-                if let Some(ru) = &d.name_ru {
-                    k.push(fold(ru));
-                }
-                k
-            })
-            .collect();
-        let mut deposit_counts = std::collections::HashMap::new();
+        // Counted by borrowed code, copied once per country.
+        let mut counts: HashMap<&str, usize> = HashMap::new();
         for d in &ds.deposits {
-            *deposit_counts.entry(d.country.clone()).or_insert(0) += 1;
+            *counts.entry(d.country.as_str()).or_insert(0) += 1;
         }
-        let deposit_ids = ds.deposits.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect();
+        let deposit_counts = counts.into_iter().map(|(c, n)| (c.to_string(), n)).collect();
         let country_ids = ds.countries.iter().enumerate().map(|(i, c)| (c.iso3.clone(), i)).collect();
         Atlas {
-            deposit_ids,
+            deposit_ids: OnceLock::new(),
             country_ids,
             ds,
             proj,
             countries_plane,
             water_plane,
             deposits_plane,
+            deposit_groups,
             labels_plane,
             country_index,
-            search_keys,
+            search_keys: OnceLock::new(),
             deposit_counts,
         }
     }
@@ -130,7 +138,10 @@ impl Atlas {
 
     /// The index of the deposit with this id (a hash lookup).
     pub fn deposit_named(&self, id: &str) -> Option<usize> {
-        self.deposit_ids.get(id).copied()
+        let ids = self
+            .deposit_ids
+            .get_or_init(|| self.ds.deposits.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect());
+        ids.get(id).copied()
     }
 
     pub fn deposits_in(&self, iso3: &str) -> usize {
@@ -144,8 +155,20 @@ impl Atlas {
         if q.is_empty() {
             return Vec::new();
         }
-        let mut hits: Vec<(u8, usize)> = self
-            .search_keys
+        let keys = self.search_keys.get_or_init(|| {
+            self.ds
+                .deposits
+                .iter()
+                .map(|d| {
+                    let mut k = vec![fold(&d.name), fold(&d.id.replace('-', " "))];
+                    if let Some(ru) = &d.name_ru {
+                        k.push(fold(ru));
+                    }
+                    k
+                })
+                .collect()
+        });
+        let mut hits: Vec<(u8, usize)> = keys
             .iter()
             .enumerate()
             .filter_map(|(i, keys)| {

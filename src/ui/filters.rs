@@ -46,12 +46,13 @@ pub fn Filters() -> impl IntoView {
 
     let symbols = Memo::new(move |_| {
         ui.atlas.with(|a| {
-            let mut s: Vec<String> = a
+            // The distinct symbols first (borrowed), then the few of them copied and sorted.
+            let distinct: std::collections::BTreeSet<&str> = a
                 .as_ref()
-                .map(|a| a.ds.deposits.iter().flat_map(|d| d.commodities.clone()).collect())
+                .map(|a| a.ds.deposits.iter().flat_map(|d| d.commodities.iter().map(String::as_str)).collect())
                 .unwrap_or_default();
+            let mut s: Vec<String> = distinct.into_iter().map(str::to_string).collect();
             s.sort_by_key(|x| (commodity::Group::of(x), x.clone()));
-            s.dedup();
             s
         })
     });

@@ -35,6 +35,18 @@ impl DepositFilter {
     }
 }
 
+/// How many deposits each filter option would match given the other
+/// filters (the count on each filter chip): the length of
+/// [`Atlas::visible`] with that option alone in its list, for every option
+/// in one pass over the deposits.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct OptionCounts {
+    pub commodities: HashMap<String, usize>,
+    pub countries: HashMap<String, usize>,
+    pub statuses: HashMap<DepositStatus, usize>,
+    pub foreign: HashMap<Home, usize>,
+}
+
 pub struct Atlas {
     pub ds: Dataset,
     pub proj: Albers,
@@ -123,7 +135,45 @@ impl Atlas {
 
     /// Indices of the deposits the filter admits.
     pub fn visible(&self, f: &DepositFilter) -> Vec<usize> {
+        if f.is_empty() {
+            // Every deposit, without reading each record.
+            return (0..self.ds.deposits.len()).collect();
+        }
         (0..self.ds.deposits.len()).filter(|&i| f.admits(&self.ds.deposits[i])).collect()
+    }
+
+    /// The count on every filter option under the filter `f` (see [`OptionCounts`]).
+    pub fn option_counts(&self, f: &DepositFilter) -> OptionCounts {
+        let mut commodities: HashMap<&str, usize> = HashMap::new();
+        let mut countries: HashMap<&str, usize> = HashMap::new();
+        let mut out = OptionCounts::default();
+        for d in &self.ds.deposits {
+            let c = f.commodities.is_empty() || d.commodities.iter().any(|x| f.commodities.contains(x));
+            let k = f.countries.is_empty() || f.countries.contains(&d.country);
+            let s = f.statuses.is_empty() || f.statuses.contains(&d.status);
+            let h = f.foreign.is_empty() || f.foreign.iter().any(|h| d.has_investor_from(*h));
+            if k && s && h {
+                for (j, x) in d.commodities.iter().enumerate() {
+                    if !d.commodities[..j].contains(x) {
+                        *commodities.entry(x.as_str()).or_insert(0) += 1;
+                    }
+                }
+            }
+            if c && s && h {
+                *countries.entry(d.country.as_str()).or_insert(0) += 1;
+            }
+            if c && k && h {
+                *out.statuses.entry(d.status).or_insert(0) += 1;
+            }
+            if c && k && s {
+                for &home in Home::ALL.iter().filter(|&&home| d.has_investor_from(home)) {
+                    *out.foreign.entry(home).or_insert(0) += 1;
+                }
+            }
+        }
+        out.commodities = commodities.into_iter().map(|(x, n)| (x.to_string(), n)).collect();
+        out.countries = countries.into_iter().map(|(x, n)| (x.to_string(), n)).collect();
+        out
     }
 
     /// An R-tree over the given deposits (rebuilt when the filter changes,
@@ -236,6 +286,48 @@ mod tests {
         assert_eq!(first("KUMTOR").as_deref(), Some("kumtor"));
         assert!(a.search("", 5).is_empty());
         assert!(a.search("zzzz", 5).is_empty());
+    }
+
+    #[test]
+    fn option_counts_are_what_each_option_alone_would_show() {
+        let a = atlas();
+        let filters = [
+            DepositFilter::default(),
+            DepositFilter {
+                countries: vec!["KAZ".into()],
+                statuses: vec![DepositStatus::Operating],
+                ..Default::default()
+            },
+            DepositFilter {
+                commodities: vec!["U".into(), "Au".into()],
+                foreign: vec![Home::China],
+                ..Default::default()
+            },
+        ];
+        for f in filters {
+            let counts = a.option_counts(&f);
+            let alone = |set: &dyn Fn(&mut DepositFilter)| {
+                let mut g = f.clone();
+                set(&mut g);
+                a.visible(&g).len()
+            };
+            let symbols: std::collections::BTreeSet<&str> =
+                a.ds.deposits.iter().flat_map(|d| d.commodities.iter().map(String::as_str)).collect();
+            for x in symbols {
+                let want = alone(&|g| g.commodities = vec![x.to_string()]);
+                assert_eq!(counts.commodities.get(x).copied().unwrap_or(0), want, "{x} under {f:?}");
+            }
+            for x in &a.ds.region.focus {
+                let want = alone(&|g| g.countries = vec![x.clone()]);
+                assert_eq!(counts.countries.get(x).copied().unwrap_or(0), want, "{x} under {f:?}");
+            }
+            for &x in DepositStatus::ALL {
+                assert_eq!(counts.statuses.get(&x).copied().unwrap_or(0), alone(&|g| g.statuses = vec![x]));
+            }
+            for &x in Home::ALL {
+                assert_eq!(counts.foreign.get(&x).copied().unwrap_or(0), alone(&|g| g.foreign = vec![x]));
+            }
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use super::details::home_name;
 use super::state::{Ui, toggle, use_ui};
 use super::tooltip::status_label;
-use crate::atlas::DepositFilter;
+use crate::atlas::{DepositFilter, OptionCounts};
 use crate::data::commodity;
 use crate::data::{DepositStatus, Home};
 use crate::i18n::Key;
@@ -13,23 +13,26 @@ use crate::scene::layers::Layer;
 use leptos::prelude::*;
 
 /// One filter option: a checkbox bound to one list of the deposit filter,
-/// with the count of deposits it would match given the other filters.
+/// with the count of deposits it would match given the other filters
+/// (`counts`, all options counted in one pass; `count` picks this one's).
 /// Hooks: `data-filter="<kind>" data-value="<code>"`.
+#[allow(clippy::too_many_arguments)]
 fn chip<T: PartialEq + Clone + Send + Sync + 'static>(
     ui: Ui,
+    counts: Memo<OptionCounts>,
     kind: &'static str,
     value: T,
     code: String,
     label: String,
     dot: Option<&'static str>,
     list: fn(&mut DepositFilter) -> &mut Vec<T>,
+    count: fn(&OptionCounts, &T) -> usize,
 ) -> impl IntoView {
-    let mut alone = ui.filter.get();
-    *list(&mut alone) = vec![value.clone()];
-    let n = ui.atlas.with(|a| a.as_ref().map(|a| a.visible(&alone).len()).unwrap_or(0));
+    let v1 = value.clone();
+    let n = Signal::derive(move || counts.with(|c| count(c, &v1)));
     let v2 = value.clone();
     view! {
-        <label class="chip" class:zero=n == 0>
+        <label class="chip" class:zero=move || n.get() == 0>
             <input type="checkbox" data-filter=kind data-value=code
                 prop:checked=move || ui.filter.with(|f| list(&mut f.clone()).contains(&value))
                 on:change=move |_| ui.filter.update(|f| toggle(list(f), &v2))/>
@@ -57,6 +60,11 @@ pub fn Filters() -> impl IntoView {
         })
     });
 
+    // Every chip's count under the current filter, in one pass over the deposits.
+    let counts = Memo::new(move |_| {
+        ui.atlas.with(|a| a.as_ref().map(|a| ui.filter.with(|f| a.option_counts(f))).unwrap_or_default())
+    });
+
     let commodity_opts = move || {
         symbols
             .get()
@@ -64,7 +72,17 @@ pub fn Filters() -> impl IntoView {
             .map(|sym| {
                 let label = format!("{} · {}", sym, commodity::name(&sym, lang()));
                 let dot = Some(commodity::Group::of(&sym).color());
-                chip(ui, "commodity", sym.clone(), sym, label, dot, |f| &mut f.commodities)
+                chip(
+                    ui,
+                    counts,
+                    "commodity",
+                    sym.clone(),
+                    sym,
+                    label,
+                    dot,
+                    |f| &mut f.commodities,
+                    |c, x| c.commodities.get(x).copied().unwrap_or(0),
+                )
             })
             .collect_view()
     };
@@ -74,7 +92,17 @@ pub fn Filters() -> impl IntoView {
             .into_iter()
             .map(|iso| {
                 let name = ui.atlas.with(|a| a.as_ref().map(|a| a.country_name(&iso, lang())).unwrap_or_default());
-                chip(ui, "country", iso.clone(), iso, name, None, |f| &mut f.countries)
+                chip(
+                    ui,
+                    counts,
+                    "country",
+                    iso.clone(),
+                    iso,
+                    name,
+                    None,
+                    |f| &mut f.countries,
+                    |c, x| c.countries.get(x).copied().unwrap_or(0),
+                )
             })
             .collect_view()
     };
@@ -82,14 +110,38 @@ pub fn Filters() -> impl IntoView {
         DepositStatus::ALL
             .iter()
             .map(|&s| {
-                chip(ui, "status", s, s.as_str().into(), status_label(s, lang()).into(), None, |f| &mut f.statuses)
+                let label = status_label(s, lang()).into();
+                chip(
+                    ui,
+                    counts,
+                    "status",
+                    s,
+                    s.as_str().into(),
+                    label,
+                    None,
+                    |f| &mut f.statuses,
+                    |c, x| c.statuses.get(x).copied().unwrap_or(0),
+                )
             })
             .collect_view()
     };
     let foreign_opts = move || {
         Home::ALL
             .iter()
-            .map(|&h| chip(ui, "investor", h, h.as_str().into(), home_name(h, lang()).into(), None, |f| &mut f.foreign))
+            .map(|&h| {
+                let label = home_name(h, lang()).into();
+                chip(
+                    ui,
+                    counts,
+                    "investor",
+                    h,
+                    h.as_str().into(),
+                    label,
+                    None,
+                    |f| &mut f.foreign,
+                    |c, x| c.foreign.get(x).copied().unwrap_or(0),
+                )
+            })
             .collect_view()
     };
 

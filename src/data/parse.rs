@@ -487,8 +487,13 @@ impl<'a> Props<'a> {
     }
 
     fn string(&self, key: &str) -> Result<String, DataError> {
+        self.str(key).map(str::to_string)
+    }
+
+    /// [`Props::string`], borrowed.
+    fn str(&self, key: &str) -> Result<&str, DataError> {
         match self.map.get(key) {
-            Some(Value::String(s)) if !s.trim().is_empty() => Ok(s.to_string()),
+            Some(Value::String(s)) if !s.trim().is_empty() => Ok(s),
             Some(Value::String(_)) => Err(self.err(key, "is empty")),
             Some(_) => Err(self.err(key, "must be a string")),
             None => Err(self.err(key, "missing field")),
@@ -539,9 +544,10 @@ impl<'a> Props<'a> {
         }
     }
 
-    fn enumerated<T>(&self, key: &str, parse: fn(&str) -> Option<T>, expected: String) -> Result<T, DataError> {
-        let s = self.string(key)?;
-        parse(&s).ok_or_else(|| self.err(key, format!("unknown value \"{s}\"; expected one of: {expected}")))
+    /// A value from a fixed list; `expected` spells the list, only for the error.
+    fn enumerated<T>(&self, key: &str, parse: fn(&str) -> Option<T>, expected: fn() -> String) -> Result<T, DataError> {
+        let s = self.str(key)?;
+        parse(s).ok_or_else(|| self.err(key, format!("unknown value \"{s}\"; expected one of: {}", expected())))
     }
 
     fn string_list(&self, key: &str) -> Result<Vec<String>, DataError> {
@@ -675,7 +681,7 @@ pub fn countries(file: &str, text: &str) -> Parsed<Country> {
                     "context" => Some(CountryRole::Context),
                     _ => None,
                 },
-                "focus, context".into(),
+                || "focus, context".into(),
             )?,
             label: p.lon_lat_field("label")?,
             geometry: p.polygons()?,
@@ -756,13 +762,13 @@ pub fn deposits(file: &str, text: &str) -> Parsed<Deposit> {
         Ok(Deposit {
             name: p.string("name")?,
             name_ru: p.opt_string("name_ru")?,
-            kind: p.enumerated("kind", SiteKind::parse, SiteKind::expected())?,
+            kind: p.enumerated("kind", SiteKind::parse, SiteKind::expected)?,
             country: p.string("country")?,
             commodities,
-            status: p.enumerated("status", DepositStatus::parse, DepositStatus::expected())?,
+            status: p.enumerated("status", DepositStatus::parse, DepositStatus::expected)?,
             operator: p.string("operator")?,
             investors,
-            precision: p.enumerated("precision", Precision::parse, Precision::expected())?,
+            precision: p.enumerated("precision", Precision::parse, Precision::expected)?,
             precision_km,
             precision_note: p.text("precision_note")?,
             sources: p.sources()?,
@@ -810,7 +816,7 @@ pub fn flows(file: &str, text: &str) -> Parsed<Flow> {
         if year_end < year_start {
             return Err(p.err("year_end", "is before year_start"));
         }
-        let confidence = p.enumerated("confidence", Confidence::parse, Confidence::expected())?;
+        let confidence = p.enumerated("confidence", Confidence::parse, Confidence::expected)?;
         let attributed_to = p.opt_string("attributed_to")?;
         if confidence == Confidence::Attributed && attributed_to.is_none() {
             return Err(p.err("attributed_to", "an attributed figure must say who reported it"));
@@ -818,7 +824,7 @@ pub fn flows(file: &str, text: &str) -> Parsed<Flow> {
         Ok(Flow {
             investor: p.string("investor")?,
             entity: p.string("entity")?,
-            scope: p.enumerated("scope", FlowScope::parse, FlowScope::expected())?,
+            scope: p.enumerated("scope", FlowScope::parse, FlowScope::expected)?,
             destination: p.string("destination")?,
             amount_usd,
             amount_original,
@@ -829,7 +835,7 @@ pub fn flows(file: &str, text: &str) -> Parsed<Flow> {
             year_end,
             period: p.string("period")?,
             sector: p.string("sector")?,
-            status: p.enumerated("status", FlowStatus::parse, FlowStatus::expected())?,
+            status: p.enumerated("status", FlowStatus::parse, FlowStatus::expected)?,
             confidence,
             attributed_to,
             deposit_ids: p.string_list("deposit_ids")?,

@@ -38,13 +38,14 @@ impl DepositFilter {
 /// How many deposits each filter option would match given the other
 /// filters (the count on each filter chip): the length of
 /// [`Atlas::visible`] with that option alone in its list, for every option
-/// in one pass over the deposits.
+/// in one pass over the deposits. Keyed by the option's code (a symbol, an
+/// ISO3 code, `DepositStatus::as_str`, `Home::as_str`); absent means 0.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct OptionCounts {
     pub commodities: HashMap<String, usize>,
     pub countries: HashMap<String, usize>,
-    pub statuses: HashMap<DepositStatus, usize>,
-    pub foreign: HashMap<Home, usize>,
+    pub statuses: HashMap<String, usize>,
+    pub foreign: HashMap<String, usize>,
 }
 
 pub struct Atlas {
@@ -146,7 +147,8 @@ impl Atlas {
     pub fn option_counts(&self, f: &DepositFilter) -> OptionCounts {
         let mut commodities: HashMap<&str, usize> = HashMap::new();
         let mut countries: HashMap<&str, usize> = HashMap::new();
-        let mut out = OptionCounts::default();
+        let mut statuses: HashMap<&str, usize> = HashMap::new();
+        let mut foreign: HashMap<&str, usize> = HashMap::new();
         for d in &self.ds.deposits {
             let c = f.commodities.is_empty() || d.commodities.iter().any(|x| f.commodities.contains(x));
             let k = f.countries.is_empty() || f.countries.contains(&d.country);
@@ -163,17 +165,21 @@ impl Atlas {
                 *countries.entry(d.country.as_str()).or_insert(0) += 1;
             }
             if c && k && h {
-                *out.statuses.entry(d.status).or_insert(0) += 1;
+                *statuses.entry(d.status.as_str()).or_insert(0) += 1;
             }
             if c && k && s {
                 for &home in Home::ALL.iter().filter(|&&home| d.has_investor_from(home)) {
-                    *out.foreign.entry(home).or_insert(0) += 1;
+                    *foreign.entry(home.as_str()).or_insert(0) += 1;
                 }
             }
         }
-        out.commodities = commodities.into_iter().map(|(x, n)| (x.to_string(), n)).collect();
-        out.countries = countries.into_iter().map(|(x, n)| (x.to_string(), n)).collect();
-        out
+        let owned = |m: HashMap<&str, usize>| m.into_iter().map(|(x, n)| (x.to_string(), n)).collect();
+        OptionCounts {
+            commodities: owned(commodities),
+            countries: owned(countries),
+            statuses: owned(statuses),
+            foreign: owned(foreign),
+        }
     }
 
     /// An R-tree over the given deposits (rebuilt when the filter changes,
@@ -322,10 +328,10 @@ mod tests {
                 assert_eq!(counts.countries.get(x).copied().unwrap_or(0), want, "{x} under {f:?}");
             }
             for &x in DepositStatus::ALL {
-                assert_eq!(counts.statuses.get(&x).copied().unwrap_or(0), alone(&|g| g.statuses = vec![x]));
+                assert_eq!(counts.statuses.get(x.as_str()).copied().unwrap_or(0), alone(&|g| g.statuses = vec![x]));
             }
             for &x in Home::ALL {
-                assert_eq!(counts.foreign.get(&x).copied().unwrap_or(0), alone(&|g| g.foreign = vec![x]));
+                assert_eq!(counts.foreign.get(x.as_str()).copied().unwrap_or(0), alone(&|g| g.foreign = vec![x]));
             }
         }
     }

@@ -11,10 +11,12 @@ use crate::data::{DepositStatus, Home};
 use crate::i18n::Key;
 use crate::scene::layers::Layer;
 use leptos::prelude::*;
+use std::collections::HashMap;
 
 /// One filter option: a checkbox bound to one list of the deposit filter,
 /// with the count of deposits it would match given the other filters
-/// (`counts`, all options counted in one pass; `count` picks this one's).
+/// (`counts`, all options counted in one pass; `counts_of` picks this
+/// kind's, where the option is found by its code).
 /// Hooks: `data-filter="<kind>" data-value="<code>"`.
 #[allow(clippy::too_many_arguments)]
 fn chip<T: PartialEq + Clone + Send + Sync + 'static>(
@@ -26,10 +28,10 @@ fn chip<T: PartialEq + Clone + Send + Sync + 'static>(
     label: String,
     dot: Option<&'static str>,
     list: fn(&mut DepositFilter) -> &mut Vec<T>,
-    count: fn(&OptionCounts, &T) -> usize,
+    counts_of: fn(&OptionCounts) -> &HashMap<String, usize>,
 ) -> impl IntoView {
-    let v1 = value.clone();
-    let n = Signal::derive(move || counts.with(|c| count(c, &v1)));
+    let c1 = code.clone();
+    let n = Signal::derive(move || counts.with(|c| counts_of(c).get(&c1).copied().unwrap_or(0)));
     let v2 = value.clone();
     view! {
         <label class="chip" class:zero=move || n.get() == 0>
@@ -50,7 +52,7 @@ pub fn Filters() -> impl IntoView {
     let symbols = Memo::new(move |_| {
         ui.atlas.with(|a| {
             // The distinct symbols first (borrowed), then the few of them copied and sorted.
-            let distinct: std::collections::BTreeSet<&str> = a
+            let distinct: std::collections::HashSet<&str> = a
                 .as_ref()
                 .map(|a| a.ds.deposits.iter().flat_map(|d| d.commodities.iter().map(String::as_str)).collect())
                 .unwrap_or_default();
@@ -72,17 +74,7 @@ pub fn Filters() -> impl IntoView {
             .map(|sym| {
                 let label = format!("{} · {}", sym, commodity::name(&sym, lang()));
                 let dot = Some(commodity::Group::of(&sym).color());
-                chip(
-                    ui,
-                    counts,
-                    "commodity",
-                    sym.clone(),
-                    sym,
-                    label,
-                    dot,
-                    |f| &mut f.commodities,
-                    |c, x| c.commodities.get(x).copied().unwrap_or(0),
-                )
+                chip(ui, counts, "commodity", sym.clone(), sym, label, dot, |f| &mut f.commodities, |c| &c.commodities)
             })
             .collect_view()
     };
@@ -92,17 +84,7 @@ pub fn Filters() -> impl IntoView {
             .into_iter()
             .map(|iso| {
                 let name = ui.atlas.with(|a| a.as_ref().map(|a| a.country_name(&iso, lang())).unwrap_or_default());
-                chip(
-                    ui,
-                    counts,
-                    "country",
-                    iso.clone(),
-                    iso,
-                    name,
-                    None,
-                    |f| &mut f.countries,
-                    |c, x| c.countries.get(x).copied().unwrap_or(0),
-                )
+                chip(ui, counts, "country", iso.clone(), iso, name, None, |f| &mut f.countries, |c| &c.countries)
             })
             .collect_view()
     };
@@ -111,17 +93,7 @@ pub fn Filters() -> impl IntoView {
             .iter()
             .map(|&s| {
                 let label = status_label(s, lang()).into();
-                chip(
-                    ui,
-                    counts,
-                    "status",
-                    s,
-                    s.as_str().into(),
-                    label,
-                    None,
-                    |f| &mut f.statuses,
-                    |c, x| c.statuses.get(x).copied().unwrap_or(0),
-                )
+                chip(ui, counts, "status", s, s.as_str().into(), label, None, |f| &mut f.statuses, |c| &c.statuses)
             })
             .collect_view()
     };
@@ -130,17 +102,7 @@ pub fn Filters() -> impl IntoView {
             .iter()
             .map(|&h| {
                 let label = home_name(h, lang()).into();
-                chip(
-                    ui,
-                    counts,
-                    "investor",
-                    h,
-                    h.as_str().into(),
-                    label,
-                    None,
-                    |f| &mut f.foreign,
-                    |c, x| c.foreign.get(x).copied().unwrap_or(0),
-                )
+                chip(ui, counts, "investor", h, h.as_str().into(), label, None, |f| &mut f.foreign, |c| &c.foreign)
             })
             .collect_view()
     };

@@ -1,11 +1,15 @@
 //! The loaded atlas: the dataset plus everything derived from it once —
-//! projected geometry, the country R-tree and the search keys. Views,
-//! filters and scenes are computed from this.
+//! projected geometry and the country R-tree; the search keys and the id
+//! lookup are built the first time they are asked for, so they do not hold
+//! up the first map. Views, filters and scenes are computed from this.
 
+use crate::data::commodity::Group;
 use crate::data::{Dataset, Deposit, DepositStatus, Home};
 use crate::i18n::Lang;
 use crate::spatial::{Albers, DepositIndex, ShapeIndex, View};
 use geo::MultiPolygon;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Which deposits the reader wants to see. Empty lists mean "all".
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -31,6 +35,19 @@ impl DepositFilter {
     }
 }
 
+/// How many deposits each filter option would match given the other
+/// filters (the count on each filter chip): the length of
+/// [`Atlas::visible`] with that option alone in its list, for every option
+/// in one pass over the deposits. Keyed by the option's code (a symbol, an
+/// ISO3 code, `DepositStatus::as_str`, `Home::as_str`); absent means 0.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct OptionCounts {
+    pub commodities: HashMap<String, usize>,
+    pub countries: HashMap<String, usize>,
+    pub statuses: HashMap<String, usize>,
+    pub foreign: HashMap<String, usize>,
+}
+
 pub struct Atlas {
     pub ds: Dataset,
     pub proj: Albers,
@@ -38,14 +55,18 @@ pub struct Atlas {
     pub countries_plane: Vec<MultiPolygon<f64>>,
     pub water_plane: Vec<MultiPolygon<f64>>,
     pub deposits_plane: Vec<[f64; 2]>,
+    /// Each deposit's colour group (of its primary commodity), looked up
+    /// once: every frame's clustering asks for every deposit in view.
+    pub deposit_groups: Vec<Group>,
     pub labels_plane: Vec<[f64; 2]>,
     pub country_index: ShapeIndex,
-    search_keys: Vec<Vec<String>>,
+    /// Folded names and ids for search, built on the first search.
+    search_keys: OnceLock<Vec<Vec<String>>>,
     /// Deposits per country, counted once (hover asks for it).
-    deposit_counts: std::collections::HashMap<String, usize>,
-    /// Id → index, for lookups that must not scan 100k records.
-    deposit_ids: std::collections::HashMap<String, usize>,
-    country_ids: std::collections::HashMap<String, usize>,
+    deposit_counts: HashMap<String, usize>,
+    /// Id → index, for lookups that must not scan 100k records; built on the first lookup.
+    deposit_ids: OnceLock<HashMap<String, usize>>,
+    country_ids: HashMap<String, usize>,
 }
 
 /// Map every coordinate of a multipolygon (projection to the plane, plane to screen).
@@ -59,6 +80,14 @@ pub fn map_coords(mp: &MultiPolygon<f64>, f: impl Fn([f64; 2]) -> [f64; 2]) -> M
 
 /// Lower-case, with Cyrillic ё folded and punctuation dropped, for matching.
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        // The same rules on bytes: most names are ASCII.
+        return s
+            .bytes()
+            .filter(|b| b.is_ascii_alphanumeric() || (*b as char).is_whitespace())
+            .map(|b| b.to_ascii_lowercase() as char)
+            .collect();
+    }
     s.chars()
         .flat_map(char::to_lowercase)
         .map(|c| if c == 'ё' { 'е' } else { c })
@@ -73,36 +102,28 @@ impl Atlas {
         let countries_plane: Vec<_> = ds.countries.iter().map(|c| map_coords(&c.geometry, project)).collect();
         let water_plane = ds.water.iter().map(|w| map_coords(&w.geometry, project)).collect();
         let deposits_plane = ds.deposits.iter().map(|d| proj.project(d.lon, d.lat)).collect();
+        let deposit_groups = ds.deposits.iter().map(|d| Group::of(d.primary())).collect();
         let labels_plane = ds.countries.iter().map(|c| project(c.label)).collect();
         let country_index = ShapeIndex::new(countries_plane.clone());
-        let search_keys = ds
-            .deposits
-            .iter()
-            .map(|d| {
-                let mut k = vec![fold(&d.name), fold(&d.id.replace('-', " "))];
-                if let Some(ru) = &d.name_ru {
-                    k.push(fold(ru));
-                }
-                k
-            })
-            .collect();
-        let mut deposit_counts = std::collections::HashMap::new();
+        // Counted by borrowed code, copied once per country.
+        let mut counts: HashMap<&str, usize> = HashMap::new();
         for d in &ds.deposits {
-            *deposit_counts.entry(d.country.clone()).or_insert(0) += 1;
+            *counts.entry(d.country.as_str()).or_insert(0) += 1;
         }
-        let deposit_ids = ds.deposits.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect();
+        let deposit_counts = counts.into_iter().map(|(c, n)| (c.to_string(), n)).collect();
         let country_ids = ds.countries.iter().enumerate().map(|(i, c)| (c.iso3.clone(), i)).collect();
         Atlas {
-            deposit_ids,
+            deposit_ids: OnceLock::new(),
             country_ids,
             ds,
             proj,
             countries_plane,
             water_plane,
             deposits_plane,
+            deposit_groups,
             labels_plane,
             country_index,
-            search_keys,
+            search_keys: OnceLock::new(),
             deposit_counts,
         }
     }
@@ -115,7 +136,50 @@ impl Atlas {
 
     /// Indices of the deposits the filter admits.
     pub fn visible(&self, f: &DepositFilter) -> Vec<usize> {
+        if f.is_empty() {
+            // Every deposit, without reading each record.
+            return (0..self.ds.deposits.len()).collect();
+        }
         (0..self.ds.deposits.len()).filter(|&i| f.admits(&self.ds.deposits[i])).collect()
+    }
+
+    /// The count on every filter option under the filter `f` (see [`OptionCounts`]).
+    pub fn option_counts(&self, f: &DepositFilter) -> OptionCounts {
+        let mut commodities: HashMap<&str, usize> = HashMap::new();
+        let mut countries: HashMap<&str, usize> = HashMap::new();
+        let mut statuses: HashMap<&str, usize> = HashMap::new();
+        let mut foreign: HashMap<&str, usize> = HashMap::new();
+        for d in &self.ds.deposits {
+            let c = f.commodities.is_empty() || d.commodities.iter().any(|x| f.commodities.contains(x));
+            let k = f.countries.is_empty() || f.countries.contains(&d.country);
+            let s = f.statuses.is_empty() || f.statuses.contains(&d.status);
+            let h = f.foreign.is_empty() || f.foreign.iter().any(|h| d.has_investor_from(*h));
+            if k && s && h {
+                for (j, x) in d.commodities.iter().enumerate() {
+                    if !d.commodities[..j].contains(x) {
+                        *commodities.entry(x.as_str()).or_insert(0) += 1;
+                    }
+                }
+            }
+            if c && s && h {
+                *countries.entry(d.country.as_str()).or_insert(0) += 1;
+            }
+            if c && k && h {
+                *statuses.entry(d.status.as_str()).or_insert(0) += 1;
+            }
+            if c && k && s {
+                for &home in Home::ALL.iter().filter(|&&home| d.has_investor_from(home)) {
+                    *foreign.entry(home.as_str()).or_insert(0) += 1;
+                }
+            }
+        }
+        let owned = |m: HashMap<&str, usize>| m.into_iter().map(|(x, n)| (x.to_string(), n)).collect();
+        OptionCounts {
+            commodities: owned(commodities),
+            countries: owned(countries),
+            statuses: owned(statuses),
+            foreign: owned(foreign),
+        }
     }
 
     /// An R-tree over the given deposits (rebuilt when the filter changes,
@@ -130,7 +194,10 @@ impl Atlas {
 
     /// The index of the deposit with this id (a hash lookup).
     pub fn deposit_named(&self, id: &str) -> Option<usize> {
-        self.deposit_ids.get(id).copied()
+        let ids = self
+            .deposit_ids
+            .get_or_init(|| self.ds.deposits.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect());
+        ids.get(id).copied()
     }
 
     pub fn deposits_in(&self, iso3: &str) -> usize {
@@ -144,8 +211,20 @@ impl Atlas {
         if q.is_empty() {
             return Vec::new();
         }
-        let mut hits: Vec<(u8, usize)> = self
-            .search_keys
+        let keys = self.search_keys.get_or_init(|| {
+            self.ds
+                .deposits
+                .iter()
+                .map(|d| {
+                    let mut k = vec![fold(&d.name), fold(&d.id.replace('-', " "))];
+                    if let Some(ru) = &d.name_ru {
+                        k.push(fold(ru));
+                    }
+                    k
+                })
+                .collect()
+        });
+        let mut hits: Vec<(u8, usize)> = keys
             .iter()
             .enumerate()
             .filter_map(|(i, keys)| {
@@ -215,6 +294,48 @@ mod tests {
         assert_eq!(first("KUMTOR").as_deref(), Some("kumtor"));
         assert!(a.search("", 5).is_empty());
         assert!(a.search("zzzz", 5).is_empty());
+    }
+
+    #[test]
+    fn option_counts_are_what_each_option_alone_would_show() {
+        let a = atlas();
+        let filters = [
+            DepositFilter::default(),
+            DepositFilter {
+                countries: vec!["KAZ".into()],
+                statuses: vec![DepositStatus::Operating],
+                ..Default::default()
+            },
+            DepositFilter {
+                commodities: vec!["U".into(), "Au".into()],
+                foreign: vec![Home::China],
+                ..Default::default()
+            },
+        ];
+        for f in filters {
+            let counts = a.option_counts(&f);
+            let alone = |set: &dyn Fn(&mut DepositFilter)| {
+                let mut g = f.clone();
+                set(&mut g);
+                a.visible(&g).len()
+            };
+            let symbols: std::collections::BTreeSet<&str> =
+                a.ds.deposits.iter().flat_map(|d| d.commodities.iter().map(String::as_str)).collect();
+            for x in symbols {
+                let want = alone(&|g| g.commodities = vec![x.to_string()]);
+                assert_eq!(counts.commodities.get(x).copied().unwrap_or(0), want, "{x} under {f:?}");
+            }
+            for x in &a.ds.region.focus {
+                let want = alone(&|g| g.countries = vec![x.clone()]);
+                assert_eq!(counts.countries.get(x).copied().unwrap_or(0), want, "{x} under {f:?}");
+            }
+            for &x in DepositStatus::ALL {
+                assert_eq!(counts.statuses.get(x.as_str()).copied().unwrap_or(0), alone(&|g| g.statuses = vec![x]));
+            }
+            for &x in Home::ALL {
+                assert_eq!(counts.foreign.get(x.as_str()).copied().unwrap_or(0), alone(&|g| g.foreign = vec![x]));
+            }
+        }
     }
 
     #[test]

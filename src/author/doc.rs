@@ -296,7 +296,7 @@ fn read_doc(text: &str) -> Result<MapDoc, String> {
     let missing = |k: &str| format!("missing field `{k}`");
     let string = |o: &J, k: &str| -> Result<String, String> {
         match o.get(k) {
-            Some(J::String(s)) => Ok(s.clone()),
+            Some(J::String(s)) => Ok(s.to_string()),
             Some(_) => Err(format!("`{k}` must be a string")),
             None => Err(missing(k)),
         }

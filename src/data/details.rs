@@ -52,7 +52,7 @@ fn text(file: &str, id: &str, m: &json::Map, key: &str) -> Result<Option<String>
     match m.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(Value::String(s)) => Ok(Some(s.to_string())),
         Some(_) => Err(named(file, id, key, "must be a string")),
     }
 }

@@ -17,7 +17,7 @@ fn position(v: &Value) -> Result<Coord<f64>, String> {
     }
 }
 
-fn list<'a>(v: &'a Value, what: &str) -> Result<&'a [Value], String> {
+fn list<'v, 'a>(v: &'v Value<'a>, what: &str) -> Result<&'v [Value<'a>], String> {
     v.as_array().map(Vec::as_slice).ok_or_else(|| format!("{what} must be a list"))
 }
 
@@ -55,7 +55,7 @@ pub fn from_geojson(g: &Value) -> Result<Option<Geometry<f64>>, String> {
     }))
 }
 
-fn number(v: f64) -> Value {
+fn number(v: f64) -> Value<'static> {
     Value::from(v)
 }
 
@@ -107,7 +107,7 @@ fn arcs(topo: &Value, transform: Transform) -> Result<Vec<Vec<[f64; 2]>>, String
 /// A line made of arcs (negative index `!i` = arc `i` reversed); each arc
 /// after the first starts where the previous one ended, so its first
 /// position is dropped.
-fn stitch(arcs: &[Vec<[f64; 2]>], indices: &Value) -> Result<Value, String> {
+fn stitch(arcs: &[Vec<[f64; 2]>], indices: &Value) -> Result<Value<'static>, String> {
     let mut line: Vec<[f64; 2]> = Vec::new();
     for i in indices.as_array().ok_or("arc indices must be a list")? {
         let i = match i {
@@ -126,7 +126,11 @@ fn stitch(arcs: &[Vec<[f64; 2]>], indices: &Value) -> Result<Value, String> {
     Ok(Value::Array(line.into_iter().map(|[x, y]| Value::Array(vec![number(x), number(y)])).collect()))
 }
 
-fn nested(v: &Value, depth: usize, leaf: &dyn Fn(&Value) -> Result<Value, String>) -> Result<Value, String> {
+fn nested(
+    v: &Value,
+    depth: usize,
+    leaf: &dyn Fn(&Value) -> Result<Value<'static>, String>,
+) -> Result<Value<'static>, String> {
     if depth == 0 {
         return leaf(v);
     }
@@ -135,7 +139,7 @@ fn nested(v: &Value, depth: usize, leaf: &dyn Fn(&Value) -> Result<Value, String
 }
 
 /// One TopoJSON geometry object as a GeoJSON geometry.
-fn geometry(arcs: &[Vec<[f64; 2]>], g: &Value, scale: Transform) -> Result<Value, String> {
+fn geometry(arcs: &[Vec<[f64; 2]>], g: &Value, scale: Transform) -> Result<Value<'static>, String> {
     let Some(kind) = g.get("type").and_then(Value::as_str) else {
         return Ok(Value::Null);
     };
@@ -144,7 +148,7 @@ fn geometry(arcs: &[Vec<[f64; 2]>], g: &Value, scale: Transform) -> Result<Value
         "Polygon" | "MultiLineString" => 1,
         "MultiPolygon" => 2,
         "Point" | "MultiPoint" => {
-            let point = |p: &Value| -> Result<Value, String> {
+            let point = |p: &Value| -> Result<Value<'static>, String> {
                 let c = position(p)?;
                 let [x, y] = match scale {
                     Some(([sx, sy], [tx, ty])) => [c.x * sx + tx, c.y * sy + ty],
@@ -154,17 +158,17 @@ fn geometry(arcs: &[Vec<[f64; 2]>], g: &Value, scale: Transform) -> Result<Value
             };
             let coords = g.get("coordinates").ok_or("missing \"coordinates\"")?;
             let coords = nested(coords, usize::from(kind == "MultiPoint"), &point)?;
-            return Ok(object(vec![("type", Value::String(kind.into())), ("coordinates", coords)]));
+            return Ok(object(vec![("type", Value::String(kind.to_string().into())), ("coordinates", coords)]));
         }
         _ => return Err(format!("unknown type \"{kind}\"")),
     };
     let a = g.get("arcs").ok_or("missing \"arcs\"")?;
     let coords = nested(a, arc_depth, &|line| stitch(arcs, line))?;
-    Ok(object(vec![("type", Value::String(kind.into())), ("coordinates", coords)]))
+    Ok(object(vec![("type", Value::String(kind.to_string().into())), ("coordinates", coords)]))
 }
 
-fn object(pairs: Vec<(&str, Value)>) -> Value {
-    Value::Object(Map::from(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect::<Vec<_>>()))
+fn object<'a>(pairs: Vec<(&'static str, Value<'a>)>) -> Value<'a> {
+    Value::Object(Map::from(pairs.into_iter().map(|(k, v)| (k.into(), v)).collect::<Vec<_>>()))
 }
 
 /// Is this a TopoJSON file (`"type": "Topology"`)?
@@ -176,7 +180,7 @@ pub fn is_topology(root: &Value) -> bool {
 /// file order: the object named `name`, or the only object. A geometry
 /// whose arcs cannot be decoded comes back with its error (the feature
 /// then has no geometry), so the caller can name it and keep the rest.
-pub fn features(topo: &Value, name: &str) -> Result<Vec<(Value, Option<String>)>, String> {
+pub fn features<'a>(topo: &Value<'a>, name: &str) -> Result<Vec<(Value<'a>, Option<String>)>, String> {
     let Some(Value::Object(objects)) = topo.get("objects") else {
         return Err("a TopoJSON Topology needs an \"objects\" object".into());
     };

@@ -4,15 +4,19 @@
 //! were about 40 KB of the wasm; the parser ([`super::parse`]) turns a
 //! `Value` into typed records with a named error per bad field.
 
-/// A JSON value. Objects keep their keys in file order.
+use std::borrow::Cow;
+
+/// A JSON value, borrowing from the text it was read from: a string or
+/// key without escapes is a slice of the text, not a copy (a 100,000-feature
+/// layer has millions of them). Objects keep their keys in file order.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+pub enum Value<'a> {
     Null,
     Bool(bool),
     Number(Number),
-    String(String),
-    Array(Vec<Value>),
-    Object(Map),
+    String(Cow<'a, str>),
+    Array(Vec<Value<'a>>),
+    Object(Map<'a>),
 }
 
 /// A JSON number: its value, and whether it was written as a whole number
@@ -36,15 +40,15 @@ impl Number {
 /// A JSON object: key/value pairs in file order. With a repeated key the
 /// last one counts, as in most JSON readers.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Map(Vec<(String, Value)>);
+pub struct Map<'a>(Vec<(Cow<'a, str>, Value<'a>)>);
 
-impl Map {
-    pub fn get(&self, key: &str) -> Option<&Value> {
+impl<'a> Map<'a> {
+    pub fn get(&self, key: &str) -> Option<&Value<'a>> {
         self.0.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
     /// Take the value of `key` out of the object.
-    pub fn take(&mut self, key: &str) -> Option<Value> {
+    pub fn take(&mut self, key: &str) -> Option<Value<'a>> {
         let i = self.0.iter().rposition(|(k, _)| k == key)?;
         Some(self.0.swap_remove(i).1)
     }
@@ -58,33 +62,33 @@ impl Map {
     }
 
     /// The pairs in file order (a repeated key appears each time).
-    pub fn entries(&self) -> impl Iterator<Item = (&str, &Value)> {
-        self.0.iter().map(|(k, v)| (k.as_str(), v))
+    pub fn entries(&self) -> impl Iterator<Item = (&str, &Value<'a>)> {
+        self.0.iter().map(|(k, v)| (k.as_ref(), v))
     }
 
-    pub fn first(&self) -> Option<&Value> {
+    pub fn first(&self) -> Option<&Value<'a>> {
         self.0.first().map(|(_, v)| v)
     }
 
-    pub fn iter_mut(&mut self) -> impl Iterator<Item = (&str, &mut Value)> {
-        self.0.iter_mut().map(|(k, v)| (k.as_str(), v))
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = (&str, &mut Value<'a>)> {
+        self.0.iter_mut().map(|(k, v)| (&**k, v))
     }
 }
 
-impl From<f64> for Value {
-    fn from(value: f64) -> Value {
+impl From<f64> for Value<'_> {
+    fn from(value: f64) -> Self {
         Value::Number(Number { value, int: None })
     }
 }
 
-impl From<Vec<(String, Value)>> for Map {
-    fn from(pairs: Vec<(String, Value)>) -> Map {
+impl<'a> From<Vec<(Cow<'a, str>, Value<'a>)>> for Map<'a> {
+    fn from(pairs: Vec<(Cow<'a, str>, Value<'a>)>) -> Self {
         Map(pairs)
     }
 }
 
-impl Value {
-    pub fn get(&self, key: &str) -> Option<&Value> {
+impl<'a> Value<'a> {
+    pub fn get(&self, key: &str) -> Option<&Value<'a>> {
         match self {
             Value::Object(m) => m.get(key),
             _ => None,
@@ -105,7 +109,7 @@ impl Value {
         }
     }
 
-    pub fn as_array(&self) -> Option<&Vec<Value>> {
+    pub fn as_array(&self) -> Option<&Vec<Value<'a>>> {
         match self {
             Value::Array(a) => Some(a),
             _ => None,
@@ -122,8 +126,8 @@ impl Value {
 const MAX_DEPTH: usize = 128;
 
 /// Read one JSON value that fills the whole text (surrounding whitespace allowed).
-pub fn from_str(text: &str) -> Result<Value, String> {
-    let mut r = Reader { s: text.as_bytes(), i: 0, depth: 0 };
+pub fn from_str(text: &str) -> Result<Value<'_>, String> {
+    let mut r = Reader::new(text);
     let v = r.value()?;
     r.ws();
     if r.i < r.s.len() {
@@ -140,8 +144,12 @@ pub fn from_str(text: &str) -> Result<Value, String> {
 /// whether the array was streamed: with a repeated `key` the last one
 /// counts, as in [`from_str`]; a streamed array that a later one replaces
 /// starts again at index 0, so `each` must start over there.
-pub fn from_str_streaming(text: &str, key: &str, each: &mut dyn FnMut(usize, Value)) -> Result<(Value, bool), String> {
-    let mut r = Reader { s: text.as_bytes(), i: 0, depth: 0 };
+pub fn from_str_streaming<'a>(
+    text: &'a str,
+    key: &str,
+    each: &mut dyn FnMut(usize, Value<'a>),
+) -> Result<(Value<'a>, bool), String> {
+    let mut r = Reader::new(text);
     let mut streamed = false;
     let v = if r.peek() == Some(b'{') {
         r.depth = 1;
@@ -160,12 +168,22 @@ pub fn from_str_streaming(text: &str, key: &str, each: &mut dyn FnMut(usize, Val
 }
 
 struct Reader<'a> {
+    t: &'a str,
     s: &'a [u8],
     i: usize,
     depth: usize,
+    /// The pairs of the objects and the elements of the arrays being read,
+    /// innermost last: a finished one is moved out into a list of its exact
+    /// length, one allocation, instead of growing its own list by doubling.
+    pairs: Vec<(Cow<'a, str>, Value<'a>)>,
+    items: Vec<Value<'a>>,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
+    fn new(t: &'a str) -> Self {
+        Reader { t, s: t.as_bytes(), i: 0, depth: 0, pairs: Vec::new(), items: Vec::new() }
+    }
+
     /// A message with the line and column of the current position.
     fn fail(&self, what: &str) -> String {
         let done = &self.s[..self.i.min(self.s.len())];
@@ -186,7 +204,7 @@ impl Reader<'_> {
         self.s.get(self.i).copied()
     }
 
-    fn literal(&mut self, word: &str, v: Value) -> Result<Value, String> {
+    fn literal(&mut self, word: &str, v: Value<'a>) -> Result<Value<'a>, String> {
         if self.s[self.i..].starts_with(word.as_bytes()) {
             self.i += word.len();
             Ok(v)
@@ -195,7 +213,7 @@ impl Reader<'_> {
         }
     }
 
-    fn value(&mut self) -> Result<Value, String> {
+    fn value(&mut self) -> Result<Value<'a>, String> {
         match self.peek() {
             None => Err(self.fail("EOF while parsing a value")),
             Some(b'n') => self.literal("null", Value::Null),
@@ -217,13 +235,13 @@ impl Reader<'_> {
         }
     }
 
-    fn array(&mut self) -> Result<Value, String> {
-        let mut items = Vec::new();
-        self.array_each(&mut |_, v| items.push(v))?;
-        Ok(Value::Array(items))
+    fn array(&mut self) -> Result<Value<'a>, String> {
+        let mark = self.items.len();
+        self.array_each(&mut |r: &mut Self, _, v| r.items.push(v))?;
+        Ok(Value::Array(self.items.drain(mark..).collect()))
     }
 
-    fn object(&mut self) -> Result<Value, String> {
+    fn object(&mut self) -> Result<Value<'a>, String> {
         self.object_with(None)
     }
 
@@ -234,12 +252,12 @@ impl Reader<'_> {
     #[allow(clippy::type_complexity)]
     fn object_with(
         &mut self,
-        mut stream: Option<(&str, &mut dyn FnMut(usize, Value), &mut bool)>,
-    ) -> Result<Value, String> {
-        let mut pairs: Vec<(String, Value)> = Vec::new();
+        mut stream: Option<(&str, &mut dyn FnMut(usize, Value<'a>), &mut bool)>,
+    ) -> Result<Value<'a>, String> {
+        let mark = self.pairs.len();
         if self.peek() == Some(b'}') {
             self.i += 1;
-            return Ok(Value::Object(Map(pairs)));
+            return Ok(Value::Object(Map::default()));
         }
         loop {
             if self.peek() != Some(b'"') {
@@ -254,25 +272,36 @@ impl Reader<'_> {
                 Some((name, each, streamed)) if key == *name => {
                     **streamed = self.peek() == Some(b'[');
                     if **streamed {
-                        pairs.retain(|(k, _)| k != *name);
+                        let mut k = mark;
+                        while k < self.pairs.len() {
+                            if self.pairs[k].0 == *name {
+                                self.pairs.remove(k);
+                            } else {
+                                k += 1;
+                            }
+                        }
                         self.depth += 1;
                         if self.depth > MAX_DEPTH {
                             return Err(self.fail("recursion limit exceeded"));
                         }
                         self.i += 1;
-                        self.array_each(&mut **each)?;
+                        self.array_each(&mut |_: &mut Self, n, v| each(n, v))?;
                         self.depth -= 1;
                     } else {
-                        pairs.push((key, self.value()?));
+                        let v = self.value()?;
+                        self.pairs.push((key, v));
                     }
                 }
-                _ => pairs.push((key, self.value()?)),
+                _ => {
+                    let v = self.value()?;
+                    self.pairs.push((key, v));
+                }
             }
             match self.peek() {
                 Some(b',') => self.i += 1,
                 Some(b'}') => {
                     self.i += 1;
-                    return Ok(Value::Object(Map(pairs)));
+                    return Ok(Value::Object(Map(self.pairs.drain(mark..).collect())));
                 }
                 None => return Err(self.fail("EOF while parsing an object")),
                 Some(_) => return Err(self.fail("expected `,` or `}`")),
@@ -280,15 +309,17 @@ impl Reader<'_> {
         }
     }
 
-    /// The elements of an array (after its `[`), each handed to `each`.
-    fn array_each<F: FnMut(usize, Value) + ?Sized>(&mut self, each: &mut F) -> Result<(), String> {
+    /// The elements of an array (after its `[`), each handed to `each`
+    /// with the reader and its index.
+    fn array_each(&mut self, each: &mut dyn FnMut(&mut Self, usize, Value<'a>)) -> Result<(), String> {
         if self.peek() == Some(b']') {
             self.i += 1;
             return Ok(());
         }
         let mut n = 0;
         loop {
-            each(n, self.value()?);
+            let v = self.value()?;
+            each(self, n, v);
             n += 1;
             match self.peek() {
                 Some(b',') => self.i += 1,
@@ -302,7 +333,7 @@ impl Reader<'_> {
         }
     }
 
-    fn number(&mut self) -> Result<Value, String> {
+    fn number(&mut self) -> Result<Value<'a>, String> {
         let start = self.i;
         let digits = |r: &mut Self| {
             let from = r.i;
@@ -337,8 +368,8 @@ impl Reader<'_> {
                 return Err(self.fail("invalid number"));
             }
         }
-        // The bytes are ASCII digits and signs, so this is valid UTF-8.
-        let text = std::str::from_utf8(&self.s[start..self.i]).unwrap_or("");
+        // The bytes are ASCII digits and signs: a slice of the text on char boundaries.
+        let text = &self.t[start..self.i];
         let value = crate::decimal::parse(text).ok_or_else(|| self.fail("invalid number"))?;
         if !value.is_finite() {
             return Err(self.fail("number out of range"));
@@ -355,16 +386,15 @@ impl Reader<'_> {
         Ok(h)
     }
 
-    fn string(&mut self) -> Result<String, String> {
+    fn string(&mut self) -> Result<Cow<'a, str>, String> {
         self.i += 1; // the opening quote
-        // The common case, a string with no escape: one copy of its bytes.
+        // The common case, a string with no escape: a slice of the text
+        // (between two ASCII quotes, so on char boundaries), no copy.
         let start = self.i;
         let plain = self.s[start..].iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
         if let Some(len) = plain.filter(|&len| self.s[start + len] == b'"') {
             self.i = start + len + 1;
-            return std::str::from_utf8(&self.s[start..start + len])
-                .map(str::to_string)
-                .map_err(|_| self.fail("invalid UTF-8"));
+            return Ok(Cow::Borrowed(&self.t[start..start + len]));
         }
         let mut out = Vec::new();
         loop {
@@ -415,7 +445,7 @@ impl Reader<'_> {
             }
         }
         // The input is a &str and escapes were encoded as UTF-8, so this holds.
-        String::from_utf8(out).map_err(|_| self.fail("invalid UTF-8"))
+        String::from_utf8(out).map(Cow::Owned).map_err(|_| self.fail("invalid UTF-8"))
     }
 }
 
@@ -453,6 +483,14 @@ mod tests {
     fn escapes_and_unicode_are_decoded() {
         let v = from_str(r#""Ver\u000btical \"q\" \\ \/ \n Алматы \ud83d\ude00 \u00e9""#).unwrap();
         assert_eq!(v.as_str(), Some("Ver\u{b}tical \"q\" \\ / \n Алматы 😀 é"));
+    }
+
+    #[test]
+    fn plain_strings_borrow_the_text_and_escaped_ones_are_decoded_copies() {
+        let v = from_str(r#"["plain Алматы", "esc\"aped"]"#).unwrap();
+        let a = v.as_array().unwrap();
+        assert!(matches!(&a[0], Value::String(Cow::Borrowed("plain Алматы"))), "{:?}", a[0]);
+        assert!(matches!(&a[1], Value::String(Cow::Owned(s)) if s == "esc\"aped"), "{:?}", a[1]);
     }
 
     #[test]

@@ -8,6 +8,7 @@ use super::geometry;
 use super::json::{self, Map, Value};
 use super::schema::*;
 use geo::{Geometry, MultiPolygon};
+use std::borrow::Cow;
 
 // Places, rivers and world land: a child module, so it shares `Props` and `each`.
 #[path = "context.rs"]
@@ -34,7 +35,7 @@ pub fn strip_bom(text: &str) -> &str {
 
 /// Parse a JSON file, naming the two common ways a server hands over
 /// something else: an HTML page (a 404 page, a login page) and not-JSON.
-fn json(file: &str, text: &str) -> Result<Value, DataError> {
+fn json<'a>(file: &str, text: &'a str) -> Result<Value<'a>, DataError> {
     let t = strip_bom(text);
     if t.trim_start().starts_with('<') {
         return Err(DataError::file(file, "got an HTML page, not JSON (is the file name or its folder right?)"));
@@ -51,8 +52,13 @@ fn is_unwanted(c: char) -> bool {
 /// Remove unwanted characters from every string in `v`; true if any were.
 pub fn strip_control(v: &mut Value) -> bool {
     match v {
-        Value::String(s) if s.chars().any(is_unwanted) => {
-            s.retain(|c| !is_unwanted(c));
+        // Every unwanted character has a byte below 0x20, 0x7F, or starts
+        // with 0xC2 (U+0080–U+009F) or 0xEF (U+FFFE, U+FFFF) in UTF-8: a
+        // quick look at the bytes clears almost every string.
+        Value::String(s)
+            if s.bytes().any(|b| b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xEF) && s.chars().any(is_unwanted) =>
+        {
+            s.to_mut().retain(|c| !is_unwanted(c));
             true
         }
         Value::Array(a) => a.iter_mut().fold(false, |acc, x| strip_control(x) | acc),
@@ -106,12 +112,12 @@ fn frame_ok(f: &Bounds) -> bool {
 /// The fields of a JSON object, read into typed values; an error names the
 /// field by its path (`investors[0].origin`). Absent and `null` are the same.
 struct Fields<'a> {
-    map: &'a Map,
+    map: &'a Map<'a>,
     path: String,
 }
 
 impl<'a> Fields<'a> {
-    fn of(v: &'a Value, path: String) -> Result<Self, String> {
+    fn of(v: &'a Value<'a>, path: String) -> Result<Self, String> {
         match v {
             Value::Object(map) => Ok(Fields { map, path }),
             _ if path.is_empty() => Err("expected a JSON object".into()),
@@ -123,11 +129,11 @@ impl<'a> Fields<'a> {
         if self.path.is_empty() { key.to_string() } else { format!("{}.{key}", self.path) }
     }
 
-    fn opt(&self, key: &str) -> Option<&'a Value> {
+    fn opt(&self, key: &str) -> Option<&'a Value<'a>> {
         self.map.get(key).filter(|v| !v.is_null())
     }
 
-    fn req(&self, key: &str) -> Result<&'a Value, String> {
+    fn req(&self, key: &str) -> Result<&'a Value<'a>, String> {
         self.opt(key).ok_or_else(|| format!("missing field `{}`", self.path(key)))
     }
 
@@ -407,7 +413,7 @@ pub fn region(file: &str, text: &str) -> Result<Region, DataError> {
 }
 
 /// A TopoJSON object's features, each with the error that stopped its geometry from being decoded.
-type TopoFeatures = Vec<(Value, Option<String>)>;
+type TopoFeatures<'a> = Vec<(Value<'a>, Option<String>)>;
 
 /// The features of a layer file, or a file-level error. A GeoJSON
 /// FeatureCollection hands each of its `features` to `each` as it is read
@@ -415,12 +421,12 @@ type TopoFeatures = Vec<(Value, Option<String>)>;
 /// a TopoJSON Topology gives the features of its object named `object`
 /// (or of its only object), each with the error that stopped its geometry
 /// from being decoded. `each` starts over when it is given index 0.
-fn features(
+fn features<'a>(
     file: &str,
-    text: &str,
+    text: &'a str,
     object: &str,
-    each: &mut dyn FnMut(usize, Value),
-) -> Result<Option<TopoFeatures>, DataError> {
+    each: &mut dyn FnMut(usize, Value<'a>),
+) -> Result<Option<TopoFeatures<'a>>, DataError> {
     let t = strip_bom(text);
     if t.trim_start().starts_with('<') {
         return Err(DataError::file(file, "got an HTML page, not JSON (is the file name or its folder right?)"));
@@ -450,16 +456,16 @@ pub(crate) fn is_http(url: &str) -> bool {
 struct Props<'a> {
     file: &'a str,
     index: usize,
-    id: Option<String>,
-    map: Map,
+    id: Option<Cow<'a, str>>,
+    map: Map<'a>,
     /// The rest of the feature (`type`, `id`, `geometry`).
-    feature: Map,
+    feature: Map<'a>,
 }
 
 impl<'a> Props<'a> {
     /// The feature's properties, with control characters stripped; the
     /// second value names each field that had some (the record is kept).
-    fn new(file: &'a str, index: usize, feature: Value, id_key: &str) -> Result<(Self, Vec<DataError>), DataError> {
+    fn new(file: &'a str, index: usize, feature: Value<'a>, id_key: &str) -> Result<(Self, Vec<DataError>), DataError> {
         let mut feature = match feature {
             Value::Object(f) if f.get("type").and_then(Value::as_str) == Some("Feature") => f,
             _ => return Err(DataError::feature(file, index, None, "type", "expected \"Feature\"")),
@@ -470,7 +476,10 @@ impl<'a> Props<'a> {
                 return Err(DataError::feature(file, index, None, "properties", "missing or not an object"));
             }
         };
-        let id = map.get(id_key).and_then(Value::as_str).map(str::to_string);
+        let id = match map.get(id_key) {
+            Some(Value::String(s)) => Some(s.clone()),
+            _ => None,
+        };
         let cleaned = clean_fields(&mut map, |k| DataError::feature(file, index, id.as_deref(), k, CONTROL_REMOVED));
         Ok((Props { file, index, id, map, feature }, cleaned))
     }
@@ -480,8 +489,13 @@ impl<'a> Props<'a> {
     }
 
     fn string(&self, key: &str) -> Result<String, DataError> {
+        self.str(key).map(str::to_string)
+    }
+
+    /// [`Props::string`], borrowed.
+    fn str(&self, key: &str) -> Result<&str, DataError> {
         match self.map.get(key) {
-            Some(Value::String(s)) if !s.trim().is_empty() => Ok(s.clone()),
+            Some(Value::String(s)) if !s.trim().is_empty() => Ok(s),
             Some(Value::String(_)) => Err(self.err(key, "is empty")),
             Some(_) => Err(self.err(key, "must be a string")),
             None => Err(self.err(key, "missing field")),
@@ -492,7 +506,7 @@ impl<'a> Props<'a> {
         match self.map.get(key) {
             None | Some(Value::Null) => Ok(None),
             Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(Value::String(s)) => Ok(Some(s.to_string())),
             Some(_) => Err(self.err(key, "must be a string")),
         }
     }
@@ -500,7 +514,7 @@ impl<'a> Props<'a> {
     /// A string that may be empty but must be present.
     fn text(&self, key: &str) -> Result<String, DataError> {
         match self.map.get(key) {
-            Some(Value::String(s)) => Ok(s.clone()),
+            Some(Value::String(s)) => Ok(s.to_string()),
             None | Some(Value::Null) => Ok(String::new()),
             Some(_) => Err(self.err(key, "must be a string")),
         }
@@ -532,9 +546,10 @@ impl<'a> Props<'a> {
         }
     }
 
-    fn enumerated<T>(&self, key: &str, parse: fn(&str) -> Option<T>, expected: String) -> Result<T, DataError> {
-        let s = self.string(key)?;
-        parse(&s).ok_or_else(|| self.err(key, format!("unknown value \"{s}\"; expected one of: {expected}")))
+    /// A value from a fixed list; `expected` spells the list, only for the error.
+    fn enumerated<T>(&self, key: &str, parse: fn(&str) -> Option<T>, expected: fn() -> String) -> Result<T, DataError> {
+        let s = self.str(key)?;
+        parse(s).ok_or_else(|| self.err(key, format!("unknown value \"{s}\"; expected one of: {}", expected())))
     }
 
     fn string_list(&self, key: &str) -> Result<Vec<String>, DataError> {
@@ -668,7 +683,7 @@ pub fn countries(file: &str, text: &str) -> Parsed<Country> {
                     "context" => Some(CountryRole::Context),
                     _ => None,
                 },
-                "focus, context".into(),
+                || "focus, context".into(),
             )?,
             label: p.lon_lat_field("label")?,
             geometry: p.polygons()?,
@@ -761,13 +776,13 @@ pub fn deposits_in(file: &str, text: &str, elsewhere: bool) -> Parsed<Deposit> {
         Ok(Deposit {
             name: p.string("name")?,
             name_ru: p.opt_string("name_ru")?,
-            kind: p.enumerated("kind", SiteKind::parse, SiteKind::expected())?,
+            kind: p.enumerated("kind", SiteKind::parse, SiteKind::expected)?,
             country: p.string("country")?,
             commodities,
-            status: p.enumerated("status", DepositStatus::parse, DepositStatus::expected())?,
+            status: p.enumerated("status", DepositStatus::parse, DepositStatus::expected)?,
             operator: p.string("operator")?,
             investors,
-            precision: p.enumerated("precision", Precision::parse, Precision::expected())?,
+            precision: p.enumerated("precision", Precision::parse, Precision::expected)?,
             precision_km,
             precision_note: p.text("precision_note")?,
             sources: detail_sources(p, elsewhere)?,
@@ -821,7 +836,7 @@ pub fn flows_in(file: &str, text: &str, elsewhere: bool) -> Parsed<Flow> {
         if year_end < year_start {
             return Err(p.err("year_end", "is before year_start"));
         }
-        let confidence = p.enumerated("confidence", Confidence::parse, Confidence::expected())?;
+        let confidence = p.enumerated("confidence", Confidence::parse, Confidence::expected)?;
         let attributed_to = p.opt_string("attributed_to")?;
         if confidence == Confidence::Attributed && attributed_to.is_none() {
             return Err(p.err("attributed_to", "an attributed figure must say who reported it"));
@@ -829,7 +844,7 @@ pub fn flows_in(file: &str, text: &str, elsewhere: bool) -> Parsed<Flow> {
         Ok(Flow {
             investor: p.string("investor")?,
             entity: p.string("entity")?,
-            scope: p.enumerated("scope", FlowScope::parse, FlowScope::expected())?,
+            scope: p.enumerated("scope", FlowScope::parse, FlowScope::expected)?,
             destination: p.string("destination")?,
             amount_usd,
             amount_original,
@@ -840,7 +855,7 @@ pub fn flows_in(file: &str, text: &str, elsewhere: bool) -> Parsed<Flow> {
             year_end,
             period: p.string("period")?,
             sector: p.string("sector")?,
-            status: p.enumerated("status", FlowStatus::parse, FlowStatus::expected())?,
+            status: p.enumerated("status", FlowStatus::parse, FlowStatus::expected)?,
             confidence,
             attributed_to,
             deposit_ids: p.string_list("deposit_ids")?,

@@ -25,17 +25,21 @@ pub fn retain_valid(ds: &mut Dataset) {
     }
     ds.countries = keep;
 
-    // Judged in one pass that borrows (no copy of each id), then filtered in place.
+    // Judged in one pass that borrows (no copy of each id), then filtered in
+    // place; the set of kept ids serves the flow and note checks too.
     let mut deposits = std::mem::take(&mut ds.deposits);
-    let keep: Vec<bool> = {
+    let flows = std::mem::take(&mut ds.flows);
+    let notes = std::mem::take(&mut ds.region.annotations);
+    let (keep, flows, notes) = {
         let borders: HashMap<&str, Option<Border>> =
             ds.countries.iter().map(|c| (c.iso3.as_str(), Border::new(&c.geometry))).collect();
-        let mut seen = HashSet::with_capacity(deposits.len());
+        // The ids of the deposits kept: each one passed its checks and came first.
+        let mut ids = HashSet::with_capacity(deposits.len());
         let mut keep = Vec::with_capacity(deposits.len());
         for d in &deposits {
             let bad = match check_deposit(&ds.region, &borders, d) {
                 Err((field, msg)) => Some(DataError::feature(&files.deposits, d.row, Some(&d.id), field, msg)),
-                Ok(()) if !seen.insert(d.id.as_str()) => {
+                Ok(()) if !ids.insert(d.id.as_str()) => {
                     Some(DataError::feature(&files.deposits, d.row, Some(&d.id), "id", "duplicate id"))
                 }
                 Ok(()) => None,
@@ -43,40 +47,38 @@ pub fn retain_valid(ds: &mut Dataset) {
             keep.push(bad.is_none());
             errors.extend(bad);
         }
-        keep
+
+        let mut kept = Vec::with_capacity(flows.len());
+        let mut seen = HashSet::new();
+        for f in flows {
+            let i = f.row;
+            match check_flow(&ds.region, &ids, &kept, &f) {
+                Err((field, msg)) => errors.push(DataError::feature(&files.flows, i, Some(&f.id), field, msg)),
+                Ok(()) if !seen.insert(f.id.clone()) => {
+                    errors.push(DataError::feature(&files.flows, i, Some(&f.id), "id", "duplicate id"))
+                }
+                Ok(()) => kept.push(f),
+            }
+        }
+        // Annotations pinned to a deposit: the deposit must exist.
+        let (notes, gone): (Vec<Annotation>, Vec<Annotation>) = notes
+            .into_iter()
+            .partition(|a| !matches!(&a.anchor, AnnotationAnchor::Deposit(d) if !ids.contains(d.as_str())));
+        for a in gone {
+            if let AnnotationAnchor::Deposit(d) = &a.anchor {
+                errors.push(DataError {
+                    field: Some(format!("annotations[{}].deposit", a.row)),
+                    ..DataError::file("region.json", format!("no deposit with id \"{d}\"; the note is dropped"))
+                });
+            }
+        }
+        (keep, kept, notes)
     };
     let mut keep = keep.into_iter();
     deposits.retain(|_| keep.next().unwrap_or(false));
     ds.deposits = deposits;
-
-    let flows = std::mem::take(&mut ds.flows);
-    let ids: HashSet<&str> = ds.deposits.iter().map(|d| d.id.as_str()).collect();
-    let mut kept = Vec::with_capacity(flows.len());
-    let mut seen = HashSet::new();
-    for f in flows {
-        let i = f.row;
-        match check_flow(&ds.region, &ids, &kept, &f) {
-            Err((field, msg)) => errors.push(DataError::feature(&files.flows, i, Some(&f.id), field, msg)),
-            Ok(()) if !seen.insert(f.id.clone()) => {
-                errors.push(DataError::feature(&files.flows, i, Some(&f.id), "id", "duplicate id"))
-            }
-            Ok(()) => kept.push(f),
-        }
-    }
-    ds.flows = kept;
-    // Annotations pinned to a deposit: the deposit must exist.
-    let (keep, gone): (Vec<Annotation>, Vec<Annotation>) = std::mem::take(&mut ds.region.annotations)
-        .into_iter()
-        .partition(|a| !matches!(&a.anchor, AnnotationAnchor::Deposit(d) if !ids.contains(d.as_str())));
-    ds.region.annotations = keep;
-    for a in gone {
-        if let AnnotationAnchor::Deposit(d) = &a.anchor {
-            errors.push(DataError {
-                field: Some(format!("annotations[{}].deposit", a.row)),
-                ..DataError::file("region.json", format!("no deposit with id \"{d}\"; the note is dropped"))
-            });
-        }
-    }
+    ds.flows = flows;
+    ds.region.annotations = notes;
     ds.errors.extend(errors);
 }
 

@@ -109,21 +109,23 @@ pub fn covers(r: &Rect, a: &Arrow) -> bool {
     if b[0] > r.x + r.w || b[2] < r.x || b[1] > r.y + r.h || b[3] < r.y {
         return false;
     }
-    let dist = |p: [f64; 2]| {
+    // Is `p` within `reach` of the box? Squared distances: this runs for
+    // every candidate box at every sample of every arrow, on each frame.
+    let near = |p: [f64; 2], reach: f64| {
         let dx = (r.x - p[0]).max(p[0] - r.x - r.w).max(0.0);
         let dy = (r.y - p[1]).max(p[1] - r.y - r.h).max(0.0);
-        dx.hypot(dy)
+        reach >= 0.0 && dx * dx + dy * dy <= reach * reach
     };
     let body = a.spine().windows(2).any(|w| {
         let ((p, hp), (q, hq)) = (w[0], w[1]);
         let steps = ((q[0] - p[0]).hypot(q[1] - p[1]) / 2.0).ceil().max(1.0) as usize;
         (0..=steps).any(|k| {
             let u = k as f64 / steps as f64;
-            dist([p[0] + (q[0] - p[0]) * u, p[1] + (q[1] - p[1]) * u]) <= hp + (hq - hp) * u
+            near([p[0] + (q[0] - p[0]) * u, p[1] + (q[1] - p[1]) * u], hp + (hq - hp) * u)
         })
     });
     let corners = [[r.x, r.y], [r.x + r.w, r.y], [r.x, r.y + r.h], [r.x + r.w, r.y + r.h], r.center()];
-    body || a.outline.iter().any(|&p| dist(p) <= 0.0) || corners.iter().any(|&p| a.contains(p))
+    body || a.outline.iter().any(|&p| near(p, 0.0)) || corners.iter().any(|&p| a.contains(p))
 }
 
 /// A pinned note: its lines (each centred at its own point), the leader

@@ -51,26 +51,32 @@ pub fn level(zoom: f64) -> i32 {
 /// fitted scale `base_k`. `group_of` gives a deposit's colour group.
 pub fn group(points: &[(usize, [f64; 2])], base_k: f64, zoom: f64, group_of: impl Fn(usize) -> Group) -> Grouping {
     let cell = CELL_PX / (base_k * 2f64.powi(level(zoom)));
-    // (cell row, cell column, deposit, position in `points`), sorted: one pass groups each cell's
-    // deposits in deposit order, whatever order the query gave them in.
-    let mut keyed: Vec<(i64, i64, usize, usize)> = points
+    // One number per point: cell row, cell column, deposit, position in
+    // `points`, 32 bits each, so sorting compares integers: one pass then
+    // groups each cell's deposits in deposit order, whatever order the query
+    // gave them in. (Rows and columns are offset into u32; a view never
+    // spans 2³¹ cells.)
+    let cell_of = |v: f64| ((v / cell).floor() as i32 as u32 ^ 0x8000_0000) as u128;
+    let mut keyed: Vec<u128> = points
         .iter()
         .enumerate()
-        .map(|(n, &(i, p))| ((p[1] / cell).floor() as i64, (p[0] / cell).floor() as i64, i, n))
+        .map(|(n, &(i, p))| cell_of(p[1]) << 96 | cell_of(p[0]) << 64 | (i as u32 as u128) << 32 | n as u32 as u128)
         .collect();
     keyed.sort_unstable();
+    let deposit = |k: u128| (k >> 32) as u32 as usize;
     let mut clustered = vec![false; points.len()];
     let mut clusters = Vec::new();
-    for run in keyed.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+    for run in keyed.chunk_by(|a, b| a >> 64 == b >> 64) {
         if run.len() < MIN_POINTS {
             continue;
         }
         let mut counts = [0usize; Group::ALL.len()];
         let mut c = [0.0, 0.0];
-        for &(_, _, i, n) in run {
+        for &k in run {
+            let n = k as u32 as usize;
             clustered[n] = true;
             let p = points[n].1;
-            if let Some(g) = Group::ALL.iter().position(|&g| g == group_of(i)) {
+            if let Some(g) = Group::ALL.iter().position(|&g| g == group_of(deposit(k))) {
                 counts[g] += 1;
             }
             c = [c[0] + p[0], c[1] + p[1]];
@@ -79,7 +85,7 @@ pub fn group(points: &[(usize, [f64; 2])], base_k: f64, zoom: f64, group_of: imp
         // The most common group; ties go to the earlier group in the legend.
         let best = (0..counts.len()).fold(0, |b, g| if counts[g] > counts[b] { g } else { b });
         clusters.push(PlaneCluster {
-            members: run.iter().map(|r| r.2).collect(),
+            members: run.iter().map(|&k| deposit(k)).collect(),
             centre: [c[0] / len, c[1] / len],
             group: Group::ALL[best],
         });

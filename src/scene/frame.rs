@@ -272,15 +272,18 @@ impl Frame {
         };
 
         // Deposits in view, through the R-tree; clusters when there are many.
-        let mut in_view: Vec<usize> = spec.deposits.in_rect(view.visible_plane(w, h)).collect();
-        in_view.sort_by(|&x, &y| atlas.deposits_plane[x][0].total_cmp(&atlas.deposits_plane[y][0]).then(x.cmp(&y)));
+        // Sorted as (x, index) pairs, side by side in memory, not by looking each index up.
+        let mut by_x: Vec<(f64, usize)> =
+            spec.deposits.in_rect(view.visible_plane(w, h)).map(|i| (atlas.deposits_plane[i][0], i)).collect();
+        by_x.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        let in_view: Vec<usize> = by_x.into_iter().map(|(_, i)| i).collect();
         let base = atlas.base_view(w, h);
         let zoom = view.k / base.k;
         let (singles, plane_clusters) = if !spec.layers.shows(Layer::Deposits) {
             (Vec::new(), Vec::new())
         } else if in_view.len() >= CLUSTER_MIN_IN_VIEW {
             let pts: Vec<(usize, [f64; 2])> = in_view.iter().map(|&i| (i, atlas.deposits_plane[i])).collect();
-            let g = clusters::group(&pts, base.k, zoom, |i| Group::of(atlas.ds.deposits[i].primary()));
+            let g = clusters::group(&pts, base.k, zoom, |i| atlas.deposit_groups[i]);
             (g.singles, g.clusters)
         } else {
             (in_view.clone(), Vec::new())
@@ -295,7 +298,7 @@ impl Frame {
                     at: view.to_screen(atlas.deposits_plane[i]),
                     r: style::marker_radius(d.kind),
                     status: d.status,
-                    group: Group::of(d.primary()),
+                    group: atlas.deposit_groups[i],
                     style: style::marker(d),
                     halo: style::halo(d, view.k),
                     label: format!(

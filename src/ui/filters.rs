@@ -5,31 +5,36 @@
 use super::details::home_name;
 use super::state::{Ui, toggle, use_ui};
 use super::tooltip::status_label;
-use crate::atlas::DepositFilter;
+use crate::atlas::{DepositFilter, OptionCounts};
 use crate::data::commodity;
 use crate::data::{DepositStatus, Home};
 use crate::i18n::Key;
 use crate::scene::layers::Layer;
 use leptos::prelude::*;
+use std::collections::HashMap;
 
 /// One filter option: a checkbox bound to one list of the deposit filter,
-/// with the count of deposits it would match given the other filters.
+/// with the count of deposits it would match given the other filters
+/// (`counts`, all options counted in one pass; `counts_of` picks this
+/// kind's, where the option is found by its code).
 /// Hooks: `data-filter="<kind>" data-value="<code>"`.
+#[allow(clippy::too_many_arguments)]
 fn chip<T: PartialEq + Clone + Send + Sync + 'static>(
     ui: Ui,
+    counts: Memo<OptionCounts>,
     kind: &'static str,
     value: T,
     code: String,
     label: String,
     dot: Option<&'static str>,
     list: fn(&mut DepositFilter) -> &mut Vec<T>,
+    counts_of: fn(&OptionCounts) -> &HashMap<String, usize>,
 ) -> impl IntoView {
-    let mut alone = ui.filter.get();
-    *list(&mut alone) = vec![value.clone()];
-    let n = ui.atlas.with(|a| a.as_ref().map(|a| a.visible(&alone).len()).unwrap_or(0));
+    let c1 = code.clone();
+    let n = Signal::derive(move || counts.with(|c| counts_of(c).get(&c1).copied().unwrap_or(0)));
     let v2 = value.clone();
     view! {
-        <label class="chip" class:zero=n == 0>
+        <label class="chip" class:zero=move || n.get() == 0>
             <input type="checkbox" data-filter=kind data-value=code
                 prop:checked=move || ui.filter.with(|f| list(&mut f.clone()).contains(&value))
                 on:change=move |_| ui.filter.update(|f| toggle(list(f), &v2))/>
@@ -46,14 +51,20 @@ pub fn Filters() -> impl IntoView {
 
     let symbols = Memo::new(move |_| {
         ui.atlas.with(|a| {
-            let mut s: Vec<String> = a
+            // The distinct symbols first (borrowed), then the few of them copied and sorted.
+            let distinct: std::collections::HashSet<&str> = a
                 .as_ref()
-                .map(|a| a.ds.deposits.iter().flat_map(|d| d.commodities.clone()).collect())
+                .map(|a| a.ds.deposits.iter().flat_map(|d| d.commodities.iter().map(String::as_str)).collect())
                 .unwrap_or_default();
-            crate::sort::by_key(&mut s, |x| (commodity::Group::of(x), x.clone()));
-            s.dedup();
+            let mut s: Vec<String> = distinct.into_iter().map(str::to_string).collect();
+            crate::sort::by(&mut s, |x, y| (commodity::Group::of(x), x).cmp(&(commodity::Group::of(y), y)));
             s
         })
+    });
+
+    // Every chip's count under the current filter, in one pass over the deposits.
+    let counts = Memo::new(move |_| {
+        ui.atlas.with(|a| a.as_ref().map(|a| ui.filter.with(|f| a.option_counts(f))).unwrap_or_default())
     });
 
     let commodity_opts = move || {
@@ -63,7 +74,7 @@ pub fn Filters() -> impl IntoView {
             .map(|sym| {
                 let label = format!("{} · {}", sym, commodity::name(&sym, lang()));
                 let dot = Some(commodity::Group::of(&sym).color());
-                chip(ui, "commodity", sym.clone(), sym, label, dot, |f| &mut f.commodities)
+                chip(ui, counts, "commodity", sym.clone(), sym, label, dot, |f| &mut f.commodities, |c| &c.commodities)
             })
             .collect_view()
     };
@@ -73,7 +84,7 @@ pub fn Filters() -> impl IntoView {
             .into_iter()
             .map(|iso| {
                 let name = ui.atlas.with(|a| a.as_ref().map(|a| a.country_name(&iso, lang())).unwrap_or_default());
-                chip(ui, "country", iso.clone(), iso, name, None, |f| &mut f.countries)
+                chip(ui, counts, "country", iso.clone(), iso, name, None, |f| &mut f.countries, |c| &c.countries)
             })
             .collect_view()
     };
@@ -81,14 +92,18 @@ pub fn Filters() -> impl IntoView {
         DepositStatus::ALL
             .iter()
             .map(|&s| {
-                chip(ui, "status", s, s.as_str().into(), status_label(s, lang()).into(), None, |f| &mut f.statuses)
+                let label = status_label(s, lang()).into();
+                chip(ui, counts, "status", s, s.as_str().into(), label, None, |f| &mut f.statuses, |c| &c.statuses)
             })
             .collect_view()
     };
     let foreign_opts = move || {
         Home::ALL
             .iter()
-            .map(|&h| chip(ui, "investor", h, h.as_str().into(), home_name(h, lang()).into(), None, |f| &mut f.foreign))
+            .map(|&h| {
+                let label = home_name(h, lang()).into();
+                chip(ui, counts, "investor", h, h.as_str().into(), label, None, |f| &mut f.foreign, |c| &c.foreign)
+            })
             .collect_view()
     };
 

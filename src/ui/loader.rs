@@ -10,6 +10,7 @@ use crate::data::trust::{DataPolicy, bounded};
 use crate::data::{ContextFiles, DataError, Dataset, RawFiles, Region, parse};
 use gloo_net::http::Request;
 use leptos::prelude::window;
+use wasm_bindgen::JsCast;
 
 pub const DEFAULT_MANIFEST: &str = "data/region.json";
 
@@ -42,7 +43,18 @@ async fn fetch_text(url: &str) -> Result<String, String> {
     if html {
         return Err(format!("got an HTML page, not JSON, from {url} (is the file name or its folder right?)"));
     }
-    let bytes = resp.binary().await.map_err(|e| format!("could not be read from {url}: {e}"))?;
+    // The body copied once into a new Vec (`Uint8Array::to_vec`), not into
+    // one zeroed first (gloo's `binary()`: a 47 MB memset).
+    let read = web_sys::Response::from(resp).array_buffer().map(wasm_bindgen_futures::JsFuture::from);
+    let body = match read {
+        Ok(body) => body.await,
+        Err(e) => Err(e),
+    };
+    let body = body.map_err(|e| {
+        let why = e.dyn_ref::<js_sys::Error>().map(|e| format!("{}: {}", e.name(), e.message()));
+        format!("could not be read from {url}: {}", why.unwrap_or_else(|| format!("{e:?}")))
+    })?;
+    let bytes = js_sys::Uint8Array::new(&body).to_vec();
     Ok(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }
 

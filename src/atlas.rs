@@ -89,7 +89,7 @@ pub fn fold(s: &str) -> String {
             .collect();
     }
     s.chars()
-        .flat_map(char::to_lowercase)
+        .map(crate::case::lower_char)
         .map(|c| if c == 'ё' { 'е' } else { c })
         .filter(|c| c.is_alphanumeric() || c.is_whitespace())
         .collect()

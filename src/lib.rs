@@ -7,6 +7,7 @@
 
 pub mod atlas;
 pub mod author;
+pub mod case;
 pub mod color;
 pub mod data;
 pub mod decimal;

@@ -266,7 +266,8 @@ pub fn warnings(ds: &Dataset) -> Vec<DataError> {
 }
 
 fn wikipedia_only(note: &str) -> bool {
-    let n = note.to_lowercase();
+    // The words looked for are ASCII.
+    let n = note.to_ascii_lowercase();
     n.contains("wiki") && !n.contains("agrees with")
 }
 

@@ -71,7 +71,7 @@ pub fn country_labels_clear_of(atlas: &Atlas, vp: Viewport, lang: Lang, blocked:
         .map(|&i| {
             let c = &atlas.ds.countries[i];
             let focus = c.role == CountryRole::Focus;
-            (focus, if focus { c.name(lang).to_uppercase() } else { c.name(lang).to_string() })
+            (focus, if focus { crate::case::upper(c.name(lang)) } else { c.name(lang).to_string() })
         })
         .collect();
     let cands: Vec<Vec<Rect>> = order

@@ -238,8 +238,14 @@ impl Frame {
                     .map(|i| format!("{} · {}", i.name.get(lang), i.origin_label.get(lang)))
                     .unwrap_or_default()
             };
-            let (drawn, origin) =
-                layout(atlas, spec.groups, vp, &scale, |iso| atlas.country_name(iso, lang).to_uppercase(), badge_text);
+            let (drawn, origin) = layout(
+                atlas,
+                spec.groups,
+                vp,
+                &scale,
+                |iso| crate::case::upper(&atlas.country_name(iso, lang)),
+                badge_text,
+            );
             let flows = drawn.into_iter().map(flow_shape).collect();
             let badges = origin
                 .into_iter()

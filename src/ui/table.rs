@@ -65,11 +65,11 @@ pub fn TableView() -> impl IntoView {
             let key = |i: &usize| {
                 let d = &a.ds.deposits[*i];
                 match col {
-                    Col::Name => d.display_name(lang).to_lowercase(),
+                    Col::Name => crate::case::lower(d.display_name(lang)),
                     Col::Country => a.country_name(&d.country, lang),
                     Col::Commodities => d.commodities.join(","),
                     Col::Status => d.status.as_str().to_string(),
-                    Col::Operator => d.operator.to_lowercase(),
+                    Col::Operator => crate::case::lower(&d.operator),
                 }
             };
             // Keys once per row, then the app's one sort (`crate::sort`).

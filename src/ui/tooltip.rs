@@ -55,7 +55,7 @@ pub fn Tooltip() -> impl IntoView {
                 Hover::Cluster(c) => {
                     let n = ui.frame.with(|f| f.as_ref().and_then(|f| f.clusters.get(c)).map(|c| c.count))?;
                     view! {
-                        <strong class="tt-name">{n}" "{ui.t(Key::Deposits).to_lowercase()}</strong>
+                        <strong class="tt-name">{n}" "{crate::case::lower(ui.t(Key::Deposits))}</strong>
                         <span class="tt-note">{ui.t(Key::ClusterHint)}</span>
                     }
                     .into_any()
@@ -65,7 +65,7 @@ pub fn Tooltip() -> impl IntoView {
                     let n = a.deposits_in(&c.iso3);
                     view! {
                         <strong class="tt-name">{c.name(lang).to_string()}</strong>
-                        {(n > 0).then(|| view! { <span>{n}" "{ui.t(Key::Deposits).to_lowercase()}</span> })}
+                        {(n > 0).then(|| view! { <span>{n}" "{crate::case::lower(ui.t(Key::Deposits))}</span> })}
                     }
                     .into_any()
                 }

@@ -65,10 +65,10 @@ pub fn ClusterList() -> impl IntoView {
         let (w, _) = ui.size.get_untracked();
         let left = if px > w - 300.0 { px - 290.0 } else { px + 12.0 };
         Some(view! {
-            <div class="cluster-list" role="dialog" aria-label=format!("{} {}", cl.count, ui.t(Key::Deposits).to_lowercase())
+            <div class="cluster-list" role="dialog" aria-label=format!("{} {}", cl.count, crate::case::lower(ui.t(Key::Deposits)))
                 data-cluster-list=cl.count style:left=format!("{left:.0}px") style:top=format!("{:.0}px", py.max(8.0))>
                 <div class="cluster-head">
-                    <strong>{cl.count}" "{ui.t(Key::Deposits).to_lowercase()}</strong>
+                    <strong>{cl.count}" "{crate::case::lower(ui.t(Key::Deposits))}</strong>
                     <button type="button" class="close" aria-label=ui.t(Key::Close) on:click=move |_| ui.cluster_open.set(None)>"×"</button>
                 </div>
                 <ul>

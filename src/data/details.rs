@@ -49,38 +49,12 @@ fn named(file: &str, id: &str, field: &str, message: impl Into<String>) -> DataE
 }
 
 fn text(file: &str, id: &str, m: &json::Map, key: &str) -> Result<Option<String>, DataError> {
-    match m.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.to_string())),
-        Some(_) => Err(named(file, id, key, "must be a string")),
-    }
+    super::parse::opt_string_field(m, key, |f, msg| named(file, id, f, msg))
 }
 
-/// A record's sources, with the messages the layer files give.
+/// A record's sources, read and checked as in the layer files.
 fn sources(file: &str, id: &str, m: &json::Map) -> Result<Vec<Source>, DataError> {
-    let list = match m.get("sources") {
-        Some(Value::Array(a)) if a.is_empty() => {
-            return Err(named(file, id, "sources", "is empty: every record needs at least one source"));
-        }
-        Some(Value::Array(a)) => a,
-        Some(_) => return Err(named(file, id, "sources", "must be a list of {url, title}")),
-        None => return Err(named(file, id, "sources", "missing field: every record needs at least one source")),
-    };
-    list.iter()
-        .enumerate()
-        .map(|(i, v)| {
-            let url = v.get("url").and_then(Value::as_str).unwrap_or("");
-            let title = v.get("title").and_then(Value::as_str).unwrap_or("");
-            if !super::parse::is_http(url) {
-                return Err(named(file, id, &format!("sources[{i}].url"), "must be an http(s) URL"));
-            }
-            if title.trim().is_empty() {
-                return Err(named(file, id, &format!("sources[{i}].title"), "missing title"));
-            }
-            Ok(Source { url: url.to_string(), title: title.to_string() })
-        })
-        .collect()
+    super::parse::sources_field(m, |f, msg| named(file, id, f, msg))
 }
 
 impl Details {

@@ -448,8 +448,50 @@ fn features<'a>(
 }
 
 /// Sources must be web links a reader can follow, never `javascript:` or a file.
-pub(crate) fn is_http(url: &str) -> bool {
+fn is_http(url: &str) -> bool {
     url.starts_with("https://") || url.starts_with("http://")
+}
+
+/// An optional string field of a record: absent, null or blank is `None`.
+/// `err(field, message)` names the record (a layer feature, a details entry).
+pub(crate) fn opt_string_field(
+    map: &Map,
+    key: &str,
+    err: impl Fn(&str, &str) -> DataError,
+) -> Result<Option<String>, DataError> {
+    match map.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.to_string())),
+        Some(_) => Err(err(key, "must be a string")),
+    }
+}
+
+/// A record's `sources`: a non-empty list of `{url, title}` with http(s)
+/// links, each problem named through `err(field, message)`.
+pub(crate) fn sources_field(map: &Map, err: impl Fn(&str, &str) -> DataError) -> Result<Vec<Source>, DataError> {
+    let list = match map.get("sources") {
+        Some(Value::Array(a)) => a,
+        Some(_) => return Err(err("sources", "must be a list of {url, title}")),
+        None => return Err(err("sources", "missing field: every record needs at least one source")),
+    };
+    if list.is_empty() {
+        return Err(err("sources", "is empty: every record needs at least one source"));
+    }
+    list.iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let url = v.get("url").and_then(Value::as_str).unwrap_or("");
+            let title = v.get("title").and_then(Value::as_str).unwrap_or("");
+            if !is_http(url) {
+                return Err(err(&format!("sources[{i}].url"), "must be an http(s) URL"));
+            }
+            if title.trim().is_empty() {
+                return Err(err(&format!("sources[{i}].title"), "missing title"));
+            }
+            Ok(Source { url: url.to_string(), title: title.to_string() })
+        })
+        .collect()
 }
 
 /// Reads one feature's properties, turning each problem into a named error.
@@ -503,12 +545,7 @@ impl<'a> Props<'a> {
     }
 
     fn opt_string(&self, key: &str) -> Result<Option<String>, DataError> {
-        match self.map.get(key) {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s.to_string())),
-            Some(_) => Err(self.err(key, "must be a string")),
-        }
+        opt_string_field(&self.map, key, |f, m| self.err(f, m))
     }
 
     /// A string that may be empty but must be present.
@@ -564,30 +601,7 @@ impl<'a> Props<'a> {
     }
 
     fn sources(&self) -> Result<Vec<Source>, DataError> {
-        let list = match self.map.get("sources") {
-            Some(Value::Array(a)) => a,
-            Some(_) => return Err(self.err("sources", "must be a list of {url, title}")),
-            None => {
-                return Err(self.err("sources", "missing field: every record needs at least one source"));
-            }
-        };
-        if list.is_empty() {
-            return Err(self.err("sources", "is empty: every record needs at least one source"));
-        }
-        list.iter()
-            .enumerate()
-            .map(|(i, v)| {
-                let url = v.get("url").and_then(Value::as_str).unwrap_or("");
-                let title = v.get("title").and_then(Value::as_str).unwrap_or("");
-                if !is_http(url) {
-                    return Err(self.err(&format!("sources[{i}].url"), "must be an http(s) URL"));
-                }
-                if title.trim().is_empty() {
-                    return Err(self.err(&format!("sources[{i}].title"), "missing title"));
-                }
-                Ok(Source { url: url.to_string(), title: title.to_string() })
-            })
-            .collect()
+        sources_field(&self.map, |f, m| self.err(f, m))
     }
 
     /// The feature's geometry; `None` for a GeoJSON type no layer draws.

@@ -130,6 +130,16 @@ impl Details {
         (out, errors)
     }
 
+    /// A deposit's sources: this file's entry, or its own when it has none.
+    pub fn deposit_sources<'a>(&'a self, d: &'a Deposit) -> &'a [Source] {
+        self.deposits.get(&d.id).map_or(&d.sources, |x| &x.sources)
+    }
+
+    /// A flow's sources, as [`Details::deposit_sources`].
+    pub fn flow_sources<'a>(&'a self, f: &'a Flow) -> &'a [Source] {
+        self.flows.get(&f.id).map_or(&f.sources, |x| &x.sources)
+    }
+
     /// The deposit with its text from this file (itself, when the file has
     /// no entry for it: its own fields, if the layer carried them).
     pub fn deposit(&self, d: &Deposit) -> Deposit {

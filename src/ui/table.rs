@@ -21,10 +21,9 @@ enum Col {
     Operator,
 }
 
-/// A record's first source: from the details file when the layers left it
-/// there (`from_file`), else its own; "Loading…" while the file is read.
-fn source_cell(own: &[Source], from_file: Option<&[Source]>, loading: bool, lang: Lang) -> impl IntoView + use<> {
-    match from_file.unwrap_or(own).first() {
+/// A record's first source; "Loading…" while the details file is read.
+fn source_cell(sources: &[Source], loading: bool, lang: Lang) -> impl IntoView + use<> {
+    match sources.first() {
         Some(s) => {
             view! { <a href=s.url.clone() target="_blank" rel="noopener noreferrer">{s.title.clone()}</a> }.into_any()
         }
@@ -61,7 +60,7 @@ pub fn TableView() -> impl IntoView {
         let (col, asc) = sort.get();
         ui.atlas.with(|a| {
             let Some(a) = a else { return Vec::new() };
-            let ids: Vec<usize> = ui.frame.with(|f| f.as_ref().map(|f| f.in_view.clone()).unwrap_or_default());
+            let in_view: Vec<usize> = ui.frame.with(|f| f.as_ref().map(|f| f.in_view.clone()).unwrap_or_default());
             let key = |i: &usize| {
                 let d = &a.ds.deposits[*i];
                 match col {
@@ -73,12 +72,9 @@ pub fn TableView() -> impl IntoView {
                 }
             };
             // Keys once per row, then the app's one sort (`crate::sort`).
-            let keys: Vec<String> = ids.iter().map(key).collect();
-            let mut rows: Vec<u32> = (0..ids.len() as u32).collect();
-            crate::sort::by(&mut rows, |&x, &y| {
-                keys[x as usize].cmp(&keys[y as usize]).then(ids[x as usize].cmp(&ids[y as usize]))
-            });
-            let mut ids: Vec<usize> = rows.into_iter().map(|r| ids[r as usize]).collect();
+            let mut keyed: Vec<(String, usize)> = in_view.iter().map(|i| (key(i), *i)).collect();
+            crate::sort::by(&mut keyed, |a, b| a.cmp(b));
+            let mut ids: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
             if !asc {
                 ids.reverse();
             }
@@ -113,7 +109,7 @@ pub fn TableView() -> impl IntoView {
                             <td>{d.commodities.join(", ")}</td>
                             <td>{status_label(d.status, lang)}</td>
                             <td>{d.operator.clone()}</td>
-                            <td>{source_cell(&d.sources, details.as_ref().and_then(|x| x.deposits.get(&d.id)).map(|x| &x.sources[..]), details.is_none(), lang)}</td>
+                            <td>{source_cell(details.as_ref().map_or(&d.sources, |x| x.deposit_sources(&d)), details.is_none(), lang)}</td>
                         </tr>
                     }
                 })
@@ -147,7 +143,7 @@ pub fn TableView() -> impl IntoView {
                                 <td>{flow_status_label(f.status, lang)}</td>
                                 <td>{f.period.clone()}</td>
                                 <td>{conf}</td>
-                                <td>{source_cell(&f.sources, details.as_ref().and_then(|x| x.flows.get(&f.id)).map(|x| &x.sources[..]), details.is_none(), lang)}</td>
+                                <td>{source_cell(details.as_ref().map_or(&f.sources, |x| x.flow_sources(f)), details.is_none(), lang)}</td>
                             </tr>
                         }
                     })

@@ -24,10 +24,18 @@ pub struct DepositFilter {
 
 impl DepositFilter {
     pub fn admits(&self, d: &Deposit) -> bool {
-        (self.commodities.is_empty() || d.commodities.iter().any(|c| self.commodities.contains(c)))
-            && (self.countries.is_empty() || self.countries.contains(&d.country))
-            && (self.statuses.is_empty() || self.statuses.contains(&d.status))
-            && (self.foreign.is_empty() || self.foreign.iter().any(|h| d.has_investor_from(*h)))
+        self.matches(d) == [true; 4]
+    }
+
+    /// Whether `d` passes each list on its own: [commodities, countries,
+    /// statuses, foreign investors] (the chip counts leave one out at a time).
+    pub fn matches(&self, d: &Deposit) -> [bool; 4] {
+        [
+            self.commodities.is_empty() || d.commodities.iter().any(|c| self.commodities.contains(c)),
+            self.countries.is_empty() || self.countries.contains(&d.country),
+            self.statuses.is_empty() || self.statuses.contains(&d.status),
+            self.foreign.is_empty() || self.foreign.iter().any(|h| d.has_investor_from(*h)),
+        ]
     }
 
     pub fn is_empty(&self) -> bool {
@@ -150,10 +158,7 @@ impl Atlas {
         let mut statuses: HashMap<&str, usize> = HashMap::new();
         let mut foreign: HashMap<&str, usize> = HashMap::new();
         for d in &self.ds.deposits {
-            let c = f.commodities.is_empty() || d.commodities.iter().any(|x| f.commodities.contains(x));
-            let k = f.countries.is_empty() || f.countries.contains(&d.country);
-            let s = f.statuses.is_empty() || f.statuses.contains(&d.status);
-            let h = f.foreign.is_empty() || f.foreign.iter().any(|h| d.has_investor_from(*h));
+            let [c, k, s, h] = f.matches(d);
             if k && s && h {
                 for (j, x) in d.commodities.iter().enumerate() {
                     if !d.commodities[..j].contains(x) {

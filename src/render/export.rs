@@ -6,13 +6,12 @@
 
 use crate::flows::arrow::reference;
 use crate::i18n::{Key, t};
+use crate::render::layers::{self, Target};
 use crate::render::svg::escape;
-use crate::scene::context::ContextLayer;
-use crate::scene::flows::{BADGE_H, CHIP_H};
-use crate::scene::frame::{Frame, TextLabel};
+use crate::scene::frame::Frame;
 use crate::scene::labels::text_width;
 use crate::scene::path::{Shape, ring_path};
-use crate::scene::style::{self, FONT, Hatch, Ink, PathStyle, Theme};
+use crate::scene::style::{self, FONT, Ink, PathStyle, Theme};
 use std::fmt::Write;
 
 const HEADER_H: f64 = 64.0;
@@ -25,95 +24,6 @@ fn ink(th: Theme, i: Ink) -> &'static str {
 
 fn attrs(th: Theme, s: &PathStyle) -> String {
     s.attrs(th)
-}
-
-fn hatch_def(o: &mut String, h: &Hatch) {
-    let _ = write!(
-        o,
-        r#"<pattern id="{id}" width="{s}" height="{s}" patternUnits="userSpaceOnUse" patternTransform="rotate({a})"><rect width="{s}" height="{s}" fill="{c}" fill-opacity="{bo}"/><line x1="0" y1="0" x2="0" y2="{s}" stroke="{c}" stroke-width="{lw}"/></pattern>"#,
-        id = escape(&h.id),
-        s = h.size,
-        a = h.angle_deg,
-        c = escape(&h.color),
-        bo = h.background_opacity,
-        lw = h.line_width
-    );
-}
-
-fn text(o: &mut String, th: Theme, l: &TextLabel, extra: &str) {
-    let s = &l.style;
-    let _ = write!(
-        o,
-        r#"<text{extra} x="{:.1}" y="{:.1}" font-size="{}" font-weight="{}" font-style="{}"{} fill="{}" text-anchor="middle" dominant-baseline="central" stroke="{}" stroke-width="3" stroke-linejoin="round" paint-order="stroke">{}</text>"#,
-        l.at[0],
-        l.at[1],
-        s.size,
-        s.weight,
-        if s.italic { "italic" } else { "normal" },
-        if s.letter_spacing > 0.0 { format!(r#" letter-spacing="{}""#, s.letter_spacing) } else { String::new() },
-        s.fill.resolve(th),
-        s.halo.resolve(th),
-        escape(&l.text)
-    );
-}
-
-/// Place and river names, the scale bar and the locator inset.
-fn context_overlay(o: &mut String, th: Theme, c: &ContextLayer) {
-    for l in &c.place_labels {
-        text(o, th, l, &format!(r#" data-label-place="{}""#, escape(&l.key)));
-    }
-    for r in &c.river_labels {
-        let l = &r.label;
-        let turned = TextLabel { at: [0.0, 0.0], ..l.clone() };
-        let extra = format!(
-            r#" data-label-river="{}" transform="translate({:.1} {:.1}) rotate({:.1})""#,
-            escape(&l.key),
-            l.at[0],
-            l.at[1],
-            r.angle
-        );
-        text(o, th, &turned, &extra);
-    }
-    if let Some(b) = &c.scale_bar {
-        let _ = write!(
-            o,
-            r#"<g data-scale-km="{}" data-scale-px="{:.2}"><path d="{}" {}/>"#,
-            b.bar.km,
-            b.bar.px,
-            b.d(),
-            attrs(th, &b.style)
-        );
-        text(o, th, &b.label, "");
-        o.push_str("</g>");
-    }
-    if let Some(i) = &c.inset {
-        let n = &i.inset;
-        let _ = write!(
-            o,
-            r#"<g data-inset="1" transform="translate({:.1} {:.1})"><rect width="{:.1}" height="{:.1}" rx="4" {}/><path d="{}" {}/><path data-inset-frame="1" d="{}" {}/>"#,
-            i.at[0],
-            i.at[1],
-            n.width,
-            n.height,
-            attrs(th, &i.panel),
-            n.land,
-            attrs(th, &i.land),
-            n.frame,
-            attrs(th, &i.frame)
-        );
-        for (p, s) in n.capitals.iter().zip(&i.capitals) {
-            let _ = write!(
-                o,
-                r#"<circle data-inset-capital="{}" cx="{:.1}" cy="{:.1}" r="2.6" {}><title>{}</title></circle>"#,
-                escape(&p.investor),
-                p.at[0],
-                p.at[1],
-                attrs(th, s),
-                escape(&p.label)
-            );
-        }
-        o.push_str("</g>");
-    }
 }
 
 /// Where the legend starts and how tall it is, and where the credit lines go.
@@ -156,9 +66,7 @@ pub fn standalone_svg_in(frame: &Frame, url: &str, th: Theme) -> (String, [f64; 
         escape(&frame.title)
     );
     let _ = write!(o, "<title>{}</title><defs>", escape(&frame.title));
-    for hatch in &frame.hatches {
-        hatch_def(&mut o, hatch);
-    }
+    layers::hatches(&mut o, frame);
     let _ =
         write!(o, r#"<clipPath id="map-clip"><rect x="0" y="0" width="{mw:.0}" height="{mh:.0}"/></clipPath></defs>"#);
     let _ = write!(o, r#"<rect width="{w:.0}" height="{h:.0}" fill="{}"/>"#, ink(th, Ink::Panel));
@@ -176,78 +84,13 @@ pub fn standalone_svg_in(frame: &Frame, url: &str, th: Theme) -> (String, [f64; 
     // Map.
     let _ = write!(o, r#"<g id="map" transform="translate(0 {HEADER_H})" clip-path="url(#map-clip)">"#);
     let _ = write!(o, r#"<rect width="{mw:.0}" height="{mh:.0}" fill="{}"/>"#, ink(th, Ink::Bg));
-    for c in &frame.countries {
-        let _ = write!(
-            o,
-            r#"<path data-iso3="{}" d="{}" {} stroke-linejoin="round"/>"#,
-            escape(&c.id),
-            c.d,
-            attrs(th, &c.style)
-        );
-    }
-    for wb in &frame.water {
-        let _ = write!(o, r#"<path data-water="{}" d="{}" {}/>"#, escape(&wb.id), wb.d, attrs(th, &wb.style));
-    }
-    for r in &frame.context.rivers {
-        let _ = write!(
-            o,
-            r#"<path data-river="{}" d="{}" {} stroke-linejoin="round"/>"#,
-            escape(&r.id),
-            r.d,
-            attrs(th, &r.style)
-        );
-    }
+    let t = Target::File(th);
+    layers::basemap(&mut o, t, frame);
+    layers::rivers(&mut o, t, &frame.context);
     o.push_str(r#"<g id="flows">"#);
-    for f in &frame.flows {
-        let _ = write!(o, r#"<g data-flow="{}"><path d="{}" {}/>"#, escape(&f.key), f.outer_d, attrs(th, &f.outer));
-        if let Some((d, s)) = &f.inner {
-            let _ = write!(o, r#"<path d="{d}" {}/>"#, attrs(th, s));
-        }
-        o.push_str("</g>");
-    }
-    for b in &frame.badges {
-        let c = escape(&b.fill);
-        let _ = write!(
-            o,
-            r#"<g data-origin="{}" transform="translate({:.1} {:.1})"><rect width="{:.1}" height="{BADGE_H}" rx="10" fill="{c}"/><text x="{:.1}" y="14" font-size="11" font-weight="600" fill="{}" text-anchor="middle">{}</text>"#,
-            escape(&b.investor),
-            b.pos[0],
-            b.pos[1],
-            b.width,
-            b.width / 2.0,
-            ink(th, Ink::OnDark),
-            escape(&b.text)
-        );
-        // Region-wide figures: a dashed chip, never an arrow to scale.
-        if let Some(chip) = &b.chip {
-            let _ = write!(
-                o,
-                r#"<g data-region-group="{}" transform="translate(0 {:.1})"><rect width="{:.1}" height="{CHIP_H}" rx="9" {}/><text x="{:.1}" y="13" font-size="10.5" font-weight="600" fill="{c}" text-anchor="middle">{}</text></g>"#,
-                escape(&chip.key),
-                BADGE_H + 3.0,
-                chip.width,
-                attrs(th, &chip.style),
-                chip.width / 2.0,
-                escape(&chip.text)
-            );
-        }
-        o.push_str("</g>");
-    }
+    layers::flows(&mut o, t, frame);
     o.push_str(r#"</g><g id="places">"#);
-    for p in &frame.context.places {
-        let _ = write!(
-            o,
-            r#"<circle data-place="{}" cx="{:.1}" cy="{:.1}" r="{:.1}" {}/>"#,
-            escape(&p.id),
-            p.at[0],
-            p.at[1],
-            p.r,
-            attrs(th, &p.style)
-        );
-        if let Some((r, s)) = &p.dot {
-            let _ = write!(o, r#"<circle cx="{:.1}" cy="{:.1}" r="{r:.1}" {}/>"#, p.at[0], p.at[1], attrs(th, s));
-        }
-    }
+    layers::places(&mut o, t, &frame.context);
     o.push_str(r#"</g><g id="deposits">"#);
     for m in &frame.markers {
         if let Some((r, s)) = &m.halo {
@@ -280,26 +123,10 @@ pub fn standalone_svg_in(frame: &Frame, url: &str, th: Theme) -> (String, [f64; 
         );
     }
     o.push_str("</g>");
-    for l in &frame.country_labels {
-        text(&mut o, th, l, "");
-    }
-    for l in &frame.deposit_labels {
-        text(&mut o, th, l, &format!(r#" data-label-deposit="{}""#, escape(&l.key)));
-    }
-    for l in &frame.amount_labels {
-        text(&mut o, th, l, &format!(r#" data-flow-amount="{}""#, escape(&l.key)));
-    }
-    for n in &frame.notes {
-        let _ = write!(o, r#"<g data-annotation="{}"><path d="{}" {}/>"#, n.index, n.leader_d, attrs(th, &n.leader));
-        if let Some((at, r, s)) = &n.dot {
-            let _ = write!(o, r#"<circle cx="{:.1}" cy="{:.1}" r="{r:.1}" {}/>"#, at[0], at[1], attrs(th, s));
-        }
-        for l in &n.lines {
-            text(&mut o, th, l, "");
-        }
-        o.push_str("</g>");
-    }
-    context_overlay(&mut o, th, &frame.context);
+    layers::labels(&mut o, t, frame);
+    layers::context_labels(&mut o, t, &frame.context);
+    layers::badges(&mut o, t, frame);
+    layers::furniture(&mut o, t, &frame.context, true);
     o.push_str("</g>");
 
     legend(&mut o, th, frame, lay.legend_top, w);

@@ -359,7 +359,7 @@ mod tests {
             assert_eq!(count("data-river"), f.context.rivers.len());
             assert_eq!(count("data-place"), f.context.places.len());
             assert_eq!(count("data-label-place"), f.context.place_labels.len());
-            assert_eq!(count("data-label-river"), f.context.river_labels.len());
+            assert_eq!(count("data-river-label"), f.context.river_labels.len());
             assert_eq!(count("data-inset"), 1, "the export always has the inset");
             assert_eq!(count("data-inset-capital"), 4);
             let bar = doc.descendants().find(|n| n.attribute("data-scale-km").is_some()).expect("scale bar");

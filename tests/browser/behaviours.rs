@@ -264,8 +264,9 @@ async fn unticking_every_flow_status_survives_a_reload() {
     let url = b.c.current_url().await.unwrap().to_string();
     assert!(url.contains("fs=none"), "{url}");
     let fresh = Browser::new(1280, 800).await;
-    fresh.c.goto(&url).await.unwrap();
-    fresh.wait_css("[data-deposit-id]").await;
+    // `open` waits for the app's own map: the pre-rendered picture, with its
+    // arrows, is on screen until the app takes over.
+    fresh.open(&url[url.find("/?").expect("a query")..]).await;
     // The legend is drawn (the sentinel that flows were laid out), and no arrow is.
     fresh.wait_css("[data-ref-usd]").await;
     assert_eq!(fresh.js("return document.querySelectorAll('[data-flow]').length;").await, 0);

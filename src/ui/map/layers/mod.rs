@@ -1,12 +1,11 @@
 //! The live map's layers. Each draws its part of the current `Frame` one to
-//! one (the export draws the same frame as a string): `basemap` and `flows`
-//! and, below the canvas threshold, `markers` as SVG; `canvas` for dense
-//! deposits and clusters; `overlay` for labels, badges and the hovered,
-//! focused and selected marker above everything.
+//! one: `drawn` sets the basemap, rivers, arrows, places, labels, badges and
+//! the corner furniture from `render::layers`, the writer the export uses;
+//! `markers` draws deposit markers as SVG below the canvas threshold (each a
+//! focusable button); `canvas` draws dense deposits and clusters; `overlay`
+//! the hovered, focused and selected marker above the canvas.
 
-pub mod basemap;
 pub mod canvas;
-pub mod context;
-pub mod flows;
+pub mod drawn;
 pub mod markers;
 pub mod overlay;

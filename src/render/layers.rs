@@ -1,0 +1,436 @@
+//! One SVG writer for the frame's layers. The live map sets each of its
+//! layers' markup from these functions (`Target::Live`); the export, the
+//! `atlas svg` command and the pre-rendered page draw the same calls into
+//! one file (`Target::File`). So an element's markup, its hooks
+//! (`data-iso3`, `data-flow`, …) and the way its style is written exist once.
+//!
+//! Text from data is escaped ([`escape`]): it is always text, never markup,
+//! also where the live map parses this markup.
+
+use crate::render::svg::escape;
+use crate::scene::context::ContextLayer;
+use crate::scene::flows::{BADGE_H, CHIP_H};
+use crate::scene::frame::{Frame, TextLabel};
+use crate::scene::style::{Hatch, Ink, Paint, PathStyle, Theme};
+use std::fmt::Write;
+
+/// Where the markup goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// The live map: palette inks as `var(--…)` in a `style` attribute, so
+    /// the page's theme applies; class names for the page's stylesheet;
+    /// region chips are buttons.
+    Live,
+    /// A file that stands alone: the concrete colours of one theme as
+    /// presentation attributes, and no classes.
+    File(Theme),
+}
+
+impl Target {
+    fn live(self) -> bool {
+        self == Target::Live
+    }
+
+    /// ` class="…"` on the live map; nothing in a file.
+    fn class(self, o: &mut String, names: &str) {
+        if self.live() {
+            let _ = write!(o, r#" class="{names}""#);
+        }
+    }
+
+    /// A colour as this target writes it.
+    fn paint(self, p: &Paint) -> String {
+        match self {
+            Target::Live => p.css(),
+            Target::File(th) => p.resolve(th),
+        }
+    }
+
+    /// A shape's fill and stroke: one `style` attribute (live) or
+    /// presentation attributes (file).
+    fn style(self, o: &mut String, s: &PathStyle) {
+        match self {
+            Target::Live => {
+                let _ = write!(o, r#" style="{}""#, s.css());
+            }
+            Target::File(th) => {
+                let _ = write!(o, " {}", s.attrs(th));
+            }
+        }
+    }
+
+    /// A fill colour alone.
+    fn fill(self, o: &mut String, fill: &Paint) {
+        let f = self.paint(fill);
+        match self {
+            Target::Live => {
+                let _ = write!(o, r#" style="fill:{f}""#);
+            }
+            Target::File(_) => {
+                let _ = write!(o, r#" fill="{f}""#);
+            }
+        }
+    }
+
+    /// A fill and a stroke colour.
+    fn fill_stroke(self, o: &mut String, fill: &Paint, stroke: &Paint) {
+        let (f, s) = (self.paint(fill), self.paint(stroke));
+        match self {
+            Target::Live => {
+                let _ = write!(o, r#" style="fill:{f};stroke:{s}""#);
+            }
+            Target::File(_) => {
+                let _ = write!(o, r#" fill="{f}" stroke="{s}""#);
+            }
+        }
+    }
+}
+
+/// The hatch patterns of committed money, one per investor colour (inside `<defs>`).
+pub fn hatches(o: &mut String, f: &Frame) {
+    for h in &f.hatches {
+        hatch(o, h);
+    }
+}
+
+fn hatch(o: &mut String, h: &Hatch) {
+    let _ = write!(
+        o,
+        r#"<pattern id="{id}" width="{s}" height="{s}" patternUnits="userSpaceOnUse" patternTransform="rotate({a})"><rect width="{s}" height="{s}" fill="{c}" fill-opacity="{bo}"/><line x1="0" y1="0" x2="0" y2="{s}" stroke="{c}" stroke-width="{lw}"/></pattern>"#,
+        id = escape(&h.id),
+        s = h.size,
+        a = h.angle_deg,
+        c = escape(&h.color),
+        bo = h.background_opacity,
+        lw = h.line_width
+    );
+}
+
+/// A label: centred on its point, its halo painted under the letters.
+/// `hook` is the label's data attribute (`data-label-deposit`), if any.
+pub fn text(o: &mut String, t: Target, l: &TextLabel, class: &str, hook: Option<&str>) {
+    let s = &l.style;
+    o.push_str("<text");
+    t.class(o, &if l.focus { format!("{class} focus") } else { class.to_string() });
+    if let Some(h) = hook {
+        let _ = write!(o, r#" {h}="{}""#, escape(&l.key));
+    }
+    let _ = write!(
+        o,
+        r#" x="{:.1}" y="{:.1}" font-size="{}" font-weight="{}" font-style="{}""#,
+        l.at[0],
+        l.at[1],
+        s.size,
+        s.weight,
+        if s.italic { "italic" } else { "normal" },
+    );
+    if s.letter_spacing > 0.0 {
+        let _ = write!(o, r#" letter-spacing="{}""#, s.letter_spacing);
+    }
+    o.push_str(r#" text-anchor="middle" dominant-baseline="central" stroke-width="3" stroke-linejoin="round" paint-order="stroke""#);
+    t.fill_stroke(o, &s.fill, &s.halo);
+    let _ = write!(o, ">{}</text>", escape(&l.text));
+}
+
+/// Countries, then water bodies.
+pub fn basemap(o: &mut String, t: Target, f: &Frame) {
+    for c in &f.countries {
+        o.push_str("<path");
+        t.class(o, if c.focus { "country focus" } else { "country context" });
+        let _ = write!(o, r#" data-iso3="{}" d="{}""#, escape(&c.id), c.d);
+        t.style(o, &c.style);
+        o.push_str(r#" stroke-linejoin="round"/>"#);
+    }
+    o.push_str("<g");
+    t.class(o, "water");
+    o.push('>');
+    for w in &f.water {
+        o.push_str("<path");
+        t.class(o, "water-body");
+        let _ = write!(o, r#" data-water="{}" d="{}""#, escape(&w.id), w.d);
+        t.style(o, &w.style);
+        o.push_str("/>");
+    }
+    o.push_str("</g>");
+}
+
+/// Rivers (their lines; the names are in [`context_labels`]).
+pub fn rivers(o: &mut String, t: Target, c: &ContextLayer) {
+    for r in &c.rivers {
+        o.push_str("<path");
+        t.class(o, "river");
+        let _ = write!(o, r#" data-river="{}" d="{}""#, escape(&r.id), r.d);
+        t.style(o, &r.style);
+        o.push_str(r#" stroke-linejoin="round"/>"#);
+    }
+}
+
+/// The arrows: the committed outline, and the realized part inside it.
+pub fn flows(o: &mut String, t: Target, f: &Frame) {
+    for s in &f.flows {
+        o.push_str("<g");
+        t.class(o, if s.flow.raised_to_min { "flow min-width" } else { "flow" });
+        let _ = write!(
+            o,
+            r#" data-flow="{}" data-investor="{}" data-amount="{:.0}" data-width="{:.3}"><path"#,
+            escape(&s.key),
+            escape(&s.flow.group.investor),
+            s.flow.group.total_usd,
+            s.flow.outer.width
+        );
+        t.class(o, "flow-outer");
+        let _ = write!(o, r#" d="{}""#, s.outer_d);
+        t.style(o, &s.outer);
+        if t.live() {
+            // The arrow's colour, readable without the computed style.
+            let _ = write!(o, r#" stroke="{}""#, escape(&s.outer.stroke.css()));
+        }
+        o.push_str("/>");
+        if let Some((d, st)) = &s.inner {
+            o.push_str("<path");
+            t.class(o, "flow-inner");
+            let _ = write!(o, r#" d="{d}""#);
+            t.style(o, st);
+            let _ = write!(o, r#" data-width="{:.3}"/>"#, s.flow.inner.as_ref().map(|a| a.width).unwrap_or(0.0));
+        }
+        o.push_str("</g>");
+    }
+}
+
+/// Each investor's origin badge, and its chip for region-wide figures (a
+/// dashed chip, never an arrow to scale; a button on the live map).
+pub fn badges(o: &mut String, t: Target, f: &Frame) {
+    for b in &f.badges {
+        let fill = escape(&b.fill);
+        o.push_str("<g");
+        t.class(o, if b.shown { "origin-badge" } else { "origin-badge off" });
+        if !b.shown && !t.live() {
+            o.push_str(r#" opacity="0.35""#);
+        }
+        let _ = write!(
+            o,
+            r#" data-origin="{}" transform="translate({:.1} {:.1})"><rect width="{:.1}" height="{BADGE_H}" rx="10" fill="{fill}"/><text x="{:.1}" y="{}" font-size="11" font-weight="600" text-anchor="middle" dominant-baseline="central""#,
+            escape(&b.investor),
+            b.pos[0],
+            b.pos[1],
+            b.width,
+            b.width / 2.0,
+            BADGE_H / 2.0
+        );
+        t.fill(o, &Paint::Ink(Ink::OnDark));
+        let _ = write!(o, ">{}</text>", escape(&b.text));
+        if let Some(c) = &b.chip {
+            let key = escape(&c.key);
+            o.push_str("<g");
+            t.class(o, "region-chip");
+            let _ = write!(o, r#" data-region-group="{key}" transform="translate(0 {:.1})""#, BADGE_H + 3.0);
+            if t.live() {
+                let _ = write!(o, r#" role="button" tabindex="0" aria-label="{}""#, escape(&c.text));
+            }
+            let _ = write!(o, r#"><rect width="{:.1}" height="{CHIP_H}" rx="9""#, c.width);
+            t.style(o, &c.style);
+            let _ = write!(
+                o,
+                r#"/><text x="{:.1}" y="{}" font-size="10.5" font-weight="600" text-anchor="middle" dominant-baseline="central" fill="{fill}">{}</text></g>"#,
+                c.width / 2.0,
+                CHIP_H / 2.0,
+                escape(&c.text)
+            );
+        }
+        o.push_str("</g>");
+    }
+}
+
+/// Capitals and cities: a ring, and a dot for a capital.
+pub fn places(o: &mut String, t: Target, c: &ContextLayer) {
+    for p in &c.places {
+        o.push_str("<g");
+        t.class(o, if p.capital { "place capital" } else { "place" });
+        let _ = write!(
+            o,
+            r#" data-place="{}"><circle cx="{:.1}" cy="{:.1}" r="{:.1}""#,
+            escape(&p.id),
+            p.at[0],
+            p.at[1],
+            p.r
+        );
+        t.style(o, &p.style);
+        o.push_str("/>");
+        if let Some((r, s)) = &p.dot {
+            let _ = write!(o, r#"<circle cx="{:.1}" cy="{:.1}" r="{r:.1}""#, p.at[0], p.at[1]);
+            t.style(o, s);
+            o.push_str("/>");
+        }
+        o.push_str("</g>");
+    }
+}
+
+/// Country, deposit and amount labels, and the pinned notes with their leaders.
+pub fn labels(o: &mut String, t: Target, f: &Frame) {
+    let group = |o: &mut String, class: &str| {
+        o.push_str("<g");
+        t.class(o, class);
+        o.push('>');
+    };
+    group(o, "country-labels");
+    for l in &f.country_labels {
+        text(o, t, l, "country-label", Some("data-label-country"));
+    }
+    o.push_str("</g>");
+    group(o, "deposit-labels");
+    for l in &f.deposit_labels {
+        text(o, t, l, "deposit-label", Some("data-label-deposit"));
+    }
+    o.push_str("</g>");
+    group(o, "amount-labels");
+    for l in &f.amount_labels {
+        text(o, t, l, "amount-label", Some("data-flow-amount"));
+    }
+    o.push_str("</g>");
+    group(o, "notes");
+    for n in &f.notes {
+        o.push_str("<g");
+        t.class(o, "note");
+        let _ = write!(o, r#" data-annotation="{}"><path"#, n.index);
+        t.class(o, "note-leader");
+        let _ = write!(o, r#" d="{}""#, n.leader_d);
+        t.style(o, &n.leader);
+        o.push_str("/>");
+        if let Some((at, r, s)) = &n.dot {
+            let _ = write!(o, r#"<circle cx="{:.1}" cy="{:.1}" r="{r:.1}""#, at[0], at[1]);
+            t.style(o, s);
+            o.push_str("/>");
+        }
+        for l in &n.lines {
+            text(o, t, l, "note-label", None);
+        }
+        o.push_str("</g>");
+    }
+    o.push_str("</g>");
+}
+
+/// Place names, and river names turned along their river.
+pub fn context_labels(o: &mut String, t: Target, c: &ContextLayer) {
+    o.push_str("<g");
+    t.class(o, "place-labels");
+    o.push('>');
+    for l in &c.place_labels {
+        text(o, t, l, "place-label", Some("data-label-place"));
+    }
+    o.push_str("</g><g");
+    t.class(o, "river-labels");
+    o.push('>');
+    for r in &c.river_labels {
+        let l = &r.label;
+        let _ = write!(
+            o,
+            r#"<g data-river-label="{}" transform="translate({:.1} {:.1}) rotate({:.1})">"#,
+            escape(&l.key),
+            l.at[0],
+            l.at[1],
+            r.angle
+        );
+        text(o, t, &TextLabel { at: [0.0, 0.0], ..l.clone() }, "river-label", None);
+        o.push_str("</g>");
+    }
+    o.push_str("</g>");
+}
+
+/// The scale bar and, when `inset`, the locator inset (in the map's corner;
+/// the live map keeps them still while the layers pan, and leaves the inset
+/// out on a map narrower than `scene::context::INSET_MIN_MAP_WIDTH`; a file
+/// is always wide enough).
+pub fn furniture(o: &mut String, t: Target, c: &ContextLayer, inset: bool) {
+    if let Some(b) = &c.scale_bar {
+        o.push_str("<g");
+        t.class(o, "scale-bar");
+        let _ = write!(o, r#" data-scale-km="{}" data-scale-px="{:.2}"><path d="{}""#, b.bar.km, b.bar.px, b.d());
+        t.style(o, &b.style);
+        o.push_str("/>");
+        text(o, t, &b.label, "scale-label", None);
+        o.push_str("</g>");
+    }
+    if let Some(i) = c.inset.as_ref().filter(|_| inset) {
+        let n = &i.inset;
+        o.push_str("<g");
+        t.class(o, "inset");
+        let _ = write!(
+            o,
+            r#" data-inset="1" transform="translate({:.1} {:.1})"><rect width="{:.1}" height="{:.1}" rx="4""#,
+            i.at[0], i.at[1], n.width, n.height
+        );
+        t.style(o, &i.panel);
+        o.push_str("/><path");
+        t.class(o, "inset-land");
+        let _ = write!(o, r#" d="{}""#, n.land);
+        t.style(o, &i.land);
+        o.push_str("/><path");
+        t.class(o, "inset-frame");
+        let _ = write!(o, r#" data-inset-frame="1" d="{}""#, n.frame);
+        t.style(o, &i.frame);
+        o.push_str("/>");
+        for (p, s) in n.capitals.iter().zip(&i.capitals) {
+            let _ = write!(
+                o,
+                r#"<circle data-inset-capital="{}" cx="{:.1}" cy="{:.1}" r="2.6""#,
+                escape(&p.investor),
+                p.at[0],
+                p.at[1]
+            );
+            t.style(o, s);
+            let _ = write!(o, "><title>{}</title></circle>", escape(&p.label));
+        }
+        o.push_str("</g>");
+    }
+}
+
+/// Calls `draw` into a new string (a live layer's markup).
+pub fn markup(draw: impl FnOnce(&mut String)) -> String {
+    let mut o = String::new();
+    draw(&mut o);
+    o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scene::style::TextStyle;
+
+    fn label(text: &str) -> TextLabel {
+        TextLabel {
+            key: "k\"<".into(),
+            focus: true,
+            text: text.into(),
+            at: [10.0, 20.0],
+            style: crate::scene::style::deposit_label(),
+        }
+    }
+
+    #[test]
+    fn text_from_data_is_escaped_so_the_live_map_never_parses_it_as_markup() {
+        for t in [Target::Live, Target::File(Theme::Light)] {
+            let mut o = String::new();
+            text(&mut o, t, &label("<img src=x onerror=alert(1)> & co"), "deposit-label", Some("data-label-deposit"));
+            assert!(o.contains("&lt;img src=x onerror=alert(1)&gt; &amp; co</text>"), "{o}");
+            assert!(o.contains(r#"data-label-deposit="k&quot;&lt;""#), "{o}");
+            assert!(!o.contains("<img"), "{o}");
+        }
+    }
+
+    #[test]
+    fn the_live_map_gets_classes_and_palette_variables_and_a_file_gets_colours() {
+        let l = label("Muruntau");
+        let TextStyle { fill, halo, .. } = l.style.clone();
+        let mut live = String::new();
+        text(&mut live, Target::Live, &l, "deposit-label", None);
+        assert!(live.contains(r#"class="deposit-label focus""#), "{live}");
+        assert!(live.contains(&format!(r#"style="fill:{};stroke:{}""#, fill.css(), halo.css())), "{live}");
+        let mut file = String::new();
+        text(&mut file, Target::File(Theme::Dark), &l, "deposit-label", None);
+        assert!(!file.contains("class="), "{file}");
+        assert!(
+            file.contains(&format!(r#"fill="{}" stroke="{}""#, fill.resolve(Theme::Dark), halo.resolve(Theme::Dark))),
+            "{file}"
+        );
+    }
+}

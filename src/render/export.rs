@@ -92,21 +92,7 @@ pub fn standalone_svg_in(frame: &Frame, url: &str, th: Theme) -> (String, [f64; 
     o.push_str(r#"</g><g id="places">"#);
     layers::places(&mut o, t, &frame.context);
     o.push_str(r#"</g><g id="deposits">"#);
-    for m in &frame.markers {
-        if let Some((r, s)) = &m.halo {
-            let _ = write!(o, r#"<circle cx="{:.1}" cy="{:.1}" r="{r:.1}" {}/>"#, m.at[0], m.at[1], attrs(th, s));
-        }
-    }
-    for m in frame.paint_order.iter().map(|&k| &frame.markers[k]) {
-        let _ = write!(
-            o,
-            r#"<path data-deposit-id="{}" d="{}" {}><title>{}</title></path>"#,
-            escape(&m.id),
-            m.shape().d(),
-            attrs(th, &m.style),
-            escape(&m.label)
-        );
-    }
+    layers::markers(&mut o, t, frame);
     for (i, c) in frame.clusters.iter().enumerate() {
         let _ = write!(
             o,
@@ -300,7 +286,9 @@ mod tests {
         assert!(!svg.contains("class="));
         // Each marker is drawn with the frame's own style for it.
         for m in &f.markers {
-            let el = doc.descendants().find(|n| n.attribute("data-deposit-id") == Some(m.id.as_str())).unwrap();
+            let g = doc.descendants().find(|n| n.attribute("data-deposit-id") == Some(m.id.as_str())).unwrap();
+            let el = g.children().find(|n| n.has_tag_name("path")).unwrap();
+            assert_eq!(g.children().find(|n| n.has_tag_name("title")).and_then(|n| n.text()), Some(m.label.as_str()));
             assert_eq!(el.attribute("fill"), Some(m.style.fill.resolve(Theme::Light).as_str()), "{}", m.id);
             assert_eq!(el.attribute("stroke"), Some(m.style.stroke.resolve(Theme::Light).as_str()), "{}", m.id);
         }

@@ -10,8 +10,8 @@
 use crate::render::svg::escape;
 use crate::scene::context::ContextLayer;
 use crate::scene::flows::{BADGE_H, CHIP_H};
-use crate::scene::frame::{Frame, TextLabel};
-use crate::scene::style::{Hatch, Ink, Paint, PathStyle, Theme};
+use crate::scene::frame::{Frame, Marker, TextLabel};
+use crate::scene::style::{self, Hatch, Ink, Paint, PathStyle, Theme};
 use std::fmt::Write;
 
 /// Where the markup goes.
@@ -382,6 +382,64 @@ pub fn furniture(o: &mut String, t: Target, c: &ContextLayer, inset: bool) {
         }
         o.push_str("</g>");
     }
+}
+
+/// Deposit markers: the uncertainty halos under them, then each marker in
+/// the frame's paint order. On the live map each marker is a button that
+/// carries its keyboard position (`data-pos`, left to right) and its name;
+/// the map moves the one `tabindex="0"` among them. A file gives each its
+/// name as a tooltip. (Above the canvas threshold the live map draws
+/// markers on the canvas instead.)
+pub fn markers(o: &mut String, t: Target, f: &Frame) {
+    o.push_str("<g");
+    t.class(o, "halos");
+    o.push('>');
+    for m in &f.markers {
+        if let Some((r, s)) = &m.halo {
+            o.push_str("<circle");
+            t.class(o, "uncertainty");
+            let _ = write!(o, r#" cx="{:.1}" cy="{:.1}" r="{r:.1}""#, m.at[0], m.at[1]);
+            t.style(o, s);
+            o.push_str("/>");
+        }
+    }
+    o.push_str("</g><g");
+    t.class(o, "markers");
+    o.push('>');
+    for &pos in &f.paint_order {
+        let m = &f.markers[pos];
+        o.push_str("<g");
+        t.class(o, "deposit");
+        let _ = write!(
+            o,
+            r#" data-deposit-id="{}" data-status="{}" data-group="{}""#,
+            escape(&m.id),
+            m.status.as_str(),
+            m.group.key()
+        );
+        if t.live() {
+            let _ = write!(o, r#" data-pos="{pos}" role="button" tabindex="-1" aria-label="{}""#, escape(&m.label));
+        }
+        o.push_str("><path");
+        t.class(o, "marker");
+        let _ = write!(o, r#" d="{}""#, m.shape().d());
+        t.style(o, &m.style);
+        o.push_str("/>");
+        if !t.live() {
+            let _ = write!(o, "<title>{}</title>", escape(&m.label));
+        }
+        o.push_str("</g>");
+    }
+    o.push_str("</g>");
+}
+
+/// The ring around the selected marker (drawn first inside its group).
+pub fn selection_ring(o: &mut String, t: Target, m: &Marker) {
+    o.push_str("<circle");
+    t.class(o, "selection-ring");
+    let _ = write!(o, r#" cx="{:.1}" cy="{:.1}" r="{:.1}""#, m.at[0], m.at[1], m.r + 5.0);
+    t.style(o, &style::selection_ring());
+    o.push_str("/>");
 }
 
 /// Calls `draw` into a new string (a live layer's markup).

@@ -432,7 +432,12 @@ impl Frame {
 
     /// The single marker of deposit `i`, if it is drawn on its own.
     pub fn marker_of(&self, i: usize) -> Option<&Marker> {
-        self.marker_at.get(&i).map(|&k| &self.markers[k])
+        self.marker_pos(i).map(|k| &self.markers[k])
+    }
+
+    /// Where deposit `i`'s marker is in `markers` (its keyboard position).
+    pub fn marker_pos(&self, i: usize) -> Option<usize> {
+        self.marker_at.get(&i).copied()
     }
 }
 

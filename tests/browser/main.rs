@@ -94,12 +94,15 @@ async fn clicking_a_deposit_opens_its_details_with_sources_and_escape_closes_the
     assert_eq!(hrefs.len(), muruntau.sources.len());
     assert_eq!(hrefs[0], muruntau.sources[0].url);
     assert_eq!(b.attrs(".details .sources a", "target").await[0], "_blank");
-    // The marker is highlighted, and the selection is in the URL.
+    // The marker is highlighted, with its ring, and the selection is in the URL.
     assert!(b.attrs("[data-deposit-id='muruntau']", "class").await[0].contains("selected"));
+    b.wait_css("[data-deposit-id='muruntau'] .selection-ring").await;
     assert!(b.c.current_url().await.unwrap().as_str().contains("sel=d:muruntau"));
     b.screenshot("details-muruntau").await;
     b.key(ESCAPE).await;
     b.wait_gone(".details").await;
+    // Closed: no marker keeps the highlight or a ring.
+    b.wait_gone(".deposit.selected, .selection-ring").await;
 }
 
 #[tokio::test]

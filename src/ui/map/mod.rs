@@ -75,22 +75,14 @@ impl KeyFocus {
         } else {
             // The new deposit's marker takes the focus now, in this key event, so
             // an Enter typed right after the arrow acts on it (its tabindex
-            // follows when the markers redraw). At most CANVAS_MIN_IN_VIEW
-            // markers are SVG elements, so the search is bounded.
-            let id = ui.atlas.with_untracked(|a| a.as_ref().map(|a| a.ds.deposits[i].id.clone()));
-            let markers = document().query_selector_all(".deposit[data-deposit-id]");
-            if let (Some(id), Ok(list)) = (id, markers) {
-                for k in 0..list.length() {
-                    // Markers are SVG elements: an HtmlElement cast would fail and
-                    // leave the focus where it was.
-                    let Some(el) = list.item(k).and_then(|n| n.dyn_into::<web_sys::SvgElement>().ok()) else {
-                        continue;
-                    };
-                    if el.get_attribute("data-deposit-id").as_deref() == Some(id.as_str()) {
-                        let _ = el.focus();
-                        break;
-                    }
-                }
+            // follows when the layer's effect runs).
+            let layer = document().query_selector(".deposits").ok().flatten();
+            if let Some(el) = layer.and_then(|g| layers::markers::marker_el(&g, to))
+                && let Ok(el) = el.dyn_into::<web_sys::SvgElement>()
+            {
+                // Markers are SVG elements: an HtmlElement cast would fail and
+                // leave the focus where it was.
+                let _ = el.focus();
             }
         }
     }

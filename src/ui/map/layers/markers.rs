@@ -1,51 +1,79 @@
-//! Deposit markers as SVG, one element each (below the canvas threshold).
-//! Each marker carries its own reactive `selected` class and tabindex, so a
-//! click or an arrow key changes two attributes instead of rebuilding the
-//! layer, and keyboard focus stays on the element it is on.
+//! Deposit markers as SVG (below the canvas threshold), written by
+//! `render::layers::markers` like the export's. Each marker is a button;
+//! one listener on the layer answers focus, blur and keys for all of them.
+//! A selection or an arrow key then changes a class, a ring and two
+//! tabindex values instead of redrawing the layer, so keyboard focus stays
+//! on the element it is on.
 
 use super::super::KeyFocus;
-use crate::scene::style;
-use crate::ui::state::use_ui;
+use crate::render::layers::{self, Target, markup};
+use crate::scene::frame::Frame;
+use crate::ui::state::{Shared, use_ui};
 use crate::url_state::Selection;
 use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn SvgMarkers(focus: KeyFocus) -> impl IntoView {
     let ui = use_ui();
+    let node: NodeRef<leptos::svg::G> = NodeRef::new();
+    let mut drawn_for: Option<Arc<Frame>> = None;
+    let mut selected: Option<web_sys::Element> = None;
+    let mut focusable: Option<web_sys::Element> = None;
+    Effect::new(move |_| {
+        let Some(g) = node.get() else { return };
+        let frame = ui.frame.get().filter(|f| !f.canvas).map(|Shared(f)| f);
+        let sel = ui.selected.with(|s| match s {
+            Some(Selection::Deposit(id)) => ui.atlas.with_untracked(|a| a.as_ref()?.deposit_named(id)),
+            _ => None,
+        });
+        let pos = focus.pos.get();
+        if drawn_for.as_ref().map(Arc::as_ptr) != frame.as_ref().map(Arc::as_ptr) {
+            g.set_inner_html(
+                &frame.as_ref().map(|f| markup(|o| layers::markers(o, Target::Live, f))).unwrap_or_default(),
+            );
+            drawn_for = frame;
+            (selected, focusable) = (None, None);
+        }
+        let Some(f) = drawn_for.as_ref() else { return };
+        if let Some(el) = selected.take() {
+            let _ = el.class_list().remove_1("selected");
+            if let Ok(Some(ring)) = el.query_selector(".selection-ring") {
+                ring.remove();
+            }
+        }
+        if let Some(k) = sel.and_then(|i| f.marker_pos(i))
+            && let Some(el) = marker_el(&g, k)
+        {
+            let m = &f.markers[k];
+            let _ = el.class_list().add_1("selected");
+            let _ = el.insert_adjacent_html("afterbegin", &markup(|o| layers::selection_ring(o, Target::Live, m)));
+            selected = Some(el);
+        }
+        if let Some(el) = focusable.take() {
+            let _ = el.set_attribute("tabindex", "-1");
+        }
+        if let Some(el) = marker_el(&g, pos) {
+            let _ = el.set_attribute("tabindex", "0");
+            focusable = Some(el);
+        }
+    });
+    // The marker an event happened on: its keyboard position and deposit.
+    let hit = move |ev: &web_sys::Event| -> Option<(usize, usize, [f64; 2])> {
+        let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?.closest("[data-pos]").ok()??;
+        let pos: usize = el.get_attribute("data-pos")?.parse().ok()?;
+        ui.frame.with_untracked(|f| f.as_ref()?.markers.get(pos).map(|m| (pos, m.deposit, m.at)))
+    };
     view! {
-        <g class="deposits">
-            {move || ui.frame.get().filter(|f| !f.canvas).map(|f| {
-                let halos = f.markers.iter().filter_map(|m| m.halo.as_ref().map(|(r, s)| view! {
-                    <circle class="uncertainty" cx=format!("{:.1}", m.at[0]) cy=format!("{:.1}", m.at[1]) r=format!("{r:.1}") style:fill=s.live(0) style:stroke=s.live(1) style:stroke-width=s.live(2) style:fill-opacity=s.live(3) style:stroke-opacity=s.live(4) style:stroke-dasharray=s.live(5)></circle>
-                })).collect_view();
-                // Painted in the frame's paint order; `pos` is the keyboard's (left-to-right) place.
-                let marks = f.paint_order.iter().map(|&pos| (pos, &f.markers[pos])).map(|(pos, m)| {
-                    let id = m.id.clone();
-                    let is_sel = move || ui.selected.with(|s| matches!(s, Some(Selection::Deposit(x)) if *x == id));
-                    let class_sel = is_sel.clone();
-                    let ring = style::selection_ring();
-                    let (at, r, i) = (m.at, m.r, m.deposit);
-                    view! {
-                        <g class="deposit" class:selected=class_sel
-                            data-deposit-id=m.id.clone()
-                            data-status=m.status.as_str()
-                            data-group=m.group.key()
-                            role="button"
-                            tabindex=move || if focus.pos.get() == pos { "0" } else { "-1" }
-                            aria-label=m.label.clone()
-                            on:focus=move |_| focus.show(i, at)
-                            on:blur=move |_| ui.hover.set(None)
-                            on:keydown=move |ev| focus.key(ev, pos, i)
-                        >
-                            {move || is_sel().then(|| view! {
-                                <circle class="selection-ring" cx=format!("{:.1}", at[0]) cy=format!("{:.1}", at[1]) r=format!("{:.1}", r + 5.0) style:fill=ring.live(0) style:stroke=ring.live(1) style:stroke-width=ring.live(2) style:fill-opacity=ring.live(3) style:stroke-opacity=ring.live(4) style:stroke-dasharray=ring.live(5)></circle>
-                            })}
-                            <path class="marker" d=m.shape().d() style:fill=m.style.live(0) style:stroke=m.style.live(1) style:stroke-width=m.style.live(2) style:fill-opacity=m.style.live(3) style:stroke-opacity=m.style.live(4) style:stroke-dasharray=m.style.live(5)></path>
-                        </g>
-                    }
-                }).collect_view();
-                view! { <g class="halos">{halos}</g><g class="markers">{marks}</g> }
-            })}
-        </g>
+        <g class="deposits" node_ref=node
+            on:focusin=move |ev| if let Some((_, i, at)) = hit(&ev) { focus.show(i, at) }
+            on:focusout=move |_| ui.hover.set(None)
+            on:keydown=move |ev: web_sys::KeyboardEvent| if let Some((pos, i, _)) = hit(&ev) { focus.key(ev, pos, i) }></g>
     }
+}
+
+/// The marker at keyboard position `pos` in the layer `g`.
+pub fn marker_el(g: &web_sys::Element, pos: usize) -> Option<web_sys::Element> {
+    g.query_selector(&format!("[data-pos=\"{pos}\"]")).ok()?
 }

@@ -420,16 +420,35 @@ pub fn markers(o: &mut String, t: Target, f: &Frame) {
         if t.live() {
             let _ = write!(o, r#" data-pos="{pos}" role="button" tabindex="-1" aria-label="{}""#, escape(&m.label));
         }
-        o.push_str("><path");
-        t.class(o, "marker");
-        let _ = write!(o, r#" d="{}""#, m.shape().d());
-        t.style(o, &m.style);
-        o.push_str("/>");
+        o.push('>');
+        marker_shape(o, t, m);
         if !t.live() {
             let _ = write!(o, "<title>{}</title>", escape(&m.label));
         }
         o.push_str("</g>");
     }
+    o.push_str("</g>");
+}
+
+/// A marker's shape in its style.
+pub fn marker_shape(o: &mut String, t: Target, m: &Marker) {
+    o.push_str("<path");
+    t.class(o, "marker");
+    let _ = write!(o, r#" d="{}""#, m.shape().d());
+    t.style(o, &m.style);
+    o.push_str("/>");
+}
+
+/// One marker drawn above the canvas (`hovered` or `selected`), the
+/// selected one with its ring.
+pub fn marker_overlay(o: &mut String, t: Target, m: &Marker, state: &str) {
+    o.push_str("<g");
+    t.class(o, &format!("deposit {state}"));
+    let _ = write!(o, r#" data-deposit-id="{}" data-status="{}">"#, escape(&m.id), m.status.as_str());
+    if state == "selected" {
+        selection_ring(o, t, m);
+    }
+    marker_shape(o, t, m);
     o.push_str("</g>");
 }
 

@@ -212,21 +212,6 @@ impl PathStyle {
         v
     }
 
-    /// One property for the live map, set through the CSSOM (`style:fill=…`,
-    /// which the page's CSP allows where a `style` attribute is refused):
-    /// 0 fill, 1 stroke, 2 stroke-width, 3 fill-opacity, 4 stroke-opacity,
-    /// 5 stroke-dasharray. Colours are `var(--…)` for palette inks.
-    pub fn live(&self, k: usize) -> String {
-        match k {
-            0 => self.fill.css(),
-            1 => self.stroke.css(),
-            2 => format!("{}px", if self.stroke == Paint::None { 0.0 } else { self.stroke_width }),
-            3 => format!("{}", self.fill_opacity),
-            4 => format!("{}", self.stroke_opacity),
-            _ => self.dash.map(|[a, b]| format!("{a}px {b}px")).unwrap_or_else(|| "none".into()),
-        }
-    }
-
     /// SVG presentation as one inline `style` value (`var()` works there).
     pub fn css(&self) -> String {
         self.pairs(Paint::css).iter().map(|(k, v)| format!("{k}:{v}")).collect::<Vec<_>>().join(";")

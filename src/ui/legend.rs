@@ -29,7 +29,7 @@ pub fn Legend() -> impl IntoView {
         Some(l.groups.iter().map(|(g, label)| {
             let s = PathStyle { fill: Paint::hex(g.color()), ..dot.clone() };
             view! {
-                <li><svg width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="5.5" style:fill=s.live(0) style:stroke=s.live(1) style:stroke-width=s.live(2) style:fill-opacity=s.live(3) style:stroke-opacity=s.live(4) style:stroke-dasharray=s.live(5)></circle></svg>
+                <li><svg width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="5.5" style=s.css()></circle></svg>
                 {*label}</li>
             }
         }).collect_view())
@@ -38,7 +38,7 @@ pub fn Legend() -> impl IntoView {
         let (l, ..) = items()?;
         Some(l.statuses.iter().map(|(s, label)| {
             view! {
-                <li><svg width="16" height="16" aria-hidden="true"><path d=Shape::marker(*s, [8.0, 8.5], 5.0).d() style:fill=l.neutral.live(0) style:stroke=l.neutral.live(1) style:stroke-width=l.neutral.live(2) style:fill-opacity=l.neutral.live(3) style:stroke-opacity=l.neutral.live(4) style:stroke-dasharray=l.neutral.live(5)></path></svg>
+                <li><svg width="16" height="16" aria-hidden="true"><path d=Shape::marker(*s, [8.0, 8.5], 5.0).d() style=l.neutral.css()></path></svg>
                 {*label}</li>
             }
         }).collect_view())
@@ -51,9 +51,9 @@ pub fn Legend() -> impl IntoView {
             ..PathStyle::outlined(Paint::Ink(Ink::Panel), l.neutral.fill.clone(), 2.0)
         };
         Some(view! {
-            <li><svg width="16" height="16" aria-hidden="true"><circle cx="8" cy="8" r="5" style:fill=l.neutral.live(0) style:stroke=l.neutral.live(1) style:stroke-width=l.neutral.live(2) style:fill-opacity=l.neutral.live(3) style:stroke-opacity=l.neutral.live(4) style:stroke-dasharray=l.neutral.live(5)></circle></svg>{l.exact}</li>
-            <li><svg width="16" height="16" aria-hidden="true"><circle cx="8" cy="8" r="7.5" style:fill=halo.live(0) style:stroke=halo.live(1) style:stroke-width=halo.live(2) style:fill-opacity=halo.live(3) style:stroke-opacity=halo.live(4) style:stroke-dasharray=halo.live(5)></circle><circle cx="8" cy="8" r="4" style:fill=l.neutral.live(0) style:stroke=l.neutral.live(1) style:stroke-width=l.neutral.live(2) style:fill-opacity=l.neutral.live(3) style:stroke-opacity=l.neutral.live(4) style:stroke-dasharray=l.neutral.live(5)></circle></svg>{l.approximate}</li>
-            <li><svg width="16" height="16" aria-hidden="true"><circle cx="8" cy="8" r="5" style:fill=region.live(0) style:stroke=region.live(1) style:stroke-width=region.live(2) style:fill-opacity=region.live(3) style:stroke-opacity=region.live(4) style:stroke-dasharray=region.live(5)></circle></svg>{l.region_level}</li>
+            <li><svg width="16" height="16" aria-hidden="true"><circle cx="8" cy="8" r="5" style=l.neutral.css()></circle></svg>{l.exact}</li>
+            <li><svg width="16" height="16" aria-hidden="true"><circle cx="8" cy="8" r="7.5" style=halo.css()></circle><circle cx="8" cy="8" r="4" style=l.neutral.css()></circle></svg>{l.approximate}</li>
+            <li><svg width="16" height="16" aria-hidden="true"><circle cx="8" cy="8" r="5" style=region.css()></circle></svg>{l.region_level}</li>
         })
     };
 

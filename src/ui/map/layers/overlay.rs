@@ -4,22 +4,14 @@
 //! focus proxy.
 
 use super::super::KeyFocus;
-use crate::scene::frame::Marker;
-use crate::scene::style;
+use crate::render::layers::{self, Target, markup};
 use crate::ui::state::{Hover, use_ui};
 use crate::url_state::Selection;
 use leptos::prelude::*;
 
-fn marker_overlay(m: &Marker, class: &'static str) -> impl IntoView + use<> {
-    view! {
-        <g class=format!("deposit {class}") data-deposit-id=m.id.clone() data-status=m.status.as_str()>
-            <path class="marker" d=m.shape().d() style:fill=m.style.live(0) style:stroke=m.style.live(1) style:stroke-width=m.style.live(2) style:fill-opacity=m.style.live(3) style:stroke-opacity=m.style.live(4) style:stroke-dasharray=m.style.live(5)></path>
-        </g>
-    }
-}
-
-/// Canvas mode: the hovered and the selected marker, and the keyboard's
-/// focus proxy (one element that moves from deposit to deposit).
+/// Canvas mode: the hovered and the selected marker (their markup from
+/// `render::layers`, like every other marker), and the keyboard's focus
+/// proxy (one element that moves from deposit to deposit).
 #[component]
 pub fn MarkerOverlays(focus: KeyFocus) -> impl IntoView {
     let ui = use_ui();
@@ -28,24 +20,19 @@ pub fn MarkerOverlays(focus: KeyFocus) -> impl IntoView {
         Some(Hover::Deposit(i)) => Some(i),
         _ => None,
     });
-    let hover = move || {
-        let i = hovered.get()?;
-        ui.frame.with(|f| f.as_ref().filter(|f| f.canvas)?.marker_of(i).map(|m| marker_overlay(m, "hovered")))
-    };
-    let selected = move || {
-        let Some(Selection::Deposit(id)) = ui.selected.get() else { return None };
-        let i = ui.atlas.with(|a| a.as_ref()?.deposit_named(&id))?;
+    let overlay = move |i: Option<usize>, state: &'static str| {
         ui.frame.with(|f| {
-            let f = f.as_ref().filter(|f| f.canvas)?;
-            let m = f.marker_of(i)?;
-            let ring = style::selection_ring();
-            Some(view! {
-                <g class="deposit selected" data-deposit-id=m.id.clone()>
-                    <circle class="selection-ring" cx=format!("{:.1}", m.at[0]) cy=format!("{:.1}", m.at[1]) r=format!("{:.1}", m.r + 5.0) style:fill=ring.live(0) style:stroke=ring.live(1) style:stroke-width=ring.live(2) style:fill-opacity=ring.live(3) style:stroke-opacity=ring.live(4) style:stroke-dasharray=ring.live(5)></circle>
-                    <path class="marker" d=m.shape().d() style:fill=m.style.live(0) style:stroke=m.style.live(1) style:stroke-width=m.style.live(2) style:fill-opacity=m.style.live(3) style:stroke-opacity=m.style.live(4) style:stroke-dasharray=m.style.live(5)></path>
-                </g>
-            })
+            let m = f.as_ref().filter(|f| f.canvas)?.marker_of(i?)?;
+            Some(markup(|o| layers::marker_overlay(o, Target::Live, m, state)))
         })
+    };
+    let hover = move || overlay(hovered.get(), "hovered").unwrap_or_default();
+    let selected = move || {
+        let i = ui.selected.with(|s| match s {
+            Some(Selection::Deposit(id)) => ui.atlas.with(|a| a.as_ref()?.deposit_named(id)),
+            _ => None,
+        });
+        overlay(i, "selected").unwrap_or_default()
     };
     // The proxy: the marker at the keyboard position, focusable.
     let current = Memo::new(move |_| {
@@ -53,7 +40,14 @@ pub fn MarkerOverlays(focus: KeyFocus) -> impl IntoView {
             let f = f.as_ref().filter(|f| f.canvas && !f.markers.is_empty())?;
             let pos = focus.pos.get().min(f.markers.len() - 1);
             let m = &f.markers[pos];
-            Some((pos, m.deposit, m.id.clone(), m.label.clone(), m.shape().d(), m.style.clone(), m.at, m.r))
+            Some((
+                pos,
+                m.deposit,
+                m.id.clone(),
+                m.label.clone(),
+                markup(|o| layers::marker_shape(o, Target::Live, m)),
+                m.at,
+            ))
         })
     });
     let proxy = move || {
@@ -67,19 +61,21 @@ pub fn MarkerOverlays(focus: KeyFocus) -> impl IntoView {
                     })
                 })
             };
-            let prop = move |k: usize| current.with(|c| c.as_ref().map(|c| c.5.live(k)).unwrap_or_default());
             view! {
                 <g class="deposit focus-proxy" role="button" tabindex="0"
                     data-deposit-id=move || attr(0) aria-label=move || attr(1)
-                    on:focus=move |_| if let Some((_, i, .., at, _)) = current.get_untracked() { focus.show(i, at) }
+                    on:focus=move |_| if let Some((_, i, .., at)) = current.get_untracked() { focus.show(i, at) }
                     on:blur=move |_| ui.hover.set(None)
-                    on:keydown=move |ev| if let Some((pos, i, ..)) = current.get_untracked() { focus.key(ev, pos, i) }>
-                    <path class="marker" d=move || attr(2)
-                        style:fill=move || prop(0) style:stroke=move || prop(1) style:stroke-width=move || prop(2)
-                        style:fill-opacity=move || prop(3) style:stroke-opacity=move || prop(4) style:stroke-dasharray=move || prop(5)></path>
-                </g>
+                    on:keydown=move |ev| if let Some((pos, i, ..)) = current.get_untracked() { focus.key(ev, pos, i) }
+                    inner_html=move || attr(2).unwrap_or_default()></g>
             }
         })
     };
-    view! { <g class="marker-overlays">{hover}{selected}{proxy}</g> }
+    view! {
+        <g class="marker-overlays">
+            <g inner_html=hover></g>
+            <g inner_html=selected></g>
+            {proxy}
+        </g>
+    }
 }

@@ -17,11 +17,17 @@ async fn viewport(width: u32, height: u32) -> Browser {
     b
 }
 
-/// The picture alone: the wasm is blocked, so the app never starts.
-async fn picture_only(width: u32, height: u32) -> (Browser, Value) {
+/// A page whose wasm is blocked, so the app never starts: what a reader sees before it.
+async fn without_the_app(width: u32, height: u32) -> Browser {
     let b = viewport(width, height).await;
     b.cdp("Network.enable", json!({})).await;
     b.cdp("Network.setBlockedURLs", json!({ "urls": ["*.wasm"] })).await;
+    b
+}
+
+/// The picture alone: the wasm is blocked, so the app never starts.
+async fn picture_only(width: u32, height: u32) -> (Browser, Value) {
+    let b = without_the_app(width, height).await;
     b.c.goto(&format!("{}/", crate::support::server())).await.unwrap();
     b.wait_css("#prerender [data-iso3='KAZ']").await;
     let v = b.js(PLACES).await;
@@ -112,4 +118,26 @@ async fn in_the_dark_theme_the_pre_rendered_map_has_the_app_colours_so_the_takeo
     }
     // And it is the dark theme: the land is darker than in the light picture.
     assert_ne!(after["kaz"], json!("rgb(255, 253, 248)"), "{after}");
+}
+
+#[tokio::test]
+async fn a_link_to_another_view_filter_or_language_never_shows_the_default_picture_in_its_place() {
+    let b = without_the_app(1280, 800).await;
+    for (query, picture) in [
+        ("?embed=1", true),
+        ("?embed=1&sel=d:muruntau", true),
+        ("?tab=table", true),
+        ("?fs=none", false),
+        ("?embed=1&v=70.000,42.000,3.00", false),
+        ("?lang=ru", false),
+        ("?inv=china&layers=-rivers", false),
+    ] {
+        b.c.goto(&format!("{}/{query}", crate::support::server())).await.unwrap();
+        // The page around the map is there at once either way.
+        let credit = b.wait_css("#prerender .credit").await.text().await.unwrap();
+        assert!(credit.contains("Natural Earth"), "{query}: {credit}");
+        let drawn =
+            b.js("return document.querySelectorAll('#prerender [data-flow], #prerender [data-iso3]').length;").await;
+        assert_eq!(drawn.as_u64().unwrap() > 0, picture, "{query}: {drawn} pre-rendered shapes");
+    }
 }

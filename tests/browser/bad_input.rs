@@ -118,6 +118,13 @@ async fn every_case_of_the_bad_input_corpus_is_named_and_the_map_stays_alive() {
             // Text from data is text: the markup shows as characters, and nothing ran
             // while hovering it, opening its details and its sources.
             assert!(title.starts_with("<img src=x"), "{name}: the title was not shown as text: {title:?}");
+            // The map's layers are set as markup (render::layers): the name is
+            // escaped there, so it is the marker's label, and no element came of it.
+            let label =
+                b.js("return document.querySelector(\"[data-deposit-id='markup']\").getAttribute('aria-label');").await;
+            assert!(label.as_str().unwrap_or("").starts_with("<img src=x"), "{name}: {label}");
+            let injected = b.js("return document.querySelectorAll('.map img, .map script').length;").await;
+            assert_eq!(injected, 0, "{name}: markup from the data became elements in the map");
             b.hover("[data-deposit-id='markup'] .marker").await;
             let tip = b.wait_css(".tooltip .tt-name").await.text().await.unwrap();
             assert!(tip.starts_with("<img src=x"), "{tip}");

@@ -494,6 +494,63 @@ mod tests {
         }
     }
 
+    /// Every layer of the default frame, as one target writes it.
+    fn all_layers(t: Target, f: &Frame) -> String {
+        let mut o = String::from(r#"<svg xmlns="http://www.w3.org/2000/svg"><defs>"#);
+        hatches(&mut o, f);
+        o.push_str("</defs>");
+        basemap(&mut o, t, f);
+        rivers(&mut o, t, &f.context);
+        flows(&mut o, t, f);
+        places(&mut o, t, &f.context);
+        markers(&mut o, t, f);
+        if let Some(m) = f.markers.first() {
+            marker_overlay(&mut o, t, m, "selected");
+        }
+        labels(&mut o, t, f);
+        context_labels(&mut o, t, &f.context);
+        badges(&mut o, t, f);
+        furniture(&mut o, t, &f.context, true);
+        o.push_str("</svg>");
+        o
+    }
+
+    #[test]
+    fn both_targets_write_well_formed_markup_with_the_same_elements_and_hooks() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data");
+        let a = crate::atlas::Atlas::new(crate::data::load::from_dir(&dir).unwrap());
+        let f = crate::scene::frame::default_frame(&a, 1280.0, 800.0, None, crate::i18n::Lang::En);
+        let shape = |svg: &str| -> Vec<(String, Vec<(String, String)>)> {
+            let doc = roxmltree::Document::parse(svg).expect("well-formed");
+            // A live marker carries its keyboard position, a file's its name as a
+            // tooltip: the one difference, checked below.
+            doc.descendants()
+                .filter(|n| n.is_element())
+                .filter(|n| {
+                    !(n.has_tag_name("title") && n.parent().is_some_and(|p| p.has_attribute("data-deposit-id")))
+                })
+                .map(|n| {
+                    let hooks = n
+                        .attributes()
+                        .filter(|a| a.name().starts_with("data-") && a.name() != "data-pos")
+                        .map(|a| (a.name().to_string(), a.value().to_string()))
+                        .collect();
+                    (n.tag_name().name().to_string(), hooks)
+                })
+                .collect()
+        };
+        let (live, file) = (all_layers(Target::Live, &f), all_layers(Target::File(Theme::Light), &f));
+        assert_eq!(shape(&live), shape(&file), "the same elements, in the same order, with the same hooks");
+        assert!(shape(&live).len() > 500, "the whole frame is drawn");
+        assert!(!file.contains("class=") && !file.contains("var(--"), "a file stands alone");
+        assert!(live.contains(r#"class="country focus""#) && live.contains("var(--"), "the live map follows the page");
+        let n = f.markers.len();
+        assert!(n > 0);
+        assert_eq!(live.matches(" data-pos=").count(), n, "each live marker has its keyboard position");
+        assert_eq!(live.matches(r#" role="button""#).count(), n + f.badges.iter().filter(|b| b.chip.is_some()).count());
+        assert_eq!(file.matches("<title>").count(), n + f.context.inset.as_ref().map_or(0, |i| i.inset.capitals.len()));
+    }
+
     #[test]
     fn the_live_map_gets_classes_and_palette_variables_and_a_file_gets_colours() {
         let l = label("Muruntau");

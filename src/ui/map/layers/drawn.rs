@@ -5,6 +5,7 @@
 //! listener on their layer.
 
 use crate::render::layers::{self, Target, markup};
+use crate::render::svg::css_string;
 use crate::scene::context::INSET_MIN_MAP_WIDTH;
 use crate::scene::frame::Frame;
 use crate::ui::state::{Hover, Shared, Ui, use_ui};
@@ -106,22 +107,6 @@ fn keyed_layer(
             }
         }
     });
-}
-
-/// `s` inside a double-quoted CSS string.
-fn css_string(s: &str) -> String {
-    let mut o = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '"' | '\\' => {
-                o.push('\\');
-                o.push(c);
-            }
-            '\n' => o.push_str("\\a "),
-            c => o.push(c),
-        }
-    }
-    o
 }
 
 /// Arrows. The selected and the hovered arrow take the `selected` class.

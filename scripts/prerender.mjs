@@ -144,5 +144,17 @@ const block =
 let html = readFileSync(file, "utf8");
 if (!html.includes("<!-- PRERENDER -->")) throw new Error("prerender.mjs: no <!-- PRERENDER --> placeholder in " + file);
 html = html.replace("<!-- PRERENDER -->", block);
+// The default dataset's manifest and layers, fetched while the wasm downloads
+// instead of after it has started (the app's own fetches then find them
+// ready: same URL, CORS mode, same-origin credentials). Not for `?data=`,
+// which reads another dataset; `details.json` is read on first need.
+const files = ["region.json", ...Object.entries(l).filter(([k]) => k !== "details").map(([, f]) => f)];
+if (!files.every((f) => /^[A-Za-z0-9._-]+$/.test(f))) throw new Error("prerender.mjs: a layer file name to preload is not a plain file name");
+html = html.replace(
+  "</head>",
+  `<script>(function(){if(/[?&]data=/.test(location.search))return;` +
+    `${JSON.stringify(files)}.forEach(function(f){var k=document.createElement("link");` +
+    `k.rel="preload";k.as="fetch";k.crossOrigin="anonymous";k.href="data/"+f;document.head.appendChild(k);});})();</script></head>`,
+);
 writeFileSync(file, html);
 console.log(`prerender.mjs: default view (${svg.length} bytes of SVG, map ${MAP_W}×${MAP_H}) in ${file}`);

@@ -141,3 +141,27 @@ async fn a_link_to_another_view_filter_or_language_never_shows_the_default_pictu
         assert_eq!(drawn.as_u64().unwrap() > 0, picture, "{query}: {drawn} pre-rendered shapes");
     }
 }
+
+#[tokio::test]
+async fn the_default_data_is_fetched_once_while_the_wasm_downloads() {
+    let b = viewport(1280, 800).await;
+    b.open("/").await;
+    let v = b
+        .js(r#"
+            const all = performance.getEntriesByType('resource');
+            const wasm = all.find(e => e.name.endsWith('.wasm'));
+            const data = ['region.json', 'countries.topojson', 'deposits.geojson', 'flows.geojson'].map(f => {
+              const es = all.filter(e => e.name.endsWith('/data/' + f));
+              return [f, es.length, es.length ? es[0].initiatorType : '', es.length ? es[0].startTime < wasm.responseEnd : false];
+            });
+            return data;
+        "#)
+        .await;
+    for row in v.as_array().unwrap() {
+        // One request each (the app's fetch took the preloaded response), made by
+        // the page's preload before the wasm had arrived.
+        assert_eq!(row[1], 1, "{row}");
+        assert_eq!(row[2], "link", "{row}");
+        assert_eq!(row[3], true, "{row}");
+    }
+}

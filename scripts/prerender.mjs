@@ -130,15 +130,16 @@ const block =
   `<aside class="sidebar">${note}</aside></main>` +
   `<footer class="footer"><p class="credit">${credit}</p></footer></div>` +
   // The embed's compact page has its own layout; another dataset (`?data=`) is
-  // not this page at all. The picture is the default view in English: a link
-  // to another view, other filters or layers, or Russian (`v=`, `fs=`, `lang=`,
-  // …) is not this picture, so only the page around it shows until the app
-  // draws that map. Only `embed`, `sel` (a panel over the same map) and `tab`
-  // (the table over it) keep it.
+  // not this page at all. The picture is the default view: a link to another
+  // view or other filters or layers (`v=`, `fs=`, `layers=`, …) is not this
+  // picture, so only the page around it shows until the app draws that map.
+  // `embed`, `sel` (a panel over the same map), `tab` (the table over it) and
+  // `lang` (the same map, its names in English until the app redraws them)
+  // keep it.
   `<script>(function(){var p=document.getElementById("prerender"),q=location.search;` +
   `if(/[?&]data=/.test(q)){p.remove();return;}` +
   `if(/[?&]embed=1/.test(q))p.classList.add("embed");` +
-  `if(q.slice(1).split("&").some(function(kv){var k=kv.split("=")[0];return k!==""&&!/^(embed|sel|tab)$/.test(k);})){` +
+  `if(q.slice(1).split("&").some(function(kv){var k=kv.split("=")[0];return k!==""&&!/^(embed|sel|tab|lang)$/.test(k);})){` +
   `var m=p.querySelector(".prerender-map");if(m)m.remove();}})();</script>`;
 
 let html = readFileSync(file, "utf8");

@@ -121,7 +121,7 @@ async fn in_the_dark_theme_the_pre_rendered_map_has_the_app_colours_so_the_takeo
 }
 
 #[tokio::test]
-async fn a_link_to_another_view_filter_or_language_never_shows_the_default_picture_in_its_place() {
+async fn a_link_to_another_view_or_filter_never_shows_the_default_picture_in_its_place() {
     let b = without_the_app(1280, 800).await;
     for (query, picture) in [
         ("?embed=1", true),
@@ -129,7 +129,8 @@ async fn a_link_to_another_view_filter_or_language_never_shows_the_default_pictu
         ("?tab=table", true),
         ("?fs=none", false),
         ("?embed=1&v=70.000,42.000,3.00", false),
-        ("?lang=ru", false),
+        ("?lang=ru", true),
+        ("?lang=ru&y=2010-2020", false),
         ("?inv=china&layers=-rivers", false),
     ] {
         b.c.goto(&format!("{}/{query}", crate::support::server())).await.unwrap();

@@ -59,31 +59,39 @@ impl Target {
         }
     }
 
-    /// A fill colour alone.
-    fn fill(self, o: &mut String, fill: &Paint) {
-        let f = self.paint(fill);
+    /// Colours by property (`fill`, `stroke`): one `style` attribute (live)
+    /// or presentation attributes (file).
+    fn colours(self, o: &mut String, paints: &[(&str, &Paint)]) {
         match self {
             Target::Live => {
-                let _ = write!(o, r#" style="fill:{f}""#);
+                let css: Vec<String> = paints.iter().map(|(k, p)| format!("{k}:{}", self.paint(p))).collect();
+                let _ = write!(o, r#" style="{}""#, css.join(";"));
             }
             Target::File(_) => {
-                let _ = write!(o, r#" fill="{f}""#);
+                for (k, p) in paints {
+                    let _ = write!(o, r#" {k}="{}""#, self.paint(p));
+                }
             }
         }
     }
 
-    /// A fill and a stroke colour.
-    fn fill_stroke(self, o: &mut String, fill: &Paint, stroke: &Paint) {
-        let (f, s) = (self.paint(fill), self.paint(stroke));
-        match self {
-            Target::Live => {
-                let _ = write!(o, r#" style="fill:{f};stroke:{s}""#);
-            }
-            Target::File(_) => {
-                let _ = write!(o, r#" fill="{f}" stroke="{s}""#);
-            }
-        }
+    /// `<g class="…">` on the live map, `<g>` in a file.
+    fn group(self, o: &mut String, class: &str) {
+        o.push_str("<g");
+        self.class(o, class);
+        o.push('>');
     }
+}
+
+/// A circle in its style, with a class on the live map.
+fn circle(o: &mut String, t: Target, class: Option<&str>, at: [f64; 2], r: f64, s: &PathStyle) {
+    o.push_str("<circle");
+    if let Some(c) = class {
+        t.class(o, c);
+    }
+    let _ = write!(o, r#" cx="{:.1}" cy="{:.1}" r="{r:.1}""#, at[0], at[1]);
+    t.style(o, s);
+    o.push_str("/>");
 }
 
 /// The hatch patterns of committed money, one per investor colour (inside `<defs>`).
@@ -128,7 +136,7 @@ pub fn text(o: &mut String, t: Target, l: &TextLabel, class: &str, hook: Option<
         let _ = write!(o, r#" letter-spacing="{}""#, s.letter_spacing);
     }
     o.push_str(r#" text-anchor="middle" dominant-baseline="central" stroke-width="3" stroke-linejoin="round" paint-order="stroke""#);
-    t.fill_stroke(o, &s.fill, &s.halo);
+    t.colours(o, &[("fill", &s.fill), ("stroke", &s.halo)]);
     let _ = write!(o, ">{}</text>", escape(&l.text));
 }
 
@@ -141,9 +149,7 @@ pub fn basemap(o: &mut String, t: Target, f: &Frame) {
         t.style(o, &c.style);
         o.push_str(r#" stroke-linejoin="round"/>"#);
     }
-    o.push_str("<g");
-    t.class(o, "water");
-    o.push('>');
+    t.group(o, "water");
     for w in &f.water {
         o.push_str("<path");
         t.class(o, "water-body");
@@ -217,7 +223,7 @@ pub fn badges(o: &mut String, t: Target, f: &Frame) {
             b.width / 2.0,
             BADGE_H / 2.0
         );
-        t.fill(o, &Paint::Ink(Ink::OnDark));
+        t.colours(o, &[("fill", &Paint::Ink(Ink::OnDark))]);
         let _ = write!(o, ">{}</text>", escape(&b.text));
         if let Some(c) = &b.chip {
             let key = escape(&c.key);
@@ -246,20 +252,10 @@ pub fn places(o: &mut String, t: Target, c: &ContextLayer) {
     for p in &c.places {
         o.push_str("<g");
         t.class(o, if p.capital { "place capital" } else { "place" });
-        let _ = write!(
-            o,
-            r#" data-place="{}"><circle cx="{:.1}" cy="{:.1}" r="{:.1}""#,
-            escape(&p.id),
-            p.at[0],
-            p.at[1],
-            p.r
-        );
-        t.style(o, &p.style);
-        o.push_str("/>");
+        let _ = write!(o, r#" data-place="{}">"#, escape(&p.id));
+        circle(o, t, None, p.at, p.r, &p.style);
         if let Some((r, s)) = &p.dot {
-            let _ = write!(o, r#"<circle cx="{:.1}" cy="{:.1}" r="{r:.1}""#, p.at[0], p.at[1]);
-            t.style(o, s);
-            o.push_str("/>");
+            circle(o, t, None, p.at, *r, s);
         }
         o.push_str("</g>");
     }
@@ -267,27 +263,18 @@ pub fn places(o: &mut String, t: Target, c: &ContextLayer) {
 
 /// Country, deposit and amount labels, and the pinned notes with their leaders.
 pub fn labels(o: &mut String, t: Target, f: &Frame) {
-    let group = |o: &mut String, class: &str| {
-        o.push_str("<g");
-        t.class(o, class);
-        o.push('>');
-    };
-    group(o, "country-labels");
-    for l in &f.country_labels {
-        text(o, t, l, "country-label", Some("data-label-country"));
+    for (group, labels, class, hook) in [
+        ("country-labels", &f.country_labels, "country-label", "data-label-country"),
+        ("deposit-labels", &f.deposit_labels, "deposit-label", "data-label-deposit"),
+        ("amount-labels", &f.amount_labels, "amount-label", "data-flow-amount"),
+    ] {
+        t.group(o, group);
+        for l in labels {
+            text(o, t, l, class, Some(hook));
+        }
+        o.push_str("</g>");
     }
-    o.push_str("</g>");
-    group(o, "deposit-labels");
-    for l in &f.deposit_labels {
-        text(o, t, l, "deposit-label", Some("data-label-deposit"));
-    }
-    o.push_str("</g>");
-    group(o, "amount-labels");
-    for l in &f.amount_labels {
-        text(o, t, l, "amount-label", Some("data-flow-amount"));
-    }
-    o.push_str("</g>");
-    group(o, "notes");
+    t.group(o, "notes");
     for n in &f.notes {
         o.push_str("<g");
         t.class(o, "note");
@@ -297,9 +284,7 @@ pub fn labels(o: &mut String, t: Target, f: &Frame) {
         t.style(o, &n.leader);
         o.push_str("/>");
         if let Some((at, r, s)) = &n.dot {
-            let _ = write!(o, r#"<circle cx="{:.1}" cy="{:.1}" r="{r:.1}""#, at[0], at[1]);
-            t.style(o, s);
-            o.push_str("/>");
+            circle(o, t, None, *at, *r, s);
         }
         for l in &n.lines {
             text(o, t, l, "note-label", None);
@@ -311,15 +296,12 @@ pub fn labels(o: &mut String, t: Target, f: &Frame) {
 
 /// Place names, and river names turned along their river.
 pub fn context_labels(o: &mut String, t: Target, c: &ContextLayer) {
-    o.push_str("<g");
-    t.class(o, "place-labels");
-    o.push('>');
+    t.group(o, "place-labels");
     for l in &c.place_labels {
         text(o, t, l, "place-label", Some("data-label-place"));
     }
-    o.push_str("</g><g");
-    t.class(o, "river-labels");
-    o.push('>');
+    o.push_str("</g>");
+    t.group(o, "river-labels");
     for r in &c.river_labels {
         let l = &r.label;
         let _ = write!(
@@ -391,21 +373,14 @@ pub fn furniture(o: &mut String, t: Target, c: &ContextLayer, inset: bool) {
 /// name as a tooltip. (Above the canvas threshold the live map draws
 /// markers on the canvas instead.)
 pub fn markers(o: &mut String, t: Target, f: &Frame) {
-    o.push_str("<g");
-    t.class(o, "halos");
-    o.push('>');
+    t.group(o, "halos");
     for m in &f.markers {
         if let Some((r, s)) = &m.halo {
-            o.push_str("<circle");
-            t.class(o, "uncertainty");
-            let _ = write!(o, r#" cx="{:.1}" cy="{:.1}" r="{r:.1}""#, m.at[0], m.at[1]);
-            t.style(o, s);
-            o.push_str("/>");
+            circle(o, t, Some("uncertainty"), m.at, *r, s);
         }
     }
-    o.push_str("</g><g");
-    t.class(o, "markers");
-    o.push('>');
+    o.push_str("</g>");
+    t.group(o, "markers");
     for &pos in &f.paint_order {
         let m = &f.markers[pos];
         o.push_str("<g");
@@ -454,11 +429,7 @@ pub fn marker_overlay(o: &mut String, t: Target, m: &Marker, state: &str) {
 
 /// The ring around the selected marker (drawn first inside its group).
 pub fn selection_ring(o: &mut String, t: Target, m: &Marker) {
-    o.push_str("<circle");
-    t.class(o, "selection-ring");
-    let _ = write!(o, r#" cx="{:.1}" cy="{:.1}" r="{:.1}""#, m.at[0], m.at[1], m.r + 5.0);
-    t.style(o, &style::selection_ring());
-    o.push_str("/>");
+    circle(o, t, Some("selection-ring"), m.at, m.r + 5.0, &style::selection_ring());
 }
 
 /// Calls `draw` into a new string (a live layer's markup).

@@ -75,6 +75,29 @@ pub fn MapFurniture() -> impl IntoView {
     }
 }
 
+/// The frame a layer's markup was last written for, so an effect that also
+/// runs on selection or hover sets the markup again only for a new frame.
+#[derive(Default)]
+pub struct Drawn(Option<Arc<Frame>>);
+
+impl Drawn {
+    /// Writes `draw`'s markup for `frame` into `g`, unless `frame` is the one
+    /// already drawn. True when it wrote (earlier element handles are stale).
+    pub fn set(&mut self, g: &web_sys::Element, frame: Option<Arc<Frame>>, draw: Draw) -> bool {
+        if self.0.as_ref().map(Arc::as_ptr) == frame.as_ref().map(Arc::as_ptr) {
+            return false;
+        }
+        g.set_inner_html(&frame.as_deref().map(|f| markup(|o| draw(o, Target::Live, f))).unwrap_or_default());
+        self.0 = frame;
+        true
+    }
+
+    /// The frame drawn last.
+    pub fn frame(&self) -> Option<&Frame> {
+        self.0.as_deref()
+    }
+}
+
 /// A layer whose elements take a `selected` class by key: the markup is set
 /// when the frame changes, then the class goes on the elements whose `attr`
 /// is one of the keys `marked` returns, and comes off those that had it.
@@ -86,15 +109,12 @@ fn keyed_layer(
     attr: &'static str,
     marked: impl Fn() -> Vec<String> + 'static,
 ) {
-    let mut drawn_for: Option<Arc<Frame>> = None;
+    let mut drawn = Drawn::default();
     let mut on: Vec<web_sys::Element> = Vec::new();
     Effect::new(move |_| {
         let Some(g) = node.get() else { return };
-        let frame = ui.frame.get().map(|Shared(f)| f);
         let keys = marked();
-        if drawn_for.as_ref().map(Arc::as_ptr) != frame.as_ref().map(Arc::as_ptr) {
-            g.set_inner_html(&frame.as_ref().map(|f| markup(|o| draw(o, Target::Live, f))).unwrap_or_default());
-            drawn_for = frame;
+        if drawn.set(&g, ui.frame.get().map(|Shared(f)| f), draw) {
             on.clear();
         }
         for el in on.drain(..) {

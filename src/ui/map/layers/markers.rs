@@ -6,19 +6,18 @@
 //! on the element it is on.
 
 use super::super::KeyFocus;
+use super::drawn::Drawn;
 use crate::render::layers::{self, Target, markup};
-use crate::scene::frame::Frame;
 use crate::ui::state::{Shared, use_ui};
 use crate::url_state::Selection;
 use leptos::prelude::*;
-use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 #[component]
 pub fn SvgMarkers(focus: KeyFocus) -> impl IntoView {
     let ui = use_ui();
     let node: NodeRef<leptos::svg::G> = NodeRef::new();
-    let mut drawn_for: Option<Arc<Frame>> = None;
+    let mut drawn = Drawn::default();
     let mut selected: Option<web_sys::Element> = None;
     let mut focusable: Option<web_sys::Element> = None;
     Effect::new(move |_| {
@@ -29,14 +28,10 @@ pub fn SvgMarkers(focus: KeyFocus) -> impl IntoView {
             _ => None,
         });
         let pos = focus.pos.get();
-        if drawn_for.as_ref().map(Arc::as_ptr) != frame.as_ref().map(Arc::as_ptr) {
-            g.set_inner_html(
-                &frame.as_ref().map(|f| markup(|o| layers::markers(o, Target::Live, f))).unwrap_or_default(),
-            );
-            drawn_for = frame;
+        if drawn.set(&g, frame, layers::markers) {
             (selected, focusable) = (None, None);
         }
-        let Some(f) = drawn_for.as_ref() else { return };
+        let Some(f) = drawn.frame() else { return };
         if let Some(el) = selected.take() {
             let _ = el.class_list().remove_1("selected");
             if let Ok(Some(ring)) = el.query_selector(".selection-ring") {

@@ -151,11 +151,17 @@ html = html.replace("<!-- PRERENDER -->", block);
 // which reads another dataset; `details.json` is read on first need.
 const files = ["region.json", ...Object.entries(l).filter(([k]) => k !== "details").map(([, f]) => f)];
 if (!files.every((f) => /^[A-Za-z0-9._-]+$/.test(f))) throw new Error("prerender.mjs: a layer file name to preload is not a plain file name");
+// At the top of the head, after the CSP and before the stylesheets: an inline
+// script after a stylesheet waits for it, and the wasm's own preload link
+// would already be on the wire.
+const anchor = '<meta name="color-scheme" content="light dark" />';
+if (!html.includes(anchor)) throw new Error("prerender.mjs: no color-scheme meta in " + file + " to put the data preload after");
 html = html.replace(
-  "</head>",
-  `<script>(function(){if(/[?&]data=/.test(location.search))return;` +
+  anchor,
+  anchor +
+    `<script>(function(){if(/[?&]data=/.test(location.search))return;` +
     `${JSON.stringify(files)}.forEach(function(f){var k=document.createElement("link");` +
-    `k.rel="preload";k.as="fetch";k.crossOrigin="anonymous";k.href="data/"+f;document.head.appendChild(k);});})();</script></head>`,
+    `k.rel="preload";k.as="fetch";k.crossOrigin="anonymous";k.href="data/"+f;document.head.appendChild(k);});})();</script>`,
 );
 writeFileSync(file, html);
 console.log(`prerender.mjs: default view (${svg.length} bytes of SVG, map ${MAP_W}×${MAP_H}) in ${file}`);

@@ -160,7 +160,9 @@ async fn the_default_data_is_fetched_once_while_the_wasm_downloads() {
         .await;
     for row in v.as_array().unwrap() {
         // One request each (the app's fetch took the preloaded response), made by
-        // the page's preload before the wasm had arrived.
+        // the page's preload before the wasm had arrived. The preload script is
+        // the first thing in the head, so on loopback too it runs before the
+        // wasm (requested further down) can be complete.
         assert_eq!(row[1], 1, "{row}");
         assert_eq!(row[2], "link", "{row}");
         assert_eq!(row[3], true, "{row}");

@@ -72,3 +72,15 @@ console.log();
 console.log(`${"largest items".padEnd(96)} ${"bytes".padStart(9)}`);
 items.sort((a, b) => b[1] - a[1]);
 for (const [name, s] of items.slice(0, m)) console.log(`${name.replace(/::h[0-9a-f]{16}$/, "").slice(0, 96).padEnd(96)} ${String(s).padStart(9)}`);
+
+// The standard library's float formatting (Grisu/Dragon4, ~17 KB) stays out:
+// numbers are written by atlas::decimal. One `{}` or `{:.1}` on an f64 in the
+// app's code (or an f64 attribute value in a view) brings it back.
+const float = items.filter(([name]) => /flt2dec|fmt::float|<f(32|64) as core[^>]*::fmt::/.test(name));
+console.log();
+if (float.length === 0) console.log("float formatting: absent (numbers are written by atlas::decimal)");
+else {
+  const bytes = float.reduce((t, [, s]) => t + s, 0);
+  console.log(`float formatting: PRESENT, ${bytes} B in ${float.length} items; find the f64 written with {} / {:.N} (docs/ARCHITECTURE.md, "Numbers")`);
+  process.exitCode = 1;
+}

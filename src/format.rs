@@ -16,7 +16,7 @@ pub fn usd(amount: f64, lang: Lang) -> String {
         (amount / 1e3, "k", " тыс.")
     };
     let digits = if v >= 100.0 || (v - v.round()).abs() < 0.05 { 0 } else { 1 };
-    let num = format!("{v:.digits$}");
+    let num = crate::decimal::fixed(v, digits).to_string();
     match lang {
         Lang::En => format!("${num}{unit_en}"),
         Lang::Ru => format!("${}{unit_ru}", num.replace('.', ",")),

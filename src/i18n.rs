@@ -52,6 +52,7 @@ strings! {
     Commodities => "Commodities", "Полезные ископаемые";
     Status => "Status", "Статус";
     Precision => "Location precision", "Точность координат";
+    Km => "km", "км";
     Investors => "Investors", "Инвесторы";
     Country => "Country", "Страна";
     ForeignInvestor => "Foreign investor", "Иностранный инвестор";

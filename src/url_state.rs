@@ -17,6 +17,7 @@
 
 use crate::atlas::DepositFilter;
 use crate::data::{DepositStatus, FlowStatus, Home};
+use crate::decimal::fixed;
 use crate::flows::FlowFilter;
 use crate::i18n::Lang;
 use crate::scene::layers::{Layer, Layers};
@@ -227,7 +228,7 @@ impl UrlState {
             p.push(("embed", "1".into()));
         }
         if let Some((lon, lat, z)) = self.view {
-            p.push(("v", format!("{lon:.3},{lat:.3},{z:.2}")));
+            p.push(("v", format!("{lon},{lat},{z}", lon = fixed(lon, 3), lat = fixed(lat, 3), z = fixed(z, 2))));
         }
         let join = |v: &[String]| v.join(",");
         if !self.commodities.is_empty() {

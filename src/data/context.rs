@@ -11,6 +11,7 @@ use super::{Parsed, Props, each};
 use crate::data::error::DataError;
 use crate::data::json::{self, Value};
 use crate::data::schema::Text;
+use crate::decimal::short;
 use crate::i18n::Lang;
 use geo::{Geometry, MultiLineString, MultiPolygon};
 
@@ -139,7 +140,7 @@ pub fn rivers(file: &str, text: &str) -> Parsed<River> {
         if let Some(c) = lines.0.iter().flat_map(|l| l.0.iter()).find(|c| c.x.abs() > 180.0 || c.y.abs() > 90.0) {
             return Err(p.err(
                 "geometry",
-                format!("[{}, {}]: longitude or latitude out of range (is it [lon, lat]?)", c.x, c.y),
+                format!("[{}, {}]: longitude or latitude out of range (is it [lon, lat]?)", short(c.x), short(c.y)),
             ));
         }
         let rank = match p.map.get("rank") {

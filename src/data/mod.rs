@@ -2,6 +2,8 @@
 //! and validation. A region manifest (`region.json`) names the layer files,
 //! so the same engine can map another region.
 
+use crate::decimal::fixed;
+
 pub mod commodity;
 pub mod details;
 pub mod error;
@@ -136,8 +138,8 @@ pub fn too_large(file: &str, bytes: usize) -> DataError {
     DataError::file(
         file,
         format!(
-            "is {:.0} MB; the atlas reads layer files up to {} MB (see docs/SCALING.md for larger datasets)",
-            bytes as f64 / 1_048_576.0,
+            "is {} MB; the atlas reads layer files up to {} MB (see docs/SCALING.md for larger datasets)",
+            fixed(bytes as f64 / 1_048_576.0, 0),
             MAX_LAYER_BYTES / 1_048_576
         ),
     )

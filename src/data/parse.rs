@@ -7,6 +7,7 @@ use super::error::DataError;
 use super::geometry;
 use super::json::{self, Map, Value};
 use super::schema::*;
+use crate::decimal::{fixed, sci, short};
 use geo::{Geometry, MultiPolygon};
 use std::borrow::Cow;
 
@@ -293,7 +294,10 @@ fn annotations(v: Option<&Value>, problem: &mut impl FnMut(&str, String)) -> Vec
                 None => Ok(None),
                 Some(v) => match v.as_f64() {
                     Some(x) if x.is_finite() && x.abs() <= limit => Ok(Some(x)),
-                    Some(x) => Err((at(k), format!("{x} is out of range (-{limit} to {limit}); dropped"))),
+                    Some(x) => Err((
+                        at(k),
+                        format!("{} is out of range (-{limit} to {limit}); dropped", short(x), limit = short(limit)),
+                    )),
                     None => Err((at(k), "must be a number; dropped".into())),
                 },
             }
@@ -346,7 +350,10 @@ pub fn region(file: &str, text: &str) -> Result<Region, DataError> {
             "frame",
             format!(
                 "west {} / east {}, south {} / north {} is empty or inverted: it needs west < east and south < north, in degrees; the map fits the focus countries instead",
-                f.west, f.east, f.south, f.north
+                short(f.west),
+                short(f.east),
+                short(f.south),
+                short(f.north)
             ),
         ));
     }
@@ -367,7 +374,7 @@ pub fn region(file: &str, text: &str) -> Result<Region, DataError> {
             if c < 4.5 {
                 problems.push(err(
                     &format!("investors[{i}].color"),
-                    format!("{} is too light: white badge text on it has contrast {c:.1}:1, below 4.5:1 (WCAG AA); drawn in grey instead", inv.color),
+                    format!("{} is too light: white badge text on it has contrast {c}:1, below 4.5:1 (WCAG AA); drawn in grey instead", inv.color, c = fixed(c, 1)),
                 ));
                 inv.color = FALLBACK_COLOR.to_string();
             }
@@ -391,7 +398,7 @@ pub fn region(file: &str, text: &str) -> Result<Region, DataError> {
     {
         problems.push(err(
             "flow_scale",
-            format!("usd_per_px must be > 0, min_px between 0 and 50, reference_usd between 0 and {MAX_AMOUNT_USD:e}; the default scale is used"),
+            format!("usd_per_px must be > 0, min_px between 0 and 50, reference_usd between 0 and {}; the default scale is used", sci(MAX_AMOUNT_USD)),
         ));
         r.flow_scale = FlowScaleSpec::default();
     }
@@ -785,7 +792,7 @@ pub fn deposits_in(file: &str, text: &str, elsewhere: bool) -> Parsed<Deposit> {
         };
         let precision_km = p.number("precision_km")?;
         if !(0.0..=MAX_PRECISION_KM).contains(&precision_km) {
-            return Err(p.err("precision_km", format!("must be between 0 and {MAX_PRECISION_KM} km")));
+            return Err(p.err("precision_km", format!("must be between 0 and {} km", short(MAX_PRECISION_KM))));
         }
         Ok(Deposit {
             name: p.string("name")?,
@@ -825,7 +832,11 @@ pub fn flows_in(file: &str, text: &str, elsewhere: bool) -> Parsed<Flow> {
         if let Some(a) = amount_usd.filter(|&a| a > MAX_AMOUNT_USD) {
             return Err(p.err(
                 "amount_usd",
-                format!("{a:e} is beyond the sane range (at most {MAX_AMOUNT_USD:e} US dollars, one trillion)"),
+                format!(
+                    "{} is beyond the sane range (at most {} US dollars, one trillion)",
+                    sci(a),
+                    sci(MAX_AMOUNT_USD)
+                ),
             ));
         }
         let amount_original = p.opt_number("amount_original")?;
@@ -833,9 +844,10 @@ pub fn flows_in(file: &str, text: &str, elsewhere: bool) -> Parsed<Flow> {
             return Err(p.err("amount_original", "must not be negative"));
         }
         if let Some(a) = amount_original.filter(|&a| a > MAX_AMOUNT_ORIGINAL) {
-            return Err(
-                p.err("amount_original", format!("{a:e} is beyond the sane range (at most {MAX_AMOUNT_ORIGINAL:e})"))
-            );
+            return Err(p.err(
+                "amount_original",
+                format!("{} is beyond the sane range (at most {})", sci(a), sci(MAX_AMOUNT_ORIGINAL)),
+            ));
         }
         let currency = p.opt_string("currency")?;
         if amount_original.is_some() != currency.is_some() {

@@ -5,6 +5,7 @@
 use super::Dataset;
 use super::error::DataError;
 use super::schema::*;
+use crate::decimal::short;
 use geo::{BoundingRect, Contains, Coord, GeoNum, Kernel, MultiPolygon, Orientation, Point, Rect};
 use std::collections::{HashMap, HashSet};
 
@@ -102,13 +103,23 @@ fn check_deposit(region: &Region, borders: &HashMap<&str, Option<Border>>, d: &D
     if lon < bbox.min().x || lon > bbox.max().x || lat < bbox.min().y || lat > bbox.max().y {
         return Err((
             "geometry.coordinates",
-            format!("[{lon}, {lat}] lies outside the bounding box of {} (is it [lon, lat]?)", d.country),
+            format!(
+                "[{}, {}] lies outside the bounding box of {} (is it [lon, lat]?)",
+                short(lon),
+                short(lat),
+                d.country
+            ),
         ));
     }
     if d.precision != Precision::Region && !border.contains(Coord { x: lon, y: lat }) {
         return Err((
             "geometry.coordinates",
-            format!("[{lon}, {lat}] lies outside {}'s border; fix it, or mark precision \"region\"", d.country),
+            format!(
+                "[{}, {}] lies outside {}'s border; fix it, or mark precision \"region\"",
+                short(lon),
+                short(lat),
+                d.country
+            ),
         ));
     }
     Ok(())
@@ -160,7 +171,11 @@ fn check_flow(region: &Region, deposit_ids: &HashSet<&str>, earlier: &[Flow], f:
             if earlier + own > total * (1.0 + 1e-9) {
                 return Err((
                     "amount_usd",
-                    format!("the parts of \"{parent}\" add up to {} USD, more than its {total} USD", earlier + own),
+                    format!(
+                        "the parts of \"{parent}\" add up to {} USD, more than its {} USD",
+                        short(earlier + own),
+                        short(total)
+                    ),
                 ));
             }
         }

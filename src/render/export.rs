@@ -4,6 +4,7 @@
 //! same SVG onto a canvas at 2×. Everything drawn comes from the frame; the
 //! export only decides where the header and legend go, and is always light.
 
+use crate::decimal::{fixed, short};
 use crate::flows::arrow::reference;
 use crate::i18n::{Key, t};
 use crate::render::layers::{self, Target};
@@ -61,15 +62,27 @@ pub fn standalone_svg_in(frame: &Frame, url: &str, th: Theme) -> (String, [f64; 
     let mut o = String::with_capacity(200_000 + frame.markers.len() * 200);
     let _ = write!(
         o,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w:.0}" height="{h:.0}" viewBox="0 0 {w:.0} {h:.0}" font-family="{}" role="img" aria-label="{}">"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{}" role="img" aria-label="{}">"#,
         escape(FONT),
-        escape(&frame.title)
+        escape(&frame.title),
+        w = fixed(w, 0),
+        h = fixed(h, 0)
     );
     let _ = write!(o, "<title>{}</title><defs>", escape(&frame.title));
     layers::hatches(&mut o, frame);
-    let _ =
-        write!(o, r#"<clipPath id="map-clip"><rect x="0" y="0" width="{mw:.0}" height="{mh:.0}"/></clipPath></defs>"#);
-    let _ = write!(o, r#"<rect width="{w:.0}" height="{h:.0}" fill="{}"/>"#, ink(th, Ink::Panel));
+    let _ = write!(
+        o,
+        r#"<clipPath id="map-clip"><rect x="0" y="0" width="{mw}" height="{mh}"/></clipPath></defs>"#,
+        mw = fixed(mw, 0),
+        mh = fixed(mh, 0)
+    );
+    let _ = write!(
+        o,
+        r#"<rect width="{w}" height="{h}" fill="{}"/>"#,
+        ink(th, Ink::Panel),
+        w = fixed(w, 0),
+        h = fixed(h, 0)
+    );
 
     // Header.
     let _ = write!(
@@ -82,8 +95,14 @@ pub fn standalone_svg_in(frame: &Frame, url: &str, th: Theme) -> (String, [f64; 
     );
 
     // Map.
-    let _ = write!(o, r#"<g id="map" transform="translate(0 {HEADER_H})" clip-path="url(#map-clip)">"#);
-    let _ = write!(o, r#"<rect width="{mw:.0}" height="{mh:.0}" fill="{}"/>"#, ink(th, Ink::Bg));
+    let _ = write!(o, r#"<g id="map" transform="translate(0 {})" clip-path="url(#map-clip)">"#, short(HEADER_H));
+    let _ = write!(
+        o,
+        r#"<rect width="{mw}" height="{mh}" fill="{}"/>"#,
+        ink(th, Ink::Bg),
+        mw = fixed(mw, 0),
+        mh = fixed(mh, 0)
+    );
     let t = Target::File(th);
     layers::basemap(&mut o, t, frame);
     layers::rivers(&mut o, t, &frame.context);
@@ -96,14 +115,14 @@ pub fn standalone_svg_in(frame: &Frame, url: &str, th: Theme) -> (String, [f64; 
     for (i, c) in frame.clusters.iter().enumerate() {
         let _ = write!(
             o,
-            r#"<g data-cluster="{i}" data-count="{}"><circle cx="{:.1}" cy="{:.1}" r="{:.1}" {}/><text x="{:.1}" y="{:.1}" font-size="11" font-weight="700" fill="{}" text-anchor="middle" dominant-baseline="central">{}</text></g>"#,
+            r#"<g data-cluster="{i}" data-count="{}"><circle cx="{}" cy="{}" r="{}" {}/><text x="{}" y="{}" font-size="11" font-weight="700" fill="{}" text-anchor="middle" dominant-baseline="central">{}</text></g>"#,
             c.count,
-            c.at[0],
-            c.at[1],
-            c.r,
+            fixed(c.at[0], 1),
+            fixed(c.at[1], 1),
+            fixed(c.r, 1),
             attrs(th, &c.style),
-            c.at[0],
-            c.at[1],
+            fixed(c.at[0], 1),
+            fixed(c.at[1], 1),
             ink(th, c.text),
             c.count
         );
@@ -120,7 +139,7 @@ pub fn standalone_svg_in(frame: &Frame, url: &str, th: Theme) -> (String, [f64; 
     // Credit lines, then the source line.
     let _ = write!(o, r#"<g id="credit" font-size="11" fill="{}">"#, ink(th, Ink::Muted));
     for (line, y) in frame.credit.iter().map(String::as_str).chain(std::iter::once(url)).zip(&lay.credit_y) {
-        let _ = write!(o, r#"<text x="16" y="{y:.0}">{}</text>"#, escape(line));
+        let _ = write!(o, r#"<text x="16" y="{y}">{}</text>"#, escape(line), y = fixed(*y, 0));
     }
     o.push_str("</g></svg>");
     (o, [w, h])
@@ -143,18 +162,20 @@ fn legend(o: &mut String, th: Theme, frame: &Frame, top: f64, width: f64) {
     let key = l.key_fill.resolve(th);
     let _ = write!(
         o,
-        r#"<g id="legend" data-legend="1" transform="translate(16 {top:.0})" font-size="11" fill="{}">"#,
-        ink(th, Ink::Ink)
+        r#"<g id="legend" data-legend="1" transform="translate(16 {top})" font-size="11" fill="{}">"#,
+        ink(th, Ink::Ink),
+        top = fixed(top, 0)
     );
     let _ = write!(o, r#"<text y="10" font-weight="700">{}</text>"#, escape(t(lang, Key::Flows)));
     let mut x = 0.0;
     for inv in &l.investors {
         let _ = write!(
             o,
-            r#"<rect x="{x:.1}" y="18" width="10" height="10" fill="{}"/><text x="{:.1}" y="27">{}</text>"#,
+            r#"<rect x="{x}" y="18" width="10" height="10" fill="{}"/><text x="{}" y="27">{}</text>"#,
             escape(&inv.color),
-            x + 14.0,
-            escape(&inv.name)
+            fixed(x + 14.0, 1),
+            escape(&inv.name),
+            x = fixed(x, 1)
         );
         x += 14.0 + text_width(&inv.name, 11.0) + 12.0;
     }
@@ -171,11 +192,11 @@ fn legend(o: &mut String, th: Theme, frame: &Frame, top: f64, width: f64) {
         let (ar, [bw, bh]) = reference(r.width, 60.0, [0.0, y]);
         let _ = write!(
             o,
-            r#"<path data-ref-usd="{:.0}" d="{}" fill="{key}"/><text x="{:.1}" y="{:.1}">{}</text>"#,
-            r.amount,
+            r#"<path data-ref-usd="{}" d="{}" fill="{key}"/><text x="{}" y="{}">{}</text>"#,
+            fixed(r.amount, 0),
             ring_path(&ar.outline),
-            bw + 8.0,
-            y + bh / 2.0 + 4.0,
+            fixed(bw + 8.0, 1),
+            fixed(y + bh / 2.0 + 4.0, 1),
             escape(&r.label)
         );
         y += bh + 2.0;
@@ -183,30 +204,32 @@ fn legend(o: &mut String, th: Theme, frame: &Frame, top: f64, width: f64) {
     let col = (width / 2.0).max(300.0);
     let _ = write!(
         o,
-        r#"<g transform="translate({col:.0} 0)"><text y="10" font-weight="700">{}</text>"#,
-        escape(t(lang, Key::Deposits))
+        r#"<g transform="translate({col} 0)"><text y="10" font-weight="700">{}</text>"#,
+        escape(t(lang, Key::Deposits)),
+        col = fixed(col, 0)
     );
     let neutral = attrs(th, &l.neutral);
     for (i, (g, label)) in l.groups.iter().enumerate() {
         let (cx, cy) = (if i < 4 { 0.0 } else { 190.0 }, 24.0 + (i % 4) as f64 * 16.0);
         let _ = write!(
             o,
-            r#"<circle cx="{:.1}" cy="{cy:.1}" r="5" fill="{}" stroke="{}"/><text x="{:.1}" y="{:.1}">{}</text>"#,
-            cx + 5.0,
+            r#"<circle cx="{}" cy="{cy}" r="5" fill="{}" stroke="{}"/><text x="{}" y="{}">{}</text>"#,
+            fixed(cx + 5.0, 1),
             g.color(),
             ink(th, Ink::MarkerStroke),
-            cx + 14.0,
-            cy + 4.0,
-            escape(label)
+            fixed(cx + 14.0, 1),
+            fixed(cy + 4.0, 1),
+            escape(label),
+            cy = fixed(cy, 1)
         );
     }
     let mut sx = 0.0;
     for (st, label) in &l.statuses {
         let _ = write!(
             o,
-            r#"<path d="{}" {neutral}/><text x="{:.1}" y="96">{}</text>"#,
+            r#"<path d="{}" {neutral}/><text x="{}" y="96">{}</text>"#,
             Shape::marker(*st, [sx + 5.0, 92.0], 5.0).d(),
-            sx + 14.0,
+            fixed(sx + 14.0, 1),
             escape(label)
         );
         sx += 14.0 + text_width(label, 11.0) + 14.0;

@@ -7,6 +7,7 @@
 //! Text from data is escaped ([`escape`]): it is always text, never markup,
 //! also where the live map parses this markup.
 
+use crate::decimal::{fixed, short};
 use crate::render::svg::escape;
 use crate::scene::context::ContextLayer;
 use crate::scene::flows::{BADGE_H, CHIP_H};
@@ -89,7 +90,7 @@ fn circle(o: &mut String, t: Target, class: Option<&str>, at: [f64; 2], r: f64, 
     if let Some(c) = class {
         t.class(o, c);
     }
-    let _ = write!(o, r#" cx="{:.1}" cy="{:.1}" r="{r:.1}""#, at[0], at[1]);
+    let _ = write!(o, r#" cx="{}" cy="{}" r="{r}""#, fixed(at[0], 1), fixed(at[1], 1), r = fixed(r, 1));
     t.style(o, s);
     o.push_str("/>");
 }
@@ -106,11 +107,11 @@ fn hatch(o: &mut String, h: &Hatch) {
         o,
         r#"<pattern id="{id}" width="{s}" height="{s}" patternUnits="userSpaceOnUse" patternTransform="rotate({a})"><rect width="{s}" height="{s}" fill="{c}" fill-opacity="{bo}"/><line x1="0" y1="0" x2="0" y2="{s}" stroke="{c}" stroke-width="{lw}"/></pattern>"#,
         id = escape(&h.id),
-        s = h.size,
-        a = h.angle_deg,
+        s = short(h.size),
+        a = short(h.angle_deg),
         c = escape(&h.color),
-        bo = h.background_opacity,
-        lw = h.line_width
+        bo = short(h.background_opacity),
+        lw = short(h.line_width)
     );
 }
 
@@ -125,15 +126,15 @@ pub fn text(o: &mut String, t: Target, l: &TextLabel, class: &str, hook: Option<
     }
     let _ = write!(
         o,
-        r#" x="{:.1}" y="{:.1}" font-size="{}" font-weight="{}" font-style="{}""#,
-        l.at[0],
-        l.at[1],
-        s.size,
+        r#" x="{}" y="{}" font-size="{}" font-weight="{}" font-style="{}""#,
+        fixed(l.at[0], 1),
+        fixed(l.at[1], 1),
+        short(s.size),
         s.weight,
         if s.italic { "italic" } else { "normal" },
     );
     if s.letter_spacing > 0.0 {
-        let _ = write!(o, r#" letter-spacing="{}""#, s.letter_spacing);
+        let _ = write!(o, r#" letter-spacing="{}""#, short(s.letter_spacing));
     }
     o.push_str(r#" text-anchor="middle" dominant-baseline="central" stroke-width="3" stroke-linejoin="round" paint-order="stroke""#);
     t.colours(o, &[("fill", &s.fill), ("stroke", &s.halo)]);
@@ -178,11 +179,11 @@ pub fn flows(o: &mut String, t: Target, f: &Frame) {
         t.class(o, if s.flow.raised_to_min { "flow min-width" } else { "flow" });
         let _ = write!(
             o,
-            r#" data-flow="{}" data-investor="{}" data-amount="{:.0}" data-width="{:.3}"><path"#,
+            r#" data-flow="{}" data-investor="{}" data-amount="{}" data-width="{}"><path"#,
             escape(&s.key),
             escape(&s.flow.group.investor),
-            s.flow.group.total_usd,
-            s.flow.outer.width
+            fixed(s.flow.group.total_usd, 0),
+            fixed(s.flow.outer.width, 3)
         );
         t.class(o, "flow-outer");
         let _ = write!(o, r#" d="{}""#, s.outer_d);
@@ -197,7 +198,7 @@ pub fn flows(o: &mut String, t: Target, f: &Frame) {
             t.class(o, "flow-inner");
             let _ = write!(o, r#" d="{d}""#);
             t.style(o, st);
-            let _ = write!(o, r#" data-width="{:.3}"/>"#, s.flow.inner.as_ref().map(|a| a.width).unwrap_or(0.0));
+            let _ = write!(o, r#" data-width="{}"/>"#, fixed(s.flow.inner.as_ref().map(|a| a.width).unwrap_or(0.0), 3));
         }
         o.push_str("</g>");
     }
@@ -215,13 +216,14 @@ pub fn badges(o: &mut String, t: Target, f: &Frame) {
         }
         let _ = write!(
             o,
-            r#" data-origin="{}" transform="translate({:.1} {:.1})"><rect width="{:.1}" height="{BADGE_H}" rx="10" fill="{fill}"/><text x="{:.1}" y="{}" font-size="11" font-weight="600" text-anchor="middle" dominant-baseline="central""#,
+            r#" data-origin="{}" transform="translate({} {})"><rect width="{}" height="{badge_h}" rx="10" fill="{fill}"/><text x="{}" y="{}" font-size="11" font-weight="600" text-anchor="middle" dominant-baseline="central""#,
             escape(&b.investor),
-            b.pos[0],
-            b.pos[1],
-            b.width,
-            b.width / 2.0,
-            BADGE_H / 2.0
+            fixed(b.pos[0], 1),
+            fixed(b.pos[1], 1),
+            fixed(b.width, 1),
+            fixed(b.width / 2.0, 1),
+            short(BADGE_H / 2.0),
+            badge_h = short(BADGE_H)
         );
         t.colours(o, &[("fill", &Paint::Ink(Ink::OnDark))]);
         let _ = write!(o, ">{}</text>", escape(&b.text));
@@ -229,17 +231,17 @@ pub fn badges(o: &mut String, t: Target, f: &Frame) {
             let key = escape(&c.key);
             o.push_str("<g");
             t.class(o, "region-chip");
-            let _ = write!(o, r#" data-region-group="{key}" transform="translate(0 {:.1})""#, BADGE_H + 3.0);
+            let _ = write!(o, r#" data-region-group="{key}" transform="translate(0 {})""#, fixed(BADGE_H + 3.0, 1));
             if t.live() {
                 let _ = write!(o, r#" role="button" tabindex="0" aria-label="{}""#, escape(&c.text));
             }
-            let _ = write!(o, r#"><rect width="{:.1}" height="{CHIP_H}" rx="9""#, c.width);
+            let _ = write!(o, r#"><rect width="{}" height="{}" rx="9""#, fixed(c.width, 1), short(CHIP_H));
             t.style(o, &c.style);
             let _ = write!(
                 o,
-                r#"/><text x="{:.1}" y="{}" font-size="10.5" font-weight="600" text-anchor="middle" dominant-baseline="central" fill="{fill}">{}</text></g>"#,
-                c.width / 2.0,
-                CHIP_H / 2.0,
+                r#"/><text x="{}" y="{}" font-size="10.5" font-weight="600" text-anchor="middle" dominant-baseline="central" fill="{fill}">{}</text></g>"#,
+                fixed(c.width / 2.0, 1),
+                short(CHIP_H / 2.0),
                 escape(&c.text)
             );
         }
@@ -306,11 +308,11 @@ pub fn context_labels(o: &mut String, t: Target, c: &ContextLayer) {
         let l = &r.label;
         let _ = write!(
             o,
-            r#"<g data-river-label="{}" transform="translate({:.1} {:.1}) rotate({:.1})">"#,
+            r#"<g data-river-label="{}" transform="translate({} {}) rotate({})">"#,
             escape(&l.key),
-            l.at[0],
-            l.at[1],
-            r.angle
+            fixed(l.at[0], 1),
+            fixed(l.at[1], 1),
+            fixed(r.angle, 1)
         );
         text(o, t, &TextLabel { at: [0.0, 0.0], ..l.clone() }, "river-label", None);
         o.push_str("</g>");
@@ -326,7 +328,13 @@ pub fn furniture(o: &mut String, t: Target, c: &ContextLayer, inset: bool) {
     if let Some(b) = &c.scale_bar {
         o.push_str("<g");
         t.class(o, "scale-bar");
-        let _ = write!(o, r#" data-scale-km="{}" data-scale-px="{:.2}"><path d="{}""#, b.bar.km, b.bar.px, b.d());
+        let _ = write!(
+            o,
+            r#" data-scale-km="{}" data-scale-px="{}"><path d="{}""#,
+            short(b.bar.km),
+            fixed(b.bar.px, 2),
+            b.d()
+        );
         t.style(o, &b.style);
         o.push_str("/>");
         text(o, t, &b.label, "scale-label", None);
@@ -338,8 +346,11 @@ pub fn furniture(o: &mut String, t: Target, c: &ContextLayer, inset: bool) {
         t.class(o, "inset");
         let _ = write!(
             o,
-            r#" data-inset="1" transform="translate({:.1} {:.1})"><rect width="{:.1}" height="{:.1}" rx="4""#,
-            i.at[0], i.at[1], n.width, n.height
+            r#" data-inset="1" transform="translate({} {})"><rect width="{}" height="{}" rx="4""#,
+            fixed(i.at[0], 1),
+            fixed(i.at[1], 1),
+            fixed(n.width, 1),
+            fixed(n.height, 1)
         );
         t.style(o, &i.panel);
         o.push_str("/><path");
@@ -354,10 +365,10 @@ pub fn furniture(o: &mut String, t: Target, c: &ContextLayer, inset: bool) {
         for (p, s) in n.capitals.iter().zip(&i.capitals) {
             let _ = write!(
                 o,
-                r#"<circle data-inset-capital="{}" cx="{:.1}" cy="{:.1}" r="2.6""#,
+                r#"<circle data-inset-capital="{}" cx="{}" cy="{}" r="2.6""#,
                 escape(&p.investor),
-                p.at[0],
-                p.at[1]
+                fixed(p.at[0], 1),
+                fixed(p.at[1], 1)
             );
             t.style(o, s);
             let _ = write!(o, "><title>{}</title></circle>", escape(&p.label));

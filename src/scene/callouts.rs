@@ -6,6 +6,7 @@
 use super::labels::{Rect, text_width};
 use super::shapes::{FlowShape, TextLabel};
 use super::style::{self, PathStyle, TextStyle};
+use crate::decimal::fixed;
 use crate::flows::arrow::Arrow;
 use crate::format::usd;
 use crate::i18n::Lang;
@@ -215,7 +216,8 @@ pub fn note_at(d: NoteDraft, r: Rect) -> Note {
         .collect();
     // From the box's nearest point to (just short of) the anchor.
     let [ax, ay] = d.anchor;
-    let near = [ax.clamp(r.x, r.x + r.w), ay.clamp(r.y, r.y + r.h)];
+    // max/min rather than clamp: no panic, and no float formatting for its message.
+    let near = [ax.max(r.x).min(r.x + r.w), ay.max(r.y).min(r.y + r.h)];
     let (dx, dy) = (ax - near[0], ay - near[1]);
     let l = dx.hypot(dy).max(1e-9);
     let stop = if d.on_point { 3.0 } else { 6.0 };
@@ -223,7 +225,7 @@ pub fn note_at(d: NoteDraft, r: Rect) -> Note {
     Note {
         index: d.index,
         lines,
-        leader_d: format!("M{:.1} {:.1}L{:.1} {:.1}", near[0], near[1], end[0], end[1]),
+        leader_d: format!("M{} {}L{} {}", fixed(near[0], 1), fixed(near[1], 1), fixed(end[0], 1), fixed(end[1], 1)),
         leader: style::note_leader(),
         dot: d.on_point.then(|| (d.anchor, 2.5, style::note_dot())),
     }

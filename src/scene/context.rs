@@ -13,6 +13,7 @@ use super::scalebar::{self, ScaleBar};
 use super::shapes::{ShapePath, TextLabel};
 use super::style::{self, PathStyle, TextStyle};
 use crate::atlas::Atlas;
+use crate::decimal::fixed;
 use crate::i18n::Lang;
 use crate::spatial::View;
 
@@ -59,7 +60,14 @@ impl ScaleBarShape {
     pub fn d(&self) -> String {
         let [x, y] = self.at;
         let h = self.height;
-        format!("M{:.1},{:.1}h{:.2}v{:.1}h{:.2}Z", x, y - h / 2.0, self.bar.px, h, -self.bar.px)
+        format!(
+            "M{},{}h{}v{}h{}Z",
+            fixed(x, 1),
+            fixed(y - h / 2.0, 1),
+            fixed(self.bar.px, 2),
+            fixed(h, 1),
+            fixed(-self.bar.px, 2)
+        )
     }
 
     fn rect(&self) -> Rect {

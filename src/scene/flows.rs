@@ -204,8 +204,8 @@ pub fn layout(
 }
 
 fn keep_inside(b: &mut OriginBadge, width: f64, height: f64) {
-    b.pos[0] = b.pos[0].clamp(4.0, (width - b.width - 4.0).max(4.0));
-    b.pos[1] = b.pos[1].clamp(4.0, (height - b.height() - 4.0).max(4.0));
+    b.pos[0] = b.pos[0].min(width - b.width - 4.0).max(4.0);
+    b.pos[1] = b.pos[1].min(height - b.height() - 4.0).max(4.0);
 }
 
 fn snap_to_edge(p: [f64; 2], edge: Option<Edge>, r: [f64; 4]) -> [f64; 2] {

@@ -3,6 +3,7 @@
 //! events and applies the result; everything here is tested natively.
 //! (It sits in the core because `ui/` compiles only to wasm.)
 
+use crate::decimal::fixed;
 use crate::spatial::View;
 
 /// A press that moves less than this (|dx| + |dy|, pixels) is a click.
@@ -125,7 +126,7 @@ impl Camera {
     /// The CSS transform that carries the drawn layers to the live view.
     pub fn css_transform(&self) -> String {
         let (s, dx, dy) = self.live.relative_to(&self.drawn);
-        format!("translate({dx:.2}px, {dy:.2}px) scale({s:.5})")
+        format!("translate({dx}px, {dy}px) scale({s})", dx = fixed(dx, 2), dy = fixed(dy, 2), s = fixed(s, 5))
     }
 
     /// A point in live-screen pixels, in the drawn frame's pixels (what `Frame::hit` takes).

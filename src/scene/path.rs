@@ -5,6 +5,7 @@
 //! same `d` string to `Path2D`.
 
 use crate::data::DepositStatus;
+use crate::decimal::fixed;
 use geo::{MultiPolygon, Simplify};
 use std::fmt::Write;
 
@@ -176,11 +177,12 @@ impl Shape {
     pub fn d(&self) -> String {
         match self {
             Shape::Circle { c: [x, y], r } => format!(
-                "M{:.1},{:.1}a{r:.1},{r:.1} 0 1,0 {:.1},0a{r:.1},{r:.1} 0 1,0 {:.1},0Z",
-                x - r,
-                y,
-                2.0 * r,
-                -2.0 * r
+                "M{},{}a{r},{r} 0 1,0 {},0a{r},{r} 0 1,0 {},0Z",
+                fixed(x - r, 1),
+                fixed(*y, 1),
+                fixed(2.0 * r, 1),
+                fixed(-2.0 * r, 1),
+                r = fixed(*r, 1)
             ),
             Shape::Polygon(pts) => ring_path(pts),
         }

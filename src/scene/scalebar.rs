@@ -4,6 +4,7 @@
 //! turned from the screen's x axis by the cone's convergence. The bar is
 //! horizontal on screen, so its ground length mixes both, exactly.
 
+use crate::decimal::{fixed, short};
 use crate::i18n::Lang;
 use crate::spatial::{Albers, View};
 
@@ -53,8 +54,8 @@ pub fn round_km(km_per_px: f64) -> f64 {
 pub fn scale_bar(proj: &Albers, view: &View, width: f64, height: f64, lang: Lang) -> ScaleBar {
     let kpp = km_per_px(proj, view, [width / 2.0, height / 2.0]);
     let km = round_km(kpp);
-    let unit = if lang == Lang::Ru { "км" } else { "km" };
-    let num = if km >= 1.0 { format!("{km:.0}") } else { format!("{km}") };
+    let unit = crate::i18n::t(lang, crate::i18n::Key::Km);
+    let num = if km >= 1.0 { fixed(km, 0).to_string() } else { short(km).to_string() };
     ScaleBar { km, px: km / kpp, label: format!("{num} {unit}") }
 }
 

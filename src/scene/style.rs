@@ -10,6 +10,7 @@
 
 use crate::data::commodity::Group;
 use crate::data::{Deposit, Precision, SiteKind};
+use crate::decimal::short;
 
 /// A named colour of the page and the map, resolved per theme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -198,16 +199,16 @@ impl PathStyle {
     fn pairs(&self, paint: impl Fn(&Paint) -> String) -> Vec<(&'static str, String)> {
         let mut v = vec![("fill", paint(&self.fill)), ("stroke", paint(&self.stroke))];
         if self.stroke != Paint::None {
-            v.push(("stroke-width", format!("{}", self.stroke_width)));
+            v.push(("stroke-width", short(self.stroke_width).to_string()));
         }
         if self.fill_opacity < 1.0 {
-            v.push(("fill-opacity", format!("{}", self.fill_opacity)));
+            v.push(("fill-opacity", short(self.fill_opacity).to_string()));
         }
         if self.stroke_opacity < 1.0 {
-            v.push(("stroke-opacity", format!("{}", self.stroke_opacity)));
+            v.push(("stroke-opacity", short(self.stroke_opacity).to_string()));
         }
         if let Some([a, b]) = self.dash {
-            v.push(("stroke-dasharray", format!("{a} {b}")));
+            v.push(("stroke-dasharray", format!("{} {}", short(a), short(b))));
         }
         v
     }

@@ -3,6 +3,7 @@
 //! the sizes of countries. Output is in units of the Earth's radius, y up.
 
 use super::region::ProjectionSpec;
+use crate::decimal::{fixed, short};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Albers {
@@ -31,23 +32,30 @@ impl Albers {
     pub fn check(spec: ProjectionSpec) -> Result<(), String> {
         let ProjectionSpec { lon0, lat0, lat1, lat2 } = spec;
         if !(lon0.is_finite() && (-180.0..=180.0).contains(&lon0)) {
-            return Err(format!("lon0 = {lon0} is not a longitude in -180..180"));
+            return Err(format!("lon0 = {} is not a longitude in -180..180", short(lon0)));
         }
         if let Some((name, v)) =
             [("lat0", lat0), ("lat1", lat1), ("lat2", lat2)].into_iter().find(|(_, v)| !(-90.0..=90.0).contains(v))
         {
-            return Err(format!("{name} = {v} is not a latitude in -90..90"));
+            return Err(format!("{name} = {} is not a latitude in -90..90", short(v)));
         }
         let a = Albers::raw(spec);
         if a.n.is_nan() || a.n.abs() < MIN_CONE {
             return Err(format!(
-                "the standard parallels lat1 = {lat1} and lat2 = {lat2} give a cone constant of {:.3}, too near zero \
+                "the standard parallels lat1 = {} and lat2 = {} give a cone constant of {}, too near zero \
                  (lat1 = -lat2, or both 0); put both on the same side of the equator",
-                a.n
+                short(lat1),
+                short(lat2),
+                fixed(a.n, 3)
             ));
         }
         if !a.rho0.is_finite() {
-            return Err(format!("lat0 = {lat0} cannot be the origin latitude for parallels {lat1} and {lat2}"));
+            return Err(format!(
+                "lat0 = {} cannot be the origin latitude for parallels {} and {}",
+                short(lat0),
+                short(lat1),
+                short(lat2)
+            ));
         }
         Ok(())
     }

@@ -42,7 +42,7 @@ impl View {
     /// Zoom by `factor` keeping the screen point `at` fixed, with the zoom
     /// (relative to `base`) clamped to [`MIN_ZOOM`, `MAX_ZOOM`].
     pub fn zoom_at(&self, base: &View, factor: f64, at: [f64; 2]) -> View {
-        let k = (self.k * factor).clamp(base.k * MIN_ZOOM, base.k * MAX_ZOOM);
+        let k = (self.k * factor).max(base.k * MIN_ZOOM).min(base.k * MAX_ZOOM);
         let p = self.to_plane(at);
         View { k, tx: at[0] - p[0] * k, ty: at[1] + p[1] * k }
     }

@@ -4,6 +4,7 @@
 use super::state::use_ui;
 use super::tooltip::status_label;
 use crate::data::{Confidence, Flow, FlowScope, FlowStatus, Home, Precision, Source, commodity};
+use crate::decimal::{fixed, short};
 use crate::format::usd;
 use crate::i18n::{Key, Lang, t};
 use crate::url_state::Selection;
@@ -126,12 +127,12 @@ pub fn Details() -> impl IntoView {
                             <dt>{ui.t(Key::InvestorsLabel)}</dt>
                             <dd>{if d.investors.is_empty() { ui.t(Key::NoneKnown).to_string() } else {
                                 d.investors.iter().map(|s| {
-                                    let stake = s.stake_pct.map(|p| format!(" {p}%")).unwrap_or_default();
+                                    let stake = s.stake_pct.map(|p| format!(" {}%", short(p))).unwrap_or_default();
                                     format!("{}{stake} ({})", s.name, home_label(s.home, lang))
                                 }).collect::<Vec<_>>().join("; ")
                             }}</dd>
                             <dt>{ui.t(Key::Precision)}</dt>
-                            <dd>{precision}" (±"{format!("{:.0}", d.precision_km)}" km). "{d.precision_note.clone()}</dd>
+                            <dd>{precision}", ±"{fixed(d.precision_km, 0).to_string()}" "{ui.t(Key::Km)}". "{d.precision_note.clone()}</dd>
                             {(!d.notes.is_empty()).then(|| view! { <dt>{ui.t(Key::Notes)}</dt><dd>{d.notes.clone()}</dd> })}
                         </dl>
                         <h3>{ui.t(Key::Sources)}</h3>

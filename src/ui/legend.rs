@@ -5,6 +5,7 @@
 use super::details::{deal, flow_status_label};
 use super::state::{toggle, use_ui};
 use crate::data::{FlowScope, FlowStatus};
+use crate::decimal::{fixed, sci, short};
 use crate::flows::arrow::reference;
 use crate::i18n::Key;
 use crate::scene::legend::LegendItems;
@@ -105,15 +106,17 @@ pub fn Legend() -> impl IntoView {
             let (arrow, [bw, bh]) = reference(r.width, 70.0, [2.0, 1.0]);
             view! {
                 <li class="scale-ref">
-                    <svg width=format!("{:.0}", bw + 4.0) height=format!("{:.0}", bh + 2.0) aria-hidden="true">
-                        <path d=ring_path(&arrow.outline) data-ref-usd=format!("{:.0}", r.amount) data-width=format!("{:.3}", r.width)
+                    <svg width=fixed(bw + 4.0, 0).to_string() height=fixed(bh + 2.0, 0).to_string() aria-hidden="true">
+                        <path d=ring_path(&arrow.outline) data-ref-usd=fixed(r.amount, 0).to_string() data-width=fixed(r.width, 3).to_string()
                             class:min-width=r.raised></path>
                     </svg>
                     <span>{r.label.clone()}</span>
                 </li>
             }
         }).collect_view();
-        Some(view! { <ul class="scale-refs" data-px-per-usd=format!("{px_per_usd:e}") data-min-px=min_px>{rows}</ul> })
+        Some(
+            view! { <ul class="scale-refs" data-px-per-usd=sci(px_per_usd).to_string() data-min-px=short(min_px).to_string()>{rows}</ul> },
+        )
     };
 
     let year_bounds = Memo::new(move |_| {
@@ -196,7 +199,7 @@ pub fn Legend() -> impl IntoView {
                         {a.ds.headlines.iter().map(|h| view! {
                             <li>
                                 <strong>{if l == crate::i18n::Lang::Ru && !h.label_ru.is_empty() { h.label_ru.clone() } else { h.label_en.clone() }}
-                                    ": "{format!("{}%", h.value_pct)}</strong>
+                                    ": "{format!("{}%", short(h.value_pct))}</strong>
                                 " — "{ui.t(Key::AsReportedBy)}" "{h.attributed_to.clone()}
                                 <p class="deal-note">{h.note.clone()}</p>
                                 <ul class="sources">{h.sources.iter().map(|s| view! {
@@ -266,8 +269,8 @@ pub fn CompactLegend() -> impl IntoView {
                     let (ar, [bw, bh]) = reference(r.width, 34.0, [1.0, 1.0]);
                     view! {
                         <span class="key-item">
-                            <svg width=format!("{:.0}", bw + 2.0) height=format!("{:.0}", bh + 2.0) aria-hidden="true">
-                                <path d=ring_path(&ar.outline) data-ref-usd=format!("{:.0}", r.amount) data-width=format!("{:.3}", r.width)></path>
+                            <svg width=fixed(bw + 2.0, 0).to_string() height=fixed(bh + 2.0, 0).to_string() aria-hidden="true">
+                                <path d=ring_path(&ar.outline) data-ref-usd=fixed(r.amount, 0).to_string() data-width=fixed(r.width, 3).to_string()></path>
                             </svg>
                             {r.label.clone()}
                         </span>

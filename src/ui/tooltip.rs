@@ -4,6 +4,7 @@
 
 use super::state::{Hover, use_ui};
 use crate::data::commodity;
+use crate::decimal::fixed;
 use crate::format::usd;
 use crate::i18n::Key;
 use leptos::prelude::*;
@@ -76,9 +77,9 @@ pub fn Tooltip() -> impl IntoView {
     let left = move || {
         let (w, _) = ui.size.get();
         let p = ui.pointer.get();
-        format!("{:.0}px", if p[0] > w - 260.0 { p[0] - 250.0 } else { p[0] + 14.0 })
+        format!("{}px", fixed(if p[0] > w - 260.0 { p[0] - 250.0 } else { p[0] + 14.0 }, 0))
     };
-    let top = move || format!("{:.0}px", ui.pointer.get()[1] + 14.0);
+    let top = move || format!("{}px", fixed(ui.pointer.get()[1] + 14.0, 0));
     let content = Memo::new(move |_| ui.hover.with(Option::is_some));
     let content_view = move || {
         view! {

@@ -340,6 +340,10 @@ async fn search_in_the_russian_ui_folds_yo_into_ye() {
     assert!(hit.contains(&ru), "{hit}");
     input.send_keys(&ENTER.to_string()).await.unwrap();
     assert_eq!(b.wait_css(".details h2").await.text().await.unwrap(), ru);
+    // Its location precision is in the reader's units too.
+    let panel = b.wait_css(".details").await.text().await.unwrap();
+    let km = format!("±{:.0} {}", zh.precision_km, t(Lang::Ru, Key::Km));
+    assert!(km.ends_with(" км") && panel.contains(&km), "{km} not in {panel}");
 }
 
 #[tokio::test]

@@ -2,6 +2,7 @@
 //! ctrl-to-zoom hint, and the list a cluster opens.
 
 use super::gesture::zoom_by;
+use crate::decimal::fixed;
 use crate::i18n::Key;
 use crate::ui::state::use_ui;
 use crate::url_state::Selection;
@@ -66,7 +67,7 @@ pub fn ClusterList() -> impl IntoView {
         let left = if px > w - 300.0 { px - 290.0 } else { px + 12.0 };
         Some(view! {
             <div class="cluster-list" role="dialog" aria-label=format!("{} {}", cl.count, crate::case::lower(ui.t(Key::Deposits)))
-                data-cluster-list=cl.count style:left=format!("{left:.0}px") style:top=format!("{:.0}px", py.max(8.0))>
+                data-cluster-list=cl.count style:left=format!("{left}px", left = fixed(left, 0)) style:top=format!("{}px", fixed(py.max(8.0), 0))>
                 <div class="cluster-head">
                     <strong>{cl.count}" "{crate::case::lower(ui.t(Key::Deposits))}</strong>
                     <button type="button" class="close" aria-label=ui.t(Key::Close) on:click=move |_| ui.cluster_open.set(None)>"×"</button>

@@ -14,6 +14,7 @@ mod layers;
 
 use super::state::{Hover, Ui, use_ui};
 use super::tooltip::Tooltip;
+use crate::decimal::short;
 use crate::i18n::Key;
 use crate::spatial::View;
 use crate::url_state::Selection;
@@ -162,7 +163,7 @@ pub fn MapView() -> impl IntoView {
             format!("{n} {} {investors} {} {largest}", ui.t(Key::Summary), ui.t(Key::SummaryInvestors))
         })
     };
-    let (w, h) = (move || format!("{}", ui.size.get().0), move || format!("{}", ui.size.get().1));
+    let (w, h) = (move || short(ui.size.get().0).to_string(), move || short(ui.size.get().1).to_string());
     // How many frames have been drawn (a hook for the benchmark's settle time).
     let frames = Memo::new(move |n: Option<&u64>| {
         ui.frame.track();

@@ -3,6 +3,7 @@
 //! the frame's own styles (the same `PathStyle` the SVG renderers write),
 //! batched by style, once per frame — never per pointer event.
 
+use crate::decimal::short;
 use crate::scene::Frame;
 use crate::scene::path::Shape;
 use crate::scene::style::{PathStyle, Theme};
@@ -113,8 +114,8 @@ pub fn DepositCanvas() -> impl IntoView {
     view! {
         <canvas node_ref=canvas class="deposit-canvas" aria-hidden="true"
             style:display=move || if shown() { "block" } else { "none" }
-            style:width=move || format!("{}px", ui.size.get().0)
-            style:height=move || format!("{}px", ui.size.get().1)
+            style:width=move || format!("{}px", short(ui.size.get().0))
+            style:height=move || format!("{}px", short(ui.size.get().1))
             data-deposits-drawn=move || shown().then(|| count(false).to_string())
             data-clusters-drawn=move || shown().then(|| count(true).to_string())
         ></canvas>

@@ -4,6 +4,7 @@
 //! change one class on one element; region chips are answered by one
 //! listener on their layer.
 
+use crate::decimal::short;
 use crate::render::layers::{self, Target, markup};
 use crate::render::svg::css_string;
 use crate::scene::context::INSET_MIN_MAP_WIDTH;
@@ -68,7 +69,7 @@ pub fn ContextLabels() -> impl IntoView {
 #[component]
 pub fn MapFurniture() -> impl IntoView {
     let ui = use_ui();
-    let (w, h) = (move || format!("{}", ui.size.get().0), move || format!("{}", ui.size.get().1));
+    let (w, h) = (move || short(ui.size.get().0).to_string(), move || short(ui.size.get().1).to_string());
     view! {
         <svg class="map-furniture" width=w height=h aria-hidden="true"
             inner_html=drawn(ui, |o, t, f| layers::furniture(o, t, &f.context, f.width >= INSET_MIN_MAP_WIDTH))></svg>

@@ -173,7 +173,7 @@ pub fn TableView() -> impl IntoView {
                     let from = (page.get() * PAGE + 1).min(n);
                     format!("{from}–{} / {n}", ((page.get() + 1) * PAGE).min(n))
                 }}</span>
-                <button type="button" class="tool" data-page="next" disabled=move || page.get() + 1 >= pages()
+                <button type="button" class="tool" data-page="next" disabled=move || { page.get() + 1 >= pages() }
                     on:click=move |_| page.update(|p| *p = (*p + 1).min(pages() - 1))>{move || ui.t(Key::Next)}</button>
             </nav>
             <table class="data-table flows-table">

@@ -13,6 +13,7 @@ mod scale;
 mod support;
 
 use atlas::flows::{FlowFilter, WidthScale, aggregate};
+use atlas::i18n::{Key, Lang, t};
 use fantoccini::Locator;
 use std::collections::BTreeSet;
 use support::{Browser, dataset};
@@ -553,6 +554,34 @@ async fn the_table_lists_every_deposit_in_view() {
     sorted.reverse();
     assert_eq!(names, sorted);
     assert!(b.attrs("[data-flow-row]", "data-flow-row").await.len() >= 30);
+}
+
+#[tokio::test]
+async fn the_table_pages_through_more_deposits_than_fit_one_page() {
+    let b = Browser::new(1280, 800).await;
+    b.open("/").await;
+    let on_map: BTreeSet<String> = b.attrs("[data-deposit-id]", "data-deposit-id").await.into_iter().collect();
+    b.wait_css("button[data-action='table']").await.click().await.unwrap();
+    b.wait_css("[data-deposit-row]").await;
+    let first: Vec<String> = b.attrs("[data-deposit-row]", "data-deposit-row").await;
+    assert!(first.len() < on_map.len(), "{} deposits in view fit one page of {}", on_map.len(), first.len());
+    let (prev, next) = (b.wait_css("[data-page='prev']").await, b.wait_css("[data-page='next']").await);
+    assert!(prev.attr("disabled").await.unwrap().is_some());
+    assert_eq!(next.attr("disabled").await.unwrap(), None);
+    // The button says "Next" and nothing else (no stray markup or code).
+    assert_eq!(next.text().await.unwrap().trim(), t(Lang::En, Key::Next));
+    next.click().await.unwrap();
+    b.wait_js(&format!("document.querySelectorAll('[data-deposit-row]').length === {}", on_map.len() - first.len()))
+        .await;
+    let second: Vec<String> = b.attrs("[data-deposit-row]", "data-deposit-row").await;
+    let all: BTreeSet<String> = first.iter().chain(&second).cloned().collect();
+    assert_eq!(all.len(), first.len() + second.len(), "a deposit on both pages");
+    assert_eq!(all, on_map);
+    let pager = b.wait_css(".pager span").await.text().await.unwrap();
+    assert_eq!(pager, format!("{}–{} / {}", first.len() + 1, on_map.len(), on_map.len()));
+    assert!(b.wait_css("[data-page='next']").await.attr("disabled").await.unwrap().is_some());
+    b.wait_css("[data-page='prev']").await.click().await.unwrap();
+    b.wait_js(&format!("document.querySelectorAll('[data-deposit-row]').length === {}", first.len())).await;
 }
 
 #[tokio::test]

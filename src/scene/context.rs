@@ -23,9 +23,20 @@ pub const INSET_MIN_MAP_WIDTH: f64 = 640.0;
 /// Room kept at the bottom-left for the page's "N in view" count.
 const COUNT_H: f64 = 34.0;
 /// The zoom buttons over the map's bottom-right corner (styles/atlas.css
-/// `.zoom-controls`: three buttons of up to 44 px on phones, 4 px apart, 10 px in).
+/// `.zoom-controls`: three buttons of up to 44 px on phones, 4 px apart, 10 px in),
+/// stacked, or in a row on a map up to [`ZOOM_ROW_MAX_MAP_WIDTH`] wide.
 const ZOOM_W: f64 = 58.0;
 const ZOOM_H: f64 = 154.0;
+/// Up to this map width the zoom buttons sit in a row (styles/atlas.css,
+/// `@container map (max-width: 720px)`): a stack as tall as a third of a
+/// phone's map covered the names at its right edge.
+pub const ZOOM_ROW_MAX_MAP_WIDTH: f64 = 720.0;
+
+/// The box the zoom buttons cover on a `width`×`height` map.
+pub fn controls_rect(width: f64, height: f64) -> Rect {
+    let (w, h) = if width <= ZOOM_ROW_MAX_MAP_WIDTH { (ZOOM_H, ZOOM_W) } else { (ZOOM_W, ZOOM_H) };
+    Rect { x: width - w, y: height - h, w, h }
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlaceMarker {
@@ -204,7 +215,7 @@ pub fn draft(atlas: &Atlas, view: &View, width: f64, height: f64, lang: Lang, la
         marks,
         rivers: river_labels,
         blocked,
-        controls: Rect { x: width - ZOOM_W, y: height - ZOOM_H, w: ZOOM_W, h: ZOOM_H },
+        controls: controls_rect(width, height),
     }
 }
 

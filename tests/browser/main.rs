@@ -585,6 +585,25 @@ async fn the_table_pages_through_more_deposits_than_fit_one_page() {
 }
 
 #[tokio::test]
+async fn the_zoom_buttons_sit_inside_the_corner_the_labels_keep_off() {
+    // The scene keeps amounts, names and notes off `controls_rect`; the page
+    // must put the buttons inside it (stacked on a wide map, in a row on a phone).
+    for (w, h) in [(1280, 800), (390, 844)] {
+        let b = Browser::new(w, h).await;
+        b.open("/").await;
+        let v = b
+            .js("const m = document.querySelector('.map-wrap').getBoundingClientRect(), \
+                 c = document.querySelector('.zoom-controls').getBoundingClientRect(); \
+                 return [m.width, m.height, c.left - m.left, c.top - m.top, c.right - m.left, c.bottom - m.top];")
+            .await;
+        let v: Vec<f64> = v.as_array().unwrap().iter().map(|x| x.as_f64().unwrap()).collect();
+        let k = atlas::scene::context::controls_rect(v[0], v[1]);
+        let inside = v[2] >= k.x - 0.5 && v[3] >= k.y - 0.5 && v[4] <= k.x + k.w + 0.5 && v[5] <= k.y + k.h + 0.5;
+        assert!(inside, "{w}x{h}: buttons at {v:?}, scene corner {k:?}");
+    }
+}
+
+#[tokio::test]
 async fn bad_url_parameters_are_named_and_the_rest_applies() {
     let b = Browser::new(1280, 800).await;
     b.open("/?lang=fr&y=2025-2010&sel=d:atlantis&c=Au").await;

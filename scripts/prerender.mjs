@@ -161,7 +161,7 @@ html = html.replace(
   anchor +
     `<script>(function(){if(/[?&]data=/.test(location.search))return;` +
     `${JSON.stringify(files)}.forEach(function(f){var k=document.createElement("link");` +
-    `k.rel="preload";k.as="fetch";k.crossOrigin="anonymous";k.href="data/"+f;document.head.appendChild(k);});})();</script>`,
+    `k.rel="preload";k.as="fetch";k.crossOrigin="anonymous";k.fetchPriority="low";k.href="data/"+f;document.head.appendChild(k);});})();</script>`,
 );
 writeFileSync(file, html);
 console.log(`prerender.mjs: default view (${svg.length} bytes of SVG, map ${MAP_W}×${MAP_H}) in ${file}`);

@@ -53,6 +53,8 @@ strings! {
     Status => "Status", "Статус";
     Precision => "Location precision", "Точность координат";
     Km => "km", "км";
+    Selected => "selected", "выбрано";
+    HiddenCount => "hidden", "скрыто";
     Investors => "Investors", "Инвесторы";
     Country => "Country", "Страна";
     ForeignInvestor => "Foreign investor", "Иностранный инвестор";

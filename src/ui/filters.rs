@@ -132,6 +132,13 @@ pub fn Filters() -> impl IntoView {
     };
 
     let total = move || ui.atlas.with(|a| a.as_ref().map(|a| a.ds.deposits.len()).unwrap_or(0));
+    // How many options of a closed group are ticked (or layers hidden), beside its name.
+    let badge = move |n: usize, what: Key| {
+        (n > 0).then(|| {
+            view! { <span class="active-count">{n}<span class="visually-hidden">" "{ui.t(what)}</span></span> }
+        })
+    };
+    let ticked = move |n: fn(&DepositFilter) -> usize| move || badge(ui.filter.with(n), Key::Selected);
 
     view! {
         <section class="filters" aria-label=move || ui.t(Key::Filters)>
@@ -142,23 +149,23 @@ pub fn Filters() -> impl IntoView {
                     disabled=move || ui.filter.with(DepositFilter::is_empty)>{move || ui.t(Key::ClearFilters)}</button>
             </div>
             <details data-filter-group="commodities">
-                <summary>{move || ui.t(Key::Commodities)}</summary>
+                <summary>{move || ui.t(Key::Commodities)}{ticked(|f| f.commodities.len())}</summary>
                 <div class="chips">{commodity_opts}</div>
             </details>
             <details data-filter-group="countries">
-                <summary>{move || ui.t(Key::Country)}</summary>
+                <summary>{move || ui.t(Key::Country)}{ticked(|f| f.countries.len())}</summary>
                 <div class="chips">{country_opts}</div>
             </details>
             <details data-filter-group="statuses">
-                <summary>{move || ui.t(Key::Status)}</summary>
+                <summary>{move || ui.t(Key::Status)}{ticked(|f| f.statuses.len())}</summary>
                 <div class="chips">{status_opts}</div>
             </details>
             <details data-filter-group="investors">
-                <summary>{move || ui.t(Key::ForeignInvestor)}</summary>
+                <summary>{move || ui.t(Key::ForeignInvestor)}{ticked(|f| f.foreign.len())}</summary>
                 <div class="chips">{foreign_opts}</div>
             </details>
             <details data-filter-group="layers">
-                <summary>{move || ui.t(Key::MapLayers)}</summary>
+                <summary>{move || ui.t(Key::MapLayers)}{move || badge(ui.layers.get().hidden().count(), Key::HiddenCount)}</summary>
                 <div class="chips">{layer_opts}</div>
             </details>
         </section>

@@ -604,6 +604,29 @@ async fn the_zoom_buttons_sit_inside_the_corner_the_labels_keep_off() {
 }
 
 #[tokio::test]
+async fn a_closed_filter_group_shows_how_many_of_its_options_are_ticked() {
+    let b = Browser::new(1280, 800).await;
+    b.open("/?c=Cu,Au&k=KAZ&layers=-rivers").await;
+    let count = |g: &str| {
+        format!(
+            "const e = document.querySelector(\"[data-filter-group='{g}'] summary .active-count\"); return e ? e.textContent : '';"
+        )
+    };
+    assert_eq!(b.js(&count("commodities")).await, "2 selected");
+    assert_eq!(b.js(&count("countries")).await, "1 selected");
+    assert_eq!(b.js(&count("statuses")).await, "");
+    assert_eq!(b.js(&count("layers")).await, "1 hidden");
+    // Their screen-reader words stay inside the sidebar: the page itself does not scroll.
+    let page = b.js("const d = document.documentElement; return [d.scrollHeight, d.clientHeight];").await;
+    assert_eq!(page[0], page[1], "page height vs window: {page}");
+    // Clearing the filters clears their counts; a hidden layer is not a filter.
+    b.wait_css(".filters-head .link").await.click().await.unwrap();
+    b.wait_js("!document.querySelector(\"[data-filter-group='commodities'] .active-count\")").await;
+    assert_eq!(b.js(&count("countries")).await, "");
+    assert_eq!(b.js(&count("layers")).await, "1 hidden");
+}
+
+#[tokio::test]
 async fn bad_url_parameters_are_named_and_the_rest_applies() {
     let b = Browser::new(1280, 800).await;
     b.open("/?lang=fr&y=2025-2010&sel=d:atlantis&c=Au").await;

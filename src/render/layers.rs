@@ -239,11 +239,14 @@ pub fn badges(o: &mut String, t: Target, f: &Frame) {
             t.style(o, &c.style);
             let _ = write!(
                 o,
-                r#"/><text x="{}" y="{}" font-size="10.5" font-weight="600" text-anchor="middle" dominant-baseline="central" fill="{fill}">{}</text></g>"#,
+                r#"/><text x="{}" y="{}" font-size="10.5" font-weight="600" text-anchor="middle" dominant-baseline="central""#,
                 fixed(c.width / 2.0, 1),
                 short(CHIP_H / 2.0),
-                escape(&c.text)
             );
+            // The theme's ink on the chip's panel fill: the investor's colour
+            // (the dashed border) as text was under 4.5:1 for some investors.
+            t.colours(o, &[("fill", &Paint::Ink(Ink::Ink))]);
+            let _ = write!(o, ">{}</text></g>", escape(&c.text));
         }
         o.push_str("</g>");
     }
@@ -531,6 +534,29 @@ mod tests {
         assert_eq!(live.matches(" data-pos=").count(), n, "each live marker has its keyboard position");
         assert_eq!(live.matches(r#" role="button""#).count(), n + f.badges.iter().filter(|b| b.chip.is_some()).count());
         assert_eq!(file.matches("<title>").count(), n + f.context.inset.as_ref().map_or(0, |i| i.inset.capitals.len()));
+    }
+
+    #[test]
+    fn a_region_chips_text_has_aa_contrast_on_the_chip_in_both_themes() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data");
+        let a = crate::atlas::Atlas::new(crate::data::load::from_dir(&dir).unwrap());
+        let f = crate::scene::frame::default_frame(&a, 1280.0, 800.0, None, crate::i18n::Lang::En);
+        for theme in [Theme::Light, Theme::Dark] {
+            let mut o = String::from(r#"<svg xmlns="http://www.w3.org/2000/svg">"#);
+            badges(&mut o, Target::File(theme), &f);
+            o.push_str("</svg>");
+            let doc = roxmltree::Document::parse(&o).expect("well-formed");
+            let chips: Vec<_> = doc.descendants().filter(|n| n.has_attribute("data-region-group")).collect();
+            assert!(chips.len() >= 3, "{theme:?}: {} chips", chips.len());
+            for g in chips {
+                let fill = |tag: &str| {
+                    g.children().find(|n| n.has_tag_name(tag)).and_then(|n| n.attribute("fill")).unwrap().to_string()
+                };
+                let (bg, ink) = (fill("rect"), fill("text"));
+                let c = crate::color::contrast(&bg, &ink);
+                assert!(c >= 4.5, "{theme:?} {}: {ink} on {bg} is {c:.2}:1", g.attribute("data-region-group").unwrap());
+            }
+        }
     }
 
     #[test]

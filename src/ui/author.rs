@@ -164,6 +164,7 @@ pub fn AuthorPage() -> impl IntoView {
     // Sheets only: editing the title does not rebuild the map.
     let sheets = Memo::new(move |_| work.with(|w| w.sheets.clone()));
     let parsed = Memo::new(move |_| sheets.with(|s| s.iter().map(Saved::sheet).collect::<Vec<_>>()));
+    let has_data = Memo::new(move |_| sheets.with(|s| !s.is_empty()));
     let built: Memo<Shared<Option<Built>>> = Memo::new(move |_| {
         let Some(b) = base.get() else { return Shared::new(None) };
         parsed.with(|p| {
@@ -264,7 +265,8 @@ pub fn AuthorPage() -> impl IntoView {
                     <p class="problems" role="alert">{move || problem.get()}</p>
                 </section>
                 {move || sheets.with(|s| s.iter().enumerate().map(|(i, s)| view! { <SheetEditor index=i saved=s.clone() work=work parsed=parsed ui=ui/> }).collect_view())}
-                <Rejections built=built work=work ui=ui/>
+                // Nothing to report before there is data ("Every row is on the map" of none).
+                {move || has_data.get().then(|| view! { <Rejections built=built work=work ui=ui/> })}
                 <LabelsEditor work=work ui=ui/>
                 <super::author_annotations::AnnotationsEditor work=work ui=ui/>
                 <Publish built=built work=work base=base ui=ui context_on=context_on in_region=in_region/>

@@ -315,6 +315,8 @@ async fn a_paste_from_a_spreadsheet_and_a_dropped_geojson_both_reach_the_map() {
     let b = Browser::new(1280, 800).await;
     b.c.goto(&format!("{}/author/index.html", server())).await.expect("goto");
     b.wait_css("path[data-iso3='KAZ']").await;
+    // No verdict on rows before there are any.
+    assert!(b.c.find_all(Locator::Css("[data-rejected-count]")).await.unwrap().is_empty());
     // A paste from a spreadsheet is tab separated; x/y are lon/lat.
     let tsv = "name\tx\ty\tcountry\tcommodity\tstatus\toperator\tsource\n\
                Kumtor\t78.2\t41.86\tKGZ\tAu\toperating\tCenterra\thttps://example.org/k\n";

@@ -48,6 +48,8 @@ strings! {
     MapLabel => "Map of Central Asia's critical minerals and investment flows", "Карта критических минералов Центральной Азии и инвестиционных потоков";
     DataProblems => "Some data could not be loaded", "Часть данных не загружена";
     DepositsInView => "deposits in view", "месторождений в видимой области";
+    DepositInView => "deposit in view", "месторождение в видимой области";
+    DepositsInViewFew => "deposits in view", "месторождения в видимой области";
     Legend => "Legend", "Легенда";
     Commodities => "Commodities", "Полезные ископаемые";
     Status => "Status", "Статус";
@@ -219,9 +221,53 @@ pub mod author {
     }
 }
 
+/// "deposit(s) in view" after the count `n`, in the language's plural form
+/// (Russian: 1, 21 месторождение; 2–4, 22 месторождения; 5–20, 11–14 месторождений).
+pub fn deposits_in_view(lang: Lang, n: usize) -> &'static str {
+    let key = match lang {
+        Lang::En if n == 1 => Key::DepositInView,
+        Lang::En => Key::DepositsInView,
+        Lang::Ru => match (n % 10, n % 100) {
+            (1, h) if h != 11 => Key::DepositInView,
+            (2..=4, h) if !(12..=14).contains(&h) => Key::DepositsInViewFew,
+            _ => Key::DepositsInView,
+        },
+    };
+    t(lang, key)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_count_takes_the_plural_form_of_its_language() {
+        let en = |n| deposits_in_view(Lang::En, n);
+        assert_eq!(
+            (en(0), en(1), en(2), en(21)),
+            ("deposits in view", "deposit in view", "deposits in view", "deposits in view")
+        );
+        let ru = |n: usize| deposits_in_view(Lang::Ru, n).split(' ').next().unwrap();
+        for (n, word) in [
+            (1, "месторождение"),
+            (21, "месторождение"),
+            (101, "месторождение"),
+            (2, "месторождения"),
+            (4, "месторождения"),
+            (22, "месторождения"),
+            (162, "месторождения"),
+            (0, "месторождений"),
+            (5, "месторождений"),
+            (11, "месторождений"),
+            (12, "месторождений"),
+            (14, "месторождений"),
+            (111, "месторождений"),
+            (112, "месторождений"),
+            (25, "месторождений"),
+        ] {
+            assert_eq!(ru(n), word, "{n}");
+        }
+    }
 
     #[test]
     fn every_key_has_both_languages() {

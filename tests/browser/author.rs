@@ -329,6 +329,8 @@ async fn a_paste_from_a_spreadsheet_and_a_dropped_geojson_both_reach_the_map() {
     .unwrap();
     b.wait_css("button[data-action='use-paste']").await.click().await.unwrap();
     b.wait_css("[data-deposit-id='kumtor']").await;
+    // One place: the count is singular.
+    assert_eq!(b.wait_css(".in-view").await.text().await.unwrap(), "1 deposit in view");
     // A GeoJSON file dropped on the zone replaces the places table.
     let gj = r#"{"type":"FeatureCollection","features":[{"type":"Feature",
         "geometry":{"type":"Point","coordinates":[64.57,41.5]},
@@ -429,6 +431,8 @@ async fn the_page_in_russian_names_a_rejected_row_and_its_reason_in_russian_and_
             // The preview's own controls follow.
             let zoom = b.wait_css(".author-preview .zoom-in").await.attr("aria-label").await.unwrap();
             assert_eq!(zoom.as_deref(), Some("Приблизить"));
+            // Two places mapped: the Russian plural for 2–4.
+            assert_eq!(b.wait_css(".in-view").await.text().await.unwrap(), "2 месторождения в видимой области");
         }
     }
     check(&b).await;

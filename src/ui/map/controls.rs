@@ -33,7 +33,7 @@ pub fn InViewCount() -> impl IntoView {
     let n = move || ui.frame.with(|f| f.as_ref().map(|f| f.in_view.len()).unwrap_or(0));
     view! {
         <div class="in-view" aria-live="polite">
-            <strong>{n}</strong>" "{move || ui.t(Key::DepositsInView)}
+            <strong>{n}</strong>" "{move || crate::i18n::deposits_in_view(ui.lang.get(), n())}
         </div>
     }
 }

@@ -163,7 +163,7 @@ pub mod author {
         Cleared => "Cleared.", "Удалено.";
         Places => "Places", "Места";
         Investments => "Investments", "Инвестиции";
-        RowsColumns => "{n} rows, {m} columns. Correct the columns below if needed (* required).", "Строк: {n}, столбцов: {m}. При необходимости исправьте столбцы ниже (* — обязательные).";
+        RowsColumns => "Rows: {n}, columns: {m}. Correct the columns below if needed (* required).", "Строк: {n}, столбцов: {m}. При необходимости исправьте столбцы ниже (* — обязательные).";
         TableHolds => "This table holds", "В этой таблице";
         KindPlaces => "places (deposits, mines, plants)", "места (месторождения, рудники, заводы)";
         KindInvestments => "investments", "инвестиции";
@@ -171,7 +171,7 @@ pub mod author {
         Remove => "Remove", "Удалить";
         AllRows => "Every row is on the map", "Все строки на карте";
         NotOnMap => "Rows not on the map:", "Строк не на карте:";
-        SwapsLook => "{n} rows look like latitude and longitude are swapped.", "Строк, где широта и долгота, похоже, перепутаны: {n}.";
+        SwapsLook => "Rows where latitude and longitude look swapped: {n}.", "Строк, где широта и долгота, похоже, перепутаны: {n}.";
         SwapColumns => "Swap the lat and lon columns", "Поменять столбцы lat и lon местами";
         SwapRow => "Swap lat/lon", "Поменять lat/lon";
         MoreInCsv => "…and {n} more (in the CSV)", "…и ещё {n} (в CSV-файле)";

@@ -193,7 +193,8 @@ impl fmt::Display for Sci {
     }
 }
 
-/// A number to write with a fixed count of decimals: see [`fixed`].
+/// A number to write with a fixed count of decimals: see [`fixed`]. Inside
+/// this module (for [`short`] and [`sci`]) `places` may go up to 17.
 #[derive(Clone, Copy, Debug)]
 pub struct Fixed {
     v: f64,
@@ -268,7 +269,7 @@ impl fmt::Display for Short {
         let mut places = 0u8;
         loop {
             buf.clear();
-            let _ = fmt::write(&mut buf, format_args!("{}", Fixed { v, places }.wide()));
+            let _ = fmt::write(&mut buf, format_args!("{}", Fixed { v, places }));
             if parse(&buf) == Some(v) || places == 17 || a * POW10[places as usize + 1] >= 1e15 {
                 break;
             }
@@ -278,26 +279,6 @@ impl fmt::Display for Short {
         // its 15-digit form, without trailing zeros.
         let text = if buf.contains('.') { buf.trim_end_matches('0').trim_end_matches('.') } else { &buf };
         f.write_str(text)
-    }
-}
-
-impl Fixed {
-    /// Up to 17 decimals, for [`Short`] (the public constructor caps at 9).
-    fn wide(self) -> Wide {
-        Wide(self)
-    }
-}
-
-/// [`Fixed`] without the cap on decimals.
-struct Wide(Fixed);
-
-impl fmt::Display for Wide {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let Fixed { v, places } = self.0;
-        match scaled(v, places) {
-            Some(n) => write_scaled(f, n, places),
-            None => exponent(v, f),
-        }
     }
 }
 
@@ -355,7 +336,7 @@ fn exponent(v: f64, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             (m, e)
         };
         buf.clear();
-        let _ = fmt::write(&mut buf, format_args!("{sign}{}e{e}", Fixed { v: m, places }.wide()));
+        let _ = fmt::write(&mut buf, format_args!("{sign}{}e{e}", Fixed { v: m, places }));
         if parse(&buf).is_some_and(|x| (x - v).abs() <= v.abs() * 1e-15) {
             break;
         }

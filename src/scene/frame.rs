@@ -22,7 +22,7 @@ use super::style::{self, Hatch, Ink, Paint, PathStyle};
 use super::{basemap, flows::COUNTRY_LABEL_PX};
 use crate::atlas::Atlas;
 use crate::data::commodity::Group;
-use crate::data::{AnnotationAnchor, DepositStatus, FlowScope};
+use crate::data::{AnnotationAnchor, CountryRole, DepositStatus, FlowScope};
 use crate::flows::scale::size_factor;
 use crate::flows::{FlowFilter, FlowGroup, WidthScale};
 use crate::i18n::{Key, Lang, t};
@@ -551,15 +551,22 @@ fn map_labels(
     // then go around the capitals. A capital with no such spot joins the
     // step below. Both keep off place markers, the scale bar and the inset.
     let capitals = draft.place_candidates(true);
+    let focus_states = atlas.ds.countries.iter().filter(|c| c.role == CountryRole::Focus).count();
     let focus_named = |extra: &[Rect]| {
+        let focus = |names: &[basemap::CountryLabel]| names.iter().filter(|l| l.focus).count();
         let mut clear = draft.blocked.clone();
         clear.extend_from_slice(extra);
-        let anywhere = basemap::country_labels_clear_of(atlas, vp, lang, &clear);
-        // Off the zoom buttons too, where that still names as many of the focus states.
         clear.push(draft.controls);
+        // Off the zoom buttons too, unless that names fewer of the focus states
+        // (then, and only then, placed a second time without that corner).
         let off_controls = basemap::country_labels_clear_of(atlas, vp, lang, &clear);
-        let focus = |names: &[basemap::CountryLabel]| names.iter().filter(|l| l.focus).count();
-        let (a, b) = (focus(&anywhere), focus(&off_controls));
+        let b = focus(&off_controls);
+        if b == focus_states {
+            return (b, off_controls);
+        }
+        clear.pop();
+        let anywhere = basemap::country_labels_clear_of(atlas, vp, lang, &clear);
+        let a = focus(&anywhere);
         if b >= a { (b, off_controls) } else { (a, anywhere) }
     };
     let (all_named, _) = focus_named(&[]);

@@ -67,7 +67,7 @@ pub fn ClusterList() -> impl IntoView {
         let left = if px > w - 300.0 { px - 290.0 } else { px + 12.0 };
         Some(view! {
             <div class="cluster-list" role="dialog" aria-label=format!("{} {}", cl.count, crate::case::lower(ui.t(Key::Deposits)))
-                data-cluster-list=cl.count style:left=format!("{left}px", left = fixed(left, 0)) style:top=format!("{}px", fixed(py.max(8.0), 0))>
+                data-cluster-list=cl.count style:left=format!("{}px", fixed(left, 0)) style:top=format!("{}px", fixed(py.max(8.0), 0))>
                 <div class="cluster-head">
                     <strong>{cl.count}" "{crate::case::lower(ui.t(Key::Deposits))}</strong>
                     <button type="button" class="close" aria-label=ui.t(Key::Close) on:click=move |_| ui.cluster_open.set(None)>"×"</button>

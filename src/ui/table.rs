@@ -154,7 +154,10 @@ pub fn TableView() -> impl IntoView {
     view! {
         <div class="table-view" role="region" aria-label=move || ui.t(Key::Table)>
             <table class="data-table deposits-table">
-                <caption>{move || ui.t(Key::Deposits)}" — "{move || ui.t(Key::DepositsInView)}</caption>
+                <caption>{move || ui.t(Key::Deposits)}" — "{move || {
+                    let n = sorted.with(Vec::len);
+                    format!("{n} {}", crate::i18n::deposits_in_view(ui.lang.get(), n))
+                }}</caption>
                 <thead><tr>
                     {header(Col::Name, Key::Name)}
                     {header(Col::Country, Key::Country)}

@@ -577,6 +577,10 @@ async fn the_table_pages_through_more_deposits_than_fit_one_page() {
     let all: BTreeSet<String> = first.iter().chain(&second).cloned().collect();
     assert_eq!(all.len(), first.len() + second.len(), "a deposit on both pages");
     assert_eq!(all, on_map);
+    // The caption counts them, as the map's own count does.
+    let caption = b.wait_css(".deposits-table caption").await.text().await.unwrap();
+    let count = format!("{} {}", on_map.len(), atlas::i18n::deposits_in_view(Lang::En, on_map.len()));
+    assert!(caption.ends_with(&count), "caption {caption:?} without {count:?}");
     let pager = b.wait_css(".pager span").await.text().await.unwrap();
     assert_eq!(pager, format!("{}–{} / {}", first.len() + 1, on_map.len(), on_map.len()));
     assert!(b.wait_css("[data-page='next']").await.attr("disabled").await.unwrap().is_some());

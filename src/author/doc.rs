@@ -56,8 +56,8 @@ impl Labels {
     }
 }
 
-/// Longest annotation text, in characters.
-pub const MAX_NOTE_CHARS: usize = 140;
+/// Longest annotation text, in characters: the manifest's own limit.
+pub const MAX_NOTE_CHARS: usize = crate::data::Annotation::MAX_CHARS;
 
 /// A short note on the map, pinned to one of the journalist's deposits or to
 /// a point. Written as the manifest's `annotations` entries:

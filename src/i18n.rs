@@ -47,9 +47,6 @@ strings! {
     ExportFailed => "Export failed", "Не удалось экспортировать";
     MapLabel => "Map of Central Asia's critical minerals and investment flows", "Карта критических минералов Центральной Азии и инвестиционных потоков";
     DataProblems => "Some data could not be loaded", "Часть данных не загружена";
-    DepositsInView => "deposits in view", "месторождений в видимой области";
-    DepositInView => "deposit in view", "месторождение в видимой области";
-    DepositsInViewFew => "deposits in view", "месторождения в видимой области";
     Legend => "Legend", "Легенда";
     Commodities => "Commodities", "Полезные ископаемые";
     Status => "Status", "Статус";
@@ -88,6 +85,8 @@ strings! {
     MinWidth => "thinnest arrows are raised to a visible minimum", "самые тонкие стрелки увеличены до видимого минимума";
     ArrowScale => "Arrow width", "Ширина стрелки";
     LockScale => "Lock scale", "Зафиксировать масштаб";
+    Record => "record", "запись";
+    RecordsFew => "records", "записи";
     Records => "records", "записей";
     Undisclosed => "amount not disclosed", "сумма не раскрыта";
     AsReportedBy => "as reported by", "по данным";
@@ -136,8 +135,14 @@ strings! {
     InvestorsLabel => "Foreign investors", "Иностранные инвесторы";
     NoneKnown => "none recorded", "не указаны";
     Total => "Total", "Итого";
-    Summary => "deposits,", "месторождений,";
-    SummaryInvestors => "investors; largest flow:", "инвестора; крупнейший поток:";
+    InView => "in view", "в видимой области";
+    SummaryDeposit => "deposit", "месторождение";
+    SummaryDepositsFew => "deposits", "месторождения";
+    SummaryDeposits => "deposits", "месторождений";
+    SummaryInvestor => "investor", "инвестор";
+    SummaryInvestorsFew => "investors", "инвестора";
+    SummaryInvestors => "investors", "инвесторов";
+    SummaryLargest => "largest flow:", "крупнейший поток:";
 }
 
 /// The map maker's words (author.html): a table of their own, so the main
@@ -175,6 +180,7 @@ pub mod author {
         SwapColumns => "Swap the lat and lon columns", "Поменять столбцы lat и lon местами";
         SwapRow => "Swap lat/lon", "Поменять lat/lon";
         MoreInCsv => "…and {n} more (in the CSV)", "…и ещё {n} (в CSV-файле)";
+        SwappedRow => "Latitude and longitude swapped by you in row {rows}.", "Вы поменяли широту и долготу в строке {rows}.";
         SwappedRows => "Latitude and longitude swapped by you in rows {rows}.", "Вы поменяли широту и долготу в строках {rows}.";
         Undo => "Undo", "Отменить";
         DownloadRejected => "Download these rows as CSV", "Скачать эти строки в CSV";
@@ -221,19 +227,40 @@ pub mod author {
     }
 }
 
-/// "deposit(s) in view" after the count `n`, in the language's plural form
-/// (Russian: 1, 21 месторождение; 2–4, 22 месторождения; 5–20, 11–14 месторождений).
-pub fn deposits_in_view(lang: Lang, n: usize) -> &'static str {
+/// Of the keys for one, a few and many, the one a count `n` takes in the
+/// language (English: 1 and the rest; Russian: 1, 21 месторождение; 2–4, 22
+/// месторождения; 0, 5–20, 11–14 месторождений).
+pub fn plural(lang: Lang, n: usize, [one, few, many]: [Key; 3]) -> &'static str {
     let key = match lang {
-        Lang::En if n == 1 => Key::DepositInView,
-        Lang::En => Key::DepositsInView,
+        Lang::En if n == 1 => one,
+        Lang::En => many,
         Lang::Ru => match (n % 10, n % 100) {
-            (1, h) if h != 11 => Key::DepositInView,
-            (2..=4, h) if !(12..=14).contains(&h) => Key::DepositsInViewFew,
-            _ => Key::DepositsInView,
+            (1, h) if h != 11 => one,
+            (2..=4, h) if !(12..=14).contains(&h) => few,
+            _ => many,
         },
     };
     t(lang, key)
+}
+
+/// "record(s)" after the count `n`, in the language's plural form.
+pub fn records(lang: Lang, n: usize) -> &'static str {
+    plural(lang, n, [Key::Record, Key::RecordsFew, Key::Records])
+}
+
+/// A year span: "2021" when it starts and ends in one year, else "2009–2021".
+pub fn years(from: i32, to: i32) -> String {
+    if from == to { format!("{from}") } else { format!("{from}–{to}") }
+}
+
+/// "deposit(s)" after the count `n`, in the language's plural form.
+pub fn deposits(lang: Lang, n: usize) -> &'static str {
+    plural(lang, n, [Key::SummaryDeposit, Key::SummaryDepositsFew, Key::SummaryDeposits])
+}
+
+/// "deposit(s) in view" after the count `n`, in the language's plural form.
+pub fn deposits_in_view(lang: Lang, n: usize) -> String {
+    format!("{} {}", deposits(lang, n), t(lang, Key::InView))
 }
 
 #[cfg(test)]
@@ -241,13 +268,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_flows_records_and_years_read_as_words_would() {
+        assert_eq!([records(Lang::En, 1), records(Lang::En, 2)], ["record", "records"]);
+        assert_eq!([records(Lang::Ru, 1), records(Lang::Ru, 2), records(Lang::Ru, 5)], ["запись", "записи", "записей"]);
+        assert_eq!([years(2021, 2021), years(2009, 2021)], ["2021", "2009–2021"]);
+    }
+
+    #[test]
     fn a_count_takes_the_plural_form_of_its_language() {
         let en = |n| deposits_in_view(Lang::En, n);
         assert_eq!(
-            (en(0), en(1), en(2), en(21)),
-            ("deposits in view", "deposit in view", "deposits in view", "deposits in view")
+            [en(0), en(1), en(2), en(21)],
+            ["deposits in view", "deposit in view", "deposits in view", "deposits in view"]
         );
-        let ru = |n: usize| deposits_in_view(Lang::Ru, n).split(' ').next().unwrap();
+        let ru = |n: usize| deposits_in_view(Lang::Ru, n).split(' ').next().unwrap().to_string();
         for (n, word) in [
             (1, "месторождение"),
             (21, "месторождение"),

@@ -87,6 +87,12 @@ impl Annotation {
     }
 }
 
+/// The notes as the atlas draws them: those with a problem left out, each at
+/// its position among the rest (the preview, the link and the zip alike).
+pub fn notes_on_map(notes: &[Annotation]) -> Vec<crate::data::Annotation> {
+    notes.iter().filter(|a| a.problem().is_none()).enumerate().map(|(i, a)| a.to_region(i)).collect()
+}
+
 /// Where an annotation is pinned.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
@@ -240,7 +246,7 @@ impl MapDoc {
             r.layers.world = None;
         }
         // The journalist's notes, drawn by the scene as the manifest's would be.
-        r.annotations = self.annotations.iter().enumerate().map(|(i, a)| a.to_region(i)).collect();
+        r.annotations = notes_on_map(&self.annotations);
         r
     }
 

@@ -81,6 +81,11 @@ pub fn retain_valid(ds: &mut Dataset) {
     ds.flows = flows;
     ds.region.annotations = notes;
     ds.errors.extend(errors);
+    // The map names the investors its flows use: a map of deposits alone (a
+    // journalist's sheet without investments) has no investor badges, chips
+    // or arrow key, and one investor's flows name only that investor.
+    let used: HashSet<&str> = ds.flows.iter().map(|f| f.investor.as_str()).collect();
+    ds.region.investors.retain(|i| used.contains(i.id.as_str()));
 }
 
 type Rule = Result<(), (&'static str, String)>;

@@ -166,42 +166,46 @@ fn legend(o: &mut String, th: Theme, frame: &Frame, top: f64, width: f64) {
         ink(th, Ink::Ink),
         top = fixed(top, 0)
     );
-    let _ = write!(o, r#"<text y="10" font-weight="700">{}</text>"#, escape(t(lang, Key::Flows)));
-    let mut x = 0.0;
-    for inv in &l.investors {
+    // Column 1 only on a map with flows; without, the deposits key moves left.
+    let flows = !l.investors.is_empty();
+    if flows {
+        let _ = write!(o, r#"<text y="10" font-weight="700">{}</text>"#, escape(t(lang, Key::Flows)));
+        let mut x = 0.0;
+        for inv in &l.investors {
+            let _ = write!(
+                o,
+                r#"<rect x="{x}" y="18" width="10" height="10" fill="{}"/><text x="{}" y="27">{}</text>"#,
+                escape(&inv.color),
+                fixed(x + 14.0, 1),
+                escape(&inv.name),
+                x = fixed(x, 1)
+            );
+            x += 14.0 + text_width(&inv.name, 11.0) + 12.0;
+        }
+        let hatch = l.investors.first().map(|i| i.hatch.id.as_str()).unwrap_or("");
         let _ = write!(
             o,
-            r#"<rect x="{x}" y="18" width="10" height="10" fill="{}"/><text x="{}" y="27">{}</text>"#,
-            escape(&inv.color),
-            fixed(x + 14.0, 1),
-            escape(&inv.name),
-            x = fixed(x, 1)
+            r#"<rect x="0" y="36" width="18" height="8" fill="{key}"/><text x="24" y="44">{}</text><rect x="0" y="52" width="18" height="8" fill="url(#{})" stroke="{key}"/><text x="24" y="60">{}</text>"#,
+            escape(t(lang, Key::RealizedSolid)),
+            escape(hatch),
+            escape(t(lang, Key::PledgedHatched))
         );
-        x += 14.0 + text_width(&inv.name, 11.0) + 12.0;
+        let mut y = 72.0;
+        for r in &l.refs {
+            let (ar, [bw, bh]) = reference(r.width, 60.0, [0.0, y]);
+            let _ = write!(
+                o,
+                r#"<path data-ref-usd="{}" d="{}" fill="{key}"/><text x="{}" y="{}">{}</text>"#,
+                fixed(r.amount, 0),
+                ring_path(&ar.outline),
+                fixed(bw + 8.0, 1),
+                fixed(y + bh / 2.0 + 4.0, 1),
+                escape(&r.label)
+            );
+            y += bh + 2.0;
+        }
     }
-    let hatch = l.investors.first().map(|i| i.hatch.id.as_str()).unwrap_or("");
-    let _ = write!(
-        o,
-        r#"<rect x="0" y="36" width="18" height="8" fill="{key}"/><text x="24" y="44">{}</text><rect x="0" y="52" width="18" height="8" fill="url(#{})" stroke="{key}"/><text x="24" y="60">{}</text>"#,
-        escape(t(lang, Key::RealizedSolid)),
-        escape(hatch),
-        escape(t(lang, Key::PledgedHatched))
-    );
-    let mut y = 72.0;
-    for r in &l.refs {
-        let (ar, [bw, bh]) = reference(r.width, 60.0, [0.0, y]);
-        let _ = write!(
-            o,
-            r#"<path data-ref-usd="{}" d="{}" fill="{key}"/><text x="{}" y="{}">{}</text>"#,
-            fixed(r.amount, 0),
-            ring_path(&ar.outline),
-            fixed(bw + 8.0, 1),
-            fixed(y + bh / 2.0 + 4.0, 1),
-            escape(&r.label)
-        );
-        y += bh + 2.0;
-    }
-    let col = (width / 2.0).max(300.0);
+    let col = if flows { (width / 2.0).max(300.0) } else { 0.0 };
     let _ = write!(
         o,
         r#"<g transform="translate({col} 0)"><text y="10" font-weight="700">{}</text>"#,
@@ -283,6 +287,24 @@ mod tests {
                 .fold(0.0, f64::max),
             _ => 0.0,
         }
+    }
+
+    #[test]
+    fn a_map_of_deposits_alone_names_no_investor_and_has_no_arrow_key() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data");
+        let mut ds = load::from_dir(&dir).unwrap();
+        ds.flows.clear();
+        crate::data::validate::retain_valid(&mut ds);
+        assert!(ds.region.investors.is_empty());
+        let a = Atlas::new(ds);
+        let f = frame(&a, a.base_view(1000.0, 640.0), 1000.0, 640.0, None);
+        assert!(f.badges.is_empty() && f.legend.investors.is_empty() && f.legend.refs.is_empty());
+        let (svg, _) = standalone_svg(&f, "https://example.org/atlas/");
+        roxmltree::Document::parse(&svg).expect("well-formed XML");
+        assert!(!svg.contains(crate::i18n::t(Lang::En, crate::i18n::Key::Flows)), "a flows heading");
+        assert!(!svg.contains("data-ref-usd") && !svg.contains("data-origin"));
+        // The deposits key is still there, in the first column.
+        assert!(svg.contains(r#"<g transform="translate(0 0)"><text y="10" font-weight="700">Deposits</text>"#));
     }
 
     #[test]

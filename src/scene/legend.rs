@@ -63,10 +63,12 @@ pub fn legend_items(atlas: &Atlas, scale: &WidthScale, lang: Lang) -> LegendItem
                 hatch: style::hatch(&i.id, &i.color),
             })
             .collect(),
+        // No arrow key on a map without flows.
         refs: region
             .flow_scale
             .reference_usd
             .iter()
+            .filter(|_| !atlas.ds.flows.is_empty())
             .map(|&amount| {
                 let (width, raised) = scale.width(amount);
                 RefArrow { amount, width, raised, label: usd(amount, lang) }

@@ -178,16 +178,20 @@ pub fn AuthorPage() -> impl IntoView {
         built.with(|b| b.as_ref().as_ref().is_none_or(|b| doc::lies_in(&b.dataset.region.frame, &b.dataset.deposits)))
     });
     let context_on = Memo::new(move |_| in_region.get() && !work.with(|w| w.no_context));
+    // The notes as the published map has them (those with a problem left out),
+    // so the preview draws what the link and the zip will.
+    let notes = Memo::new(move |_| work.with(|w| doc::notes_on_map(&w.annotations)));
     Effect::new(move |_| {
         let on = context_on.get();
         let context = base.with(|b| b.as_ref().map(|b| b.2.clone()));
         built.with(|b| {
             if let Some(b) = b.as_ref() {
                 ui.flow.update(|f| f.investors = b.dataset.region.investors.iter().map(|i| i.id.clone()).collect());
-                let ds = match (on, context) {
+                let mut ds = match (on, context) {
                     (true, Some(c)) => b.dataset.clone().with_context(&c, &[]),
                     _ => b.dataset.clone(),
                 };
+                ds.region.annotations = notes.get();
                 ui.atlas.set(Some(Arc::new(Atlas::new(ds))));
             }
         })
@@ -441,7 +445,7 @@ fn Rejections(built: Memo<Shared<Option<Built>>>, work: RwSignal<WorkingCopy>, u
                 let rows = swapped().iter().map(usize::to_string).collect::<Vec<_>>();
                 (!rows.is_empty()).then(|| view! {
                     <p class="swapped" data-swapped=rows.join(",")>
-                        {tr(ui, A::SwappedRows).replace("{rows}", &rows.join(", "))}" "
+                        {tr(ui, if rows.len() == 1 { A::SwappedRow } else { A::SwappedRows }).replace("{rows}", &rows.join(", "))}" "
                         <button type="button" class="tool" data-action="unswap" on:click=move |_| work.update(|w| w.sheets.iter_mut().for_each(|s| s.swapped.clear()))>{tr(ui, A::Undo)}</button>
                     </p>
                 })

@@ -173,7 +173,7 @@ pub fn Details() -> impl IntoView {
                             view! {
                                 <p class="flow-total">
                                     {ui.t(Key::Total)}": "<strong>{usd(g.total_usd, lang)}</strong>" · "
-                                    {g.records.len()}" "{ui.t(Key::Records)}" · "{g.year_min}"–"{g.year_max}
+                                    {g.records.len()}" "{crate::i18n::records(lang, g.records.len())}" · "{crate::i18n::years(g.year_min, g.year_max)}
                                 </p>
                                 <p class="flow-split">
                                     {ui.t(Key::Realized)}" "{usd(g.realized_usd, lang)}" · "

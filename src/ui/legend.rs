@@ -213,8 +213,11 @@ pub fn Legend() -> impl IntoView {
         })
     };
 
+    // A map of deposits alone has no flow key.
+    let no_flows = move || ui.atlas.with(|a| a.as_ref().is_some_and(|a| a.ds.flows.is_empty()));
     view! {
         <section class="legend" aria-label=move || ui.t(Key::Legend)>
+            <div class="flow-key" hidden=no_flows>
             <h2>{move || ui.t(Key::Flows)}</h2>
             <div class="investors">{investors}</div>
             <div class="flow-statuses">{status_boxes}</div>
@@ -231,6 +234,7 @@ pub fn Legend() -> impl IntoView {
             </label>
             {years}
             {region_figures}
+            </div>
             <h2>{move || ui.t(Key::Deposits)}</h2>
             <h3>{move || ui.t(Key::Commodities)}</h3>
             <ul class="key">{commodities}</ul>
@@ -288,11 +292,12 @@ pub fn CompactLegend() -> impl IntoView {
                 .collect_view(),
         )
     };
+    let no_flows = move || ui.atlas.with(|a| a.as_ref().is_some_and(|a| a.ds.flows.is_empty()));
     view! {
         <section class="compact-legend" aria-label=move || ui.t(Key::Legend)>
-            <div class="key-row">{investors}<span class="key-item"><span class="key-solid"></span>{move || ui.t(Key::Realized)}</span>
+            <div class="key-row" hidden=no_flows>{investors}<span class="key-item"><span class="key-solid"></span>{move || ui.t(Key::Realized)}</span>
                 <span class="key-item"><span class="key-hatched"></span>{move || ui.t(Key::PledgedHatched)}</span></div>
-            <div class="key-row">{refs}</div>
+            <div class="key-row" hidden=no_flows>{refs}</div>
             <div class="key-row">{groups}</div>
         </section>
     }

@@ -44,9 +44,9 @@ pub fn Tooltip() -> impl IntoView {
                     });
                     view! {
                         <strong class="tt-name">{inv}" → "{a.country_name(&g.destination, lang)}</strong>
-                        <span class="tt-amount">{usd(g.total_usd, lang)}" · "{g.records.len()}" "{ui.t(Key::Records)}
+                        <span class="tt-amount">{usd(g.total_usd, lang)}" · "{g.records.len()}" "{crate::i18n::records(lang, g.records.len())}
                             {(g.undisclosed > 0).then(|| format!(" ({} {})", g.undisclosed, ui.t(Key::Undisclosed)))}</span>
-                        <span>{ui.t(Key::Period)}": "{g.year_min}"–"{g.year_max}</span>
+                        <span>{ui.t(Key::Period)}": "{crate::i18n::years(g.year_min, g.year_max)}</span>
                         <span>{ui.t(Key::Realized)}" "{usd(g.realized_usd, lang)}" · "{ui.t(Key::Committed)}" "{usd(g.committed_usd, lang)}
                             " · "{ui.t(Key::Announced)}" "{usd(g.announced_usd, lang)}</span>
                         {raised.then(|| view! { <span class="tt-note">"* "{ui.t(Key::MinWidth)}</span> })}

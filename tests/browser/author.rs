@@ -132,6 +132,31 @@ async fn a_sheet_with_good_and_bad_rows_maps_the_good_ones_and_lists_the_bad_by_
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+#[tokio::test]
+async fn a_sheet_of_places_alone_names_no_investor_and_investments_name_only_their_own() {
+    let dir = temp_dir("no-flows");
+    let b = Browser::new(1280, 800).await;
+    b.c.goto(&format!("{}/author/index.html", server())).await.expect("goto");
+    b.wait_css("path[data-iso3='KAZ']").await;
+    pick_file(&b, &dir, "places.csv", PLACES).await;
+    b.wait_css("[data-deposit-id='muruntau']").await;
+    // No origin badges, no investor or arrow key, and the summary counts deposits only.
+    assert!(b.attrs("[data-origin]", "data-origin").await.is_empty());
+    assert_eq!(b.js("return document.querySelectorAll('.compact-legend .key-row[hidden]').length;").await, 2);
+    let summary = b.js("return document.querySelector('#map-summary').textContent;").await;
+    let summary = summary.as_str().unwrap();
+    assert!(!summary.contains("investor"), "{summary}");
+    // With the investments sheet: China's badge, and no other investor's.
+    pick_file(&b, &dir, "investments.csv", INVESTMENTS).await;
+    b.wait_css("[data-flow='china-KAZ']").await;
+    assert_eq!(b.attrs("[data-origin]", "data-origin").await, vec!["china".to_string()]);
+    assert_eq!(b.js("return document.querySelectorAll('.compact-legend .key-row[hidden]').length;").await, 0);
+    let summary = b.js("return document.querySelector('#map-summary').textContent;").await;
+    let summary = summary.as_str().unwrap();
+    assert!(summary.contains("1 investor;"), "{summary}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// A `python3 -m http.server` on a free loopback port; stopped on drop.
 struct PyServer(std::process::Child, String);
 
@@ -498,6 +523,11 @@ async fn a_note_pinned_to_a_place_and_one_to_a_point_survive_a_reload_and_ride_i
         assert!(Instant::now() < deadline, "the link's document: {}", doc["annotations"]);
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
+    // The preview draws both, as the link will.
+    b.wait_js("document.querySelectorAll('.author-preview [data-annotation]').length === 2").await;
+    let drawn = b.js("return [...document.querySelectorAll('.author-preview [data-annotation]')].map(n => n.textContent).join('|');").await;
+    let drawn = drawn.as_str().unwrap().to_string();
+    assert!(drawn.contains("Gold since 1997") && drawn.contains("Lake Balkhash"), "preview notes: {drawn}");
     b.js("document.querySelector('section.notes').scrollIntoView(); return 0;").await;
     b.screenshot("author-notes").await;
     // Reload: both notes are back, as typed.
@@ -518,5 +548,6 @@ async fn a_note_pinned_to_a_place_and_one_to_a_point_survive_a_reload_and_ride_i
     .await;
     b.wait_css(&format!("{first} [data-note-problem]")).await;
     b.wait_js("!document.querySelector('input[data-permalink]').value.includes('Gold')").await;
+    b.wait_js("document.querySelectorAll('.author-preview [data-annotation]').length === 1").await;
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -33,7 +33,10 @@ pub fn InViewCount() -> impl IntoView {
     let n = move || ui.frame.with(|f| f.as_ref().map(|f| f.in_view.len()).unwrap_or(0));
     view! {
         <div class="in-view" aria-live="polite">
-            <strong>{n}</strong>" "{move || crate::i18n::deposits_in_view(ui.lang.get(), n())}
+            // On a narrow map "in view" is for screen readers only (styles/atlas.css),
+            // so the count keeps clear of the zoom buttons in either language.
+            <strong>{n}</strong>" "{move || crate::i18n::deposits(ui.lang.get(), n())}
+            <span class="in-view-tail">" "{move || ui.t(Key::InView)}</span>
         </div>
     }
 }

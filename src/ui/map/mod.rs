@@ -157,10 +157,19 @@ pub fn MapView() -> impl IntoView {
                             crate::format::usd(g.total_usd, lang)
                         )
                     })
-                    .unwrap_or_default()
             });
+            use crate::i18n::plural;
+            let deposits = crate::i18n::deposits(lang, n);
+            // The investors its flows name (none on a map of deposits alone).
             let investors = a.ds.region.investors.len();
-            format!("{n} {} {investors} {} {largest}", ui.t(Key::Summary), ui.t(Key::SummaryInvestors))
+            if investors == 0 {
+                return format!("{n} {deposits}");
+            }
+            let word = plural(lang, investors, [Key::SummaryInvestor, Key::SummaryInvestorsFew, Key::SummaryInvestors]);
+            match largest {
+                Some(l) => format!("{n} {deposits}, {investors} {word}; {} {l}", ui.t(Key::SummaryLargest)),
+                None => format!("{n} {deposits}, {investors} {word}"),
+            }
         })
     };
     let (w, h) = (move || short(ui.size.get().0).to_string(), move || short(ui.size.get().1).to_string());

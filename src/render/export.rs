@@ -166,12 +166,15 @@ fn legend(o: &mut String, th: Theme, frame: &Frame, top: f64, width: f64) {
         ink(th, Ink::Ink),
         top = fixed(top, 0)
     );
-    // Column 1 only on a map with flows; without, the deposits key moves left.
-    let flows = !l.investors.is_empty();
+    // Column 1 names the investors whose arrows are drawn (their badges are
+    // shown); with none (no flows, or all filtered out) the deposits key moves left.
+    let shown: Vec<_> =
+        l.investors.iter().filter(|i| frame.badges.iter().any(|b| b.shown && b.investor == i.id)).collect();
+    let flows = !shown.is_empty();
     if flows {
         let _ = write!(o, r#"<text y="10" font-weight="700">{}</text>"#, escape(t(lang, Key::Flows)));
         let mut x = 0.0;
-        for inv in &l.investors {
+        for inv in &shown {
             let _ = write!(
                 o,
                 r#"<rect x="{x}" y="18" width="10" height="10" fill="{}"/><text x="{}" y="27">{}</text>"#,
@@ -182,7 +185,7 @@ fn legend(o: &mut String, th: Theme, frame: &Frame, top: f64, width: f64) {
             );
             x += 14.0 + text_width(&inv.name, 11.0) + 12.0;
         }
-        let hatch = l.investors.first().map(|i| i.hatch.id.as_str()).unwrap_or("");
+        let hatch = shown.first().map(|i| i.hatch.id.as_str()).unwrap_or("");
         let _ = write!(
             o,
             r#"<rect x="0" y="36" width="18" height="8" fill="{key}"/><text x="24" y="44">{}</text><rect x="0" y="52" width="18" height="8" fill="url(#{})" stroke="{key}"/><text x="24" y="60">{}</text>"#,
@@ -305,6 +308,41 @@ mod tests {
         assert!(!svg.contains("data-ref-usd") && !svg.contains("data-origin"));
         // The deposits key is still there, in the first column.
         assert!(svg.contains(r#"<g transform="translate(0 0)"><text y="10" font-weight="700">Deposits</text>"#));
+    }
+
+    #[test]
+    fn with_one_investor_ticked_the_exports_legend_names_that_investor_alone() {
+        use crate::flows::{FlowFilter, aggregate};
+        use crate::scene::frame::FrameSpec;
+        use crate::scene::layers::Layers;
+        let a = atlas();
+        let filter = FlowFilter::all(&["china".to_string()]);
+        let groups = aggregate(&a.ds.flows, &filter);
+        let all: Vec<usize> = (0..a.ds.deposits.len()).collect();
+        let index = a.deposit_index(&all);
+        let f = Frame::build(
+            &a,
+            &FrameSpec {
+                width: 1000.0,
+                height: 640.0,
+                view: a.base_view(1000.0, 640.0),
+                lang: Lang::En,
+                deposits: &index,
+                groups: &groups,
+                flow_filter: &filter,
+                lock_scale: true,
+                layers: Layers::default(),
+                data_from: None,
+            },
+        );
+        let (svg, _) = standalone_svg(&f, "https://example.org/atlas/?inv=china");
+        let doc = roxmltree::Document::parse(&svg).unwrap();
+        let legend = doc.descendants().find(|n| n.attribute("id") == Some("legend")).unwrap();
+        let texts: Vec<&str> = legend.descendants().filter_map(|n| n.text()).collect();
+        assert!(texts.contains(&"China"), "{texts:?}");
+        for other in ["EU", "US", "Russia"] {
+            assert!(!texts.contains(&other), "{other} in the legend: {texts:?}");
+        }
     }
 
     #[test]

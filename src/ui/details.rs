@@ -56,9 +56,18 @@ pub fn home_name(h: Home, lang: Lang) -> &'static str {
     home_label(h, lang)
 }
 
+/// What a part belongs to, as a reader would name it: the whole's entity,
+/// amount and period (its id only if the whole is missing).
+pub fn whole_of(flows: &[Flow], f: &Flow, lang: Lang) -> Option<String> {
+    let id = f.part_of.as_ref()?;
+    let Some(w) = flows.iter().find(|x| &x.id == id) else { return Some(id.clone()) };
+    let amount = w.amount_usd.map_or_else(|| t(lang, Key::Undisclosed).to_string(), |a| usd(a, lang));
+    Some(format!("{} · {amount} · {}", w.entity, w.period))
+}
+
 /// One deal: amount (with the original currency), period, status, and an
-/// attribution when the figure is not confirmed.
-pub fn deal(f: &Flow, loading: bool, lang: Lang) -> impl IntoView + use<> {
+/// attribution when the figure is not confirmed; `whole`, what it is part of.
+pub fn deal(f: &Flow, whole: Option<String>, loading: bool, lang: Lang) -> impl IntoView + use<> {
     let amount = match f.amount_usd {
         Some(a) => usd(a, lang),
         None => t(lang, Key::Undisclosed).to_string(),
@@ -78,7 +87,7 @@ pub fn deal(f: &Flow, loading: bool, lang: Lang) -> impl IntoView + use<> {
             </div>
             <div class="deal-entity">{f.entity.clone()}" · "{f.sector.clone()}" · "{f.period.clone()}</div>
             {attributed.map(|a| view! { <div class="deal-attr">{a}</div> })}
-            {f.part_of.clone().map(|p| view! { <div class="deal-note">{t(lang, Key::PartOf)}" "{p}</div> })}
+            {whole.map(|w| view! { <div class="deal-note" data-part-of=f.part_of.clone()>{t(lang, Key::PartOf)}": "{w}</div> })}
             {f.amount_note.clone().map(|n| view! { <div class="deal-note">{n}</div> })}
             {f.fx_note.clone().map(|n| view! { <div class="deal-note">{n}</div> })}
             {(!f.notes.is_empty()).then(|| view! { <div class="deal-note">{f.notes.clone()}</div> })}
@@ -156,7 +165,7 @@ pub fn Details() -> impl IntoView {
                         }
                         {(!related.is_empty()).then(|| view! {
                             <h3>{ui.t(Key::Deals)}</h3>
-                            <ul class="deals">{related.iter().map(|f| deal(f, loading, lang)).collect_view()}</ul>
+                            <ul class="deals">{related.iter().map(|f| deal(f, whole_of(&a.ds.flows, f, lang), loading, lang)).collect_view()}</ul>
                         })}
                     }
                     .into_any()
@@ -185,7 +194,10 @@ pub fn Details() -> impl IntoView {
                             view! { <p class="flow-total">{ui.t(Key::NotSummed)}</p> }.into_any()
                         }}
                         <h3>{ui.t(Key::Deals)}</h3>
-                        <ul class="deals">{g.records.iter().map(|&i| deal(&fill_flow(&a.ds.flows[i]), details.is_none(), lang)).collect_view()}</ul>
+                        <ul class="deals">{g.records.iter().map(|&i| {
+                            let f = &a.ds.flows[i];
+                            deal(&fill_flow(f), whole_of(&a.ds.flows, f, lang), details.is_none(), lang)
+                        }).collect_view()}</ul>
                     }
                     .into_any()
                 }

@@ -2,7 +2,7 @@
 //! layer's key — investor toggles, statuses, the arrow scale drawn with the
 //! same builder and scale as the map, the year range, and region-wide figures.
 
-use super::details::{deal, flow_status_label};
+use super::details::{deal, flow_status_label, whole_of};
 use super::state::{toggle, use_ui};
 use crate::data::{FlowScope, FlowStatus};
 use crate::decimal::{fixed, sci, short};
@@ -168,10 +168,11 @@ pub fn Legend() -> impl IntoView {
                             // Its sources and notes may be in the details file, read when the list
                             // is opened: only this cell follows it (the list stays open).
                             let own = f.clone();
+                            let whole = whole_of(&a.ds.flows, f, l);
                             let deal_cell = move || {
                                 let details = ui.details.get();
                                 let f = details.as_ref().map_or_else(|| own.clone(), |x| x.flow(&own));
-                                deal(&f, details.is_none(), l)
+                                deal(&f, whole.clone(), details.is_none(), l)
                             };
                             let inv = a.ds.investor(&f.investor).map(|x| (x.name.get(l).to_string(), x.color.clone())).unwrap_or_default();
                             let dest = if f.scope == FlowScope::Global { ui.t(Key::Global).to_string() } else { a.country_name(&f.destination, l) };

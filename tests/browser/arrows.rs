@@ -145,3 +145,14 @@ async fn notes_from_the_manifest_are_pinned_to_a_deposit_and_a_point_and_a_bad_o
     );
     assert!(svg.contains("Крупнейший в мире"), "the export draws the Russian text");
 }
+
+#[tokio::test]
+async fn a_part_names_the_deal_it_belongs_to_not_its_record_id() {
+    // The Bozymchak loan (Kyrgyzstan) is part of the CDB facilities to Kazakhmys.
+    let b = Browser::new(1280, 800).await;
+    b.c.goto(&format!("{}/?sel=f:china-KGZ", super::support::server())).await.expect("goto");
+    let note = b.wait_css(".details .deal-note[data-part-of='cn-kaz-cdb-kazakhmys-facilities-2009']").await;
+    let text = note.text().await.unwrap();
+    assert!(text.starts_with("part of: China Development Bank"), "{text}");
+    assert!(text.contains("$") && !text.contains("cn-kaz-"), "{text}");
+}

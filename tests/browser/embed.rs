@@ -9,7 +9,12 @@ const FRAME: &str = "document.querySelector('#slot iframe[data-ca-atlas]')";
 
 /// The embed code the full app's Embed dialog shows.
 async fn embed_code(b: &Browser) -> String {
-    b.open("/").await;
+    embed_code_of(b, "/").await
+}
+
+/// The embed code the Embed dialog shows on the app opened at `path`.
+async fn embed_code_of(b: &Browser, path: &str) -> String {
+    b.open(path).await;
     b.wait_css("button[data-action='embed']").await.click().await.unwrap();
     b.wait_css("textarea[data-embed-code]").await.prop("value").await.unwrap().unwrap()
 }
@@ -135,6 +140,40 @@ async fn the_embed_sizes_itself_below_the_fold_on_another_origin_and_ignores_for
     }
     assert!(b.attrs("#poster", "style").await[0].is_empty(), "the moved frame was resized");
     b.screenshot("embed-cross-origin").await;
+}
+
+#[tokio::test]
+async fn an_embedded_selection_on_a_phone_keeps_its_details_inside_the_map_and_the_credit_in_sight() {
+    let b = Browser::new(390, 844).await;
+    let code = embed_code_of(&b, "/?sel=d:muruntau").await;
+    assert!(code.contains("sel=d%3Amuruntau") || code.contains("sel=d:muruntau"), "{code}");
+    host_with(&b, &code).await;
+    b.js(&format!("{FRAME}.scrollIntoView(); return 0;")).await;
+    b.wait_js(&applied_height()).await;
+    let deadline = std::time::Instant::now() + crate::support::WAIT;
+    let r = loop {
+        let r = in_frame(
+            &b,
+            "const d = document.querySelector('.details'), m = document.querySelector('.map-wrap'),
+                   f = document.querySelector('.footer');
+             if (!d || !document.querySelector('[data-deposit-id]')) return null;
+             const [dr, mr, fr] = [d, m, f].map(e => e.getBoundingClientRect());
+             return [dr.top - mr.top, mr.bottom - dr.bottom, dr.left - mr.left, mr.right - dr.right, fr.top - dr.bottom];",
+        )
+        .await;
+        if !r.is_null() {
+            break r;
+        }
+        assert!(std::time::Instant::now() < deadline, "no details panel in the frame");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    };
+    let r: Vec<f64> = r.as_array().unwrap().iter().map(|x| x.as_f64().unwrap()).collect();
+    assert!(
+        r[..4].iter().all(|&x| x >= 0.0),
+        "the details leave the map box (top, bottom, left, right margins): {r:?}"
+    );
+    assert!(r[4] > 0.0, "the details cover the credit: {r:?}");
+    b.screenshot("embed-phone-selection").await;
 }
 
 #[tokio::test]

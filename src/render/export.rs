@@ -312,29 +312,9 @@ mod tests {
 
     #[test]
     fn with_one_investor_ticked_the_exports_legend_names_that_investor_alone() {
-        use crate::flows::{FlowFilter, aggregate};
-        use crate::scene::frame::FrameSpec;
-        use crate::scene::layers::Layers;
         let a = atlas();
-        let filter = FlowFilter::all(&["china".to_string()]);
-        let groups = aggregate(&a.ds.flows, &filter);
-        let all: Vec<usize> = (0..a.ds.deposits.len()).collect();
-        let index = a.deposit_index(&all);
-        let f = Frame::build(
-            &a,
-            &FrameSpec {
-                width: 1000.0,
-                height: 640.0,
-                view: a.base_view(1000.0, 640.0),
-                lang: Lang::En,
-                deposits: &index,
-                groups: &groups,
-                flow_filter: &filter,
-                lock_scale: true,
-                layers: Layers::default(),
-                data_from: None,
-            },
-        );
+        let filter = crate::flows::FlowFilter::all(&["china".to_string()]);
+        let f = crate::scene::frame::filtered_frame(&a, 1000.0, 640.0, None, Lang::En, &filter);
         let (svg, _) = standalone_svg(&f, "https://example.org/atlas/?inv=china");
         let doc = roxmltree::Document::parse(&svg).unwrap();
         let legend = doc.descendants().find(|n| n.attribute("id") == Some("legend")).unwrap();

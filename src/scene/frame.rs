@@ -445,8 +445,19 @@ impl Frame {
 /// every filter at its default: `atlas svg`, and the tests.
 pub fn default_frame(atlas: &Atlas, width: f64, height: f64, view: Option<View>, lang: Lang) -> Frame {
     let ids: Vec<String> = atlas.ds.region.investors.iter().map(|i| i.id.clone()).collect();
-    let filter = FlowFilter::all(&ids);
-    let groups = crate::flows::aggregate(&atlas.ds.flows, &filter);
+    filtered_frame(atlas, width, height, view, lang, &FlowFilter::all(&ids))
+}
+
+/// [`default_frame`] with the flows that `filter` passes.
+pub fn filtered_frame(
+    atlas: &Atlas,
+    width: f64,
+    height: f64,
+    view: Option<View>,
+    lang: Lang,
+    filter: &FlowFilter,
+) -> Frame {
+    let groups = crate::flows::aggregate(&atlas.ds.flows, filter);
     let all: Vec<usize> = (0..atlas.ds.deposits.len()).collect();
     let index = atlas.deposit_index(&all);
     Frame::build(
@@ -458,7 +469,7 @@ pub fn default_frame(atlas: &Atlas, width: f64, height: f64, view: Option<View>,
             lang,
             deposits: &index,
             groups: &groups,
-            flow_filter: &filter,
+            flow_filter: filter,
             lock_scale: true,
             layers: Layers::default(),
             data_from: None,

@@ -108,6 +108,8 @@ strings! {
     Map => "Map", "Карта";
     CopyLink => "Copy link", "Копировать ссылку";
     Copied => "Link copied", "Ссылка скопирована";
+    CopyCode => "Copy code", "Копировать код";
+    CodeCopied => "Embed code copied", "Код для встраивания скопирован";
     CopyFailed => "Copy failed: copy the address bar", "Не удалось: скопируйте адрес из строки браузера";
     Share => "Share and export", "Поделиться и экспорт";
     EmbedHelp => "Paste this into your article. The script resizes the frame to fit; it only listens to this atlas.", "Вставьте этот код в статью. Скрипт подгоняет высоту рамки и слушает только этот атлас.";

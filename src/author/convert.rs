@@ -64,6 +64,10 @@ pub struct Built {
     pub deposits: Value,
     pub flows: Value,
     pub rejected: Vec<Rejection>,
+    /// The journalist's rows (or features) not on the map: all of a table's
+    /// rows when a column is missing, else one per rejected row however
+    /// many of its cells are wrong.
+    pub rows_off: usize,
 }
 
 /// Names the converter resolves: countries (ISO3, English, Russian) and investor blocs.
@@ -508,6 +512,7 @@ pub fn build(base: &Region, basemap: &RawFiles, deposits: Option<&Sheet>, flows:
             points: vec![],
             unit,
             mapping: Mapping::default(),
+            given: 0,
         };
         let Some(sheet) = sheet else { return empty(RowUnit::Row) };
         match &sheet.input {
@@ -520,12 +525,13 @@ pub fn build(base: &Region, basemap: &RawFiles, deposits: Option<&Sheet>, flows:
                     points: c.points,
                     unit: t.unit,
                     mapping: sheet.mapping.clone(),
+                    given: t.rows.len(),
                 }
             }
             Input::Atlas(AtlasFile::Deposits(text) | AtlasFile::Flows(text)) => {
                 let gj: Value = serde_json::from_str(text).unwrap_or_else(|_| feature_collection(vec![]));
                 let n = gj["features"].as_array().map_or(0, Vec::len);
-                Layer { gj, rows: (0..n).collect(), ..empty(RowUnit::Feature) }
+                Layer { gj, rows: (0..n).collect(), given: n, ..empty(RowUnit::Feature) }
             }
             Input::Atlas(AtlasFile::Region(_)) => empty(RowUnit::Row),
         }
@@ -571,7 +577,8 @@ pub fn build(base: &Region, basemap: &RawFiles, deposits: Option<&Sheet>, flows:
     let flow_ids: BTreeSet<&str> = ds.flows.iter().map(|f| f.id.as_str()).collect();
     let (deposits, flows) = (keep(&dep.gj, &dep_ids), keep(&flow.gj, &flow_ids));
     rejected.sort_by_key(|r| (r.kind == Kind::Flows, r.row));
-    Built { dataset: ds, deposits, flows, rejected }
+    let rows_off = dep.given.saturating_sub(ds.deposits.len()) + flow.given.saturating_sub(ds.flows.len());
+    Built { dataset: ds, deposits, flows, rejected, rows_off }
 }
 
 /// One layer as converted: its GeoJSON, and what names its rows.
@@ -583,6 +590,8 @@ struct Layer {
     points: Vec<[f64; 2]>,
     unit: RowUnit,
     mapping: Mapping,
+    /// How many rows (or features) the journalist gave.
+    given: usize,
 }
 
 fn rejection(ds: &Dataset, kind: Kind, e: &DataError, l: &Layer) -> Rejection {
@@ -667,6 +676,20 @@ pub(super) mod tests {
         assert_eq!(parse_amount("1,5 млрд"), Some(1.5e9));
         assert_eq!(parse_amount("2700000000"), Some(2.7e9));
         assert_eq!(parse_amount("lots"), None);
+    }
+
+    #[test]
+    fn rows_off_the_map_are_counted_as_rows_not_as_problems() {
+        // Two columns missing: two problems, and all three rows off the map.
+        let no_cols = "name,lat,lon,country,commodity,status\n\
+            A,46.9,79.9,Kazakhstan,Cu,operating\nB,41.5,64.5,Uzbekistan,Au,operating\nC,41.6,64.6,Uzbekistan,Au,operating\n";
+        let b = build_csv(no_cols);
+        assert_eq!((b.rejected.len(), b.rows_off), (2, 3), "{:?}", b.rejected);
+        // One row with two bad cells is one row off the map.
+        let two_bad = format!("{GOOD}Bad;abc;xyz;Kazakhstan;Cu;operating;X;https://example.org/x\n");
+        let b = build_csv(&two_bad);
+        assert_eq!(b.rows_off, 1, "{:?}", b.rejected);
+        assert_eq!(build_csv(GOOD).rows_off, 0);
     }
 
     #[test]

@@ -283,7 +283,7 @@ pub fn AuthorPage() -> impl IntoView {
                     }>{move || tr(ui, A::Clear)}</button>
             </aside>
             <main class="author-preview">
-                <header class="header">
+                <header class="header" hidden=move || work.with(|w| w.labels.title.is_empty() && w.labels.subtitle.is_empty())>
                     <div class="titles">
                         <h1 data-preview-title>{move || work.with(|w| w.labels.title.clone())}</h1>
                         <p class="subtitle">{move || work.with(|w| w.labels.subtitle.clone())}</p>
@@ -390,6 +390,8 @@ fn headers_of(s: &Saved) -> Vec<String> {
 #[component]
 fn Rejections(built: Memo<Shared<Option<Built>>>, work: RwSignal<WorkingCopy>, ui: Ui) -> impl IntoView {
     let list = Memo::new(move |_| built.with(|b| b.as_ref().as_ref().map(|b| b.rejected.clone()).unwrap_or_default()));
+    // Rows, not problems: a missing column keeps every row off the map.
+    let rows_off = move || built.with(|b| b.as_ref().as_ref().map_or(0, |b| b.rows_off));
     let swap_row = move |kind: Kind, row: usize| {
         work.update(|w| {
             if let Some(s) = w.sheets.iter_mut().find(|s| s.kind == kind) {
@@ -410,7 +412,7 @@ fn Rejections(built: Memo<Shared<Option<Built>>>, work: RwSignal<WorkingCopy>, u
     };
     view! {
         <section class="rejected" data-rejected-count=move || list.with(Vec::len)>
-            <h2>{move || match list.with(Vec::len) { 0 => tr(ui, A::AllRows).to_string(), n => format!("{} {n}", tr(ui, A::NotOnMap)) }}</h2>
+            <h2 data-rows-off=rows_off>{move || match rows_off() { 0 => tr(ui, A::AllRows).to_string(), n => format!("{} {n}", tr(ui, A::NotOnMap)) }}</h2>
             {move || {
                 let l = list.get();
                 let swaps = l.iter().filter(|r| r.fix == Some(Fix::SwapLatLon)).count();

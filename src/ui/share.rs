@@ -129,16 +129,16 @@ pub fn ShareBar() -> impl IntoView {
         ui.problems.update(|p| p.push(msg));
     };
     let embed_open = RwSignal::new(false);
-    let copy = move |_| {
-        let url = permalink(&ui, false);
-        let clip = window().navigator().clipboard();
-        let p = clip.write_text(&url);
+    // Text to the clipboard, and a word on how it went.
+    let copy_text = move |text: String, done: Key| {
+        let p = window().navigator().clipboard().write_text(&text);
         leptos::task::spawn_local(async move {
             let ok = wasm_bindgen_futures::JsFuture::from(p).await.is_ok();
-            status.set(Some(if ok { ui.t(Key::Copied) } else { ui.t(Key::CopyFailed) }.to_string()));
+            status.set(Some(if ok { ui.t(done) } else { ui.t(Key::CopyFailed) }.to_string()));
             set_timeout(move || status.set(None), Duration::from_secs(3));
         });
     };
+    let copy = move |_| copy_text(permalink(&ui, false), Key::Copied);
     let snippet = move || {
         let src = permalink(&ui, true);
         let loc = window().location();
@@ -174,6 +174,8 @@ pub fn ShareBar() -> impl IntoView {
                     <textarea readonly rows="5" data-embed-code on:focus=|ev| {
                         if let Some(t) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) { t.select() }
                     }>{snippet}</textarea>
+                    <button type="button" class="tool" data-action="copy-embed" on:click=move |_| copy_text(snippet(), Key::CodeCopied)>
+                        {move || ui.t(Key::CopyCode)}</button>" "
                     <button type="button" class="tool" on:click=move |_| embed_open.set(false)>{move || ui.t(Key::Close)}</button>
                 </div>
             </Show>

@@ -99,6 +99,8 @@ async fn a_sheet_with_good_and_bad_rows_maps_the_good_ones_and_lists_the_bad_by_
     let want: Vec<(String, String, String)> =
         want.iter().map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string())).collect();
     assert_eq!(listed, want);
+    // The heading counts rows (three places, one investment), not problems.
+    assert_eq!(b.attrs(".rejected h2", "data-rows-off").await, vec!["4".to_string()]);
     let text = b.texts("li.rejection").await.join("\n");
     assert!(text.contains("\"abc\" is not a number"), "{text}");
     assert!(text.contains("unknown commodity symbol \"gas\""), "{text}");

@@ -346,6 +346,12 @@ async fn search_in_the_russian_ui_folds_yo_into_ye() {
     assert!(km.ends_with(" км") && panel.contains(&km), "{km} not in {panel}");
 }
 
+/// What the page put on the clipboard.
+async fn clipboard_text(b: &Browser) -> Value {
+    let read = "const done = arguments[arguments.length - 1]; navigator.clipboard.readText().then(done, e => done('error: ' + e));";
+    b.c.execute_async(read, vec![]).await.unwrap()
+}
+
 #[tokio::test]
 async fn copy_link_copies_the_permalink_and_the_embed_code_is_the_documented_snippet() {
     let b = Browser::new(1280, 800).await;
@@ -358,13 +364,7 @@ async fn copy_link_copies_the_permalink_and_the_embed_code_is_the_documented_sni
     b.wait_css("button[data-action='copy-link']").await.click().await.unwrap();
     b.wait_js(&format!("document.querySelector('.share-status').textContent === {}", json!(t(Lang::En, Key::Copied))))
         .await;
-    let copied =
-        b.c.execute_async(
-            "const done = arguments[arguments.length - 1]; navigator.clipboard.readText().then(done, e => done('error: ' + e));",
-            vec![],
-        )
-        .await
-        .unwrap();
+    let copied = clipboard_text(&b).await;
     assert_eq!(copied, Value::String(format!("{}/?c=Au", server())));
 
     b.wait_css("button[data-action='embed']").await.click().await.unwrap();
@@ -377,6 +377,15 @@ async fn copy_link_copies_the_permalink_and_the_embed_code_is_the_documented_sni
         s = server()
     );
     assert_eq!(code, want);
+    // Its Copy button puts exactly that code on the clipboard.
+    b.wait_css("button[data-action='copy-embed']").await.click().await.unwrap();
+    b.wait_js(&format!(
+        "document.querySelector('.share-status').textContent === {}",
+        json!(t(Lang::En, Key::CodeCopied))
+    ))
+    .await;
+    let copied = clipboard_text(&b).await;
+    assert_eq!(copied, Value::String(want));
 }
 
 #[tokio::test]

@@ -339,6 +339,13 @@ async fn nothing_overflows_on_a_phone() {
     b.open("/").await;
     assert!(b.overflow_x().await <= 0.5, "page overflows horizontally by {}px", b.overflow_x().await);
     b.screenshot("phone-390").await;
+    // One scrolling page: the filters are not a short box scrolling inside it,
+    // and the page ends with the footer.
+    let v = b
+        .js("const s = document.querySelector('.sidebar'), f = document.querySelector('.footer').getBoundingClientRect();              return [s.scrollHeight - s.clientHeight, document.documentElement.scrollHeight - (f.bottom + scrollY)];")
+        .await;
+    assert!(v[0].as_f64().unwrap() <= 1.0, "the sidebar scrolls inside the page: {v}");
+    assert!(v[1].as_f64().unwrap().abs() <= 1.0, "space below the footer: {v}");
     // A tap (touch pointer) opens the details as a bottom sheet.
     {
         use fantoccini::actions::{InputSource, PointerAction, TouchActions};

@@ -27,6 +27,7 @@ use layers::overlay::MarkerOverlays;
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
 
 /// The keyboard's place among the frame's markers (left to right).
 #[derive(Clone, Copy)]
@@ -130,6 +131,27 @@ pub fn MapView() -> impl IntoView {
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
+    // And when the box changes without the window: a title or a legend row
+    // appearing above or below the map (the map maker's preview, a problems list).
+    let observer = StoredValue::new_local(None::<(web_sys::ResizeObserver, Closure<dyn FnMut(js_sys::Array)>)>);
+    Effect::new(move |_| {
+        let Some(el) = container.get() else { return };
+        // Measured in the next frame, not in the callback: a redraw there that
+        // moves a scrollbar would re-trigger it within the frame (a "ResizeObserver
+        // loop" error; the squeezed embed test catches it).
+        let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| request_animation_frame(measure));
+        if let Ok(ro) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
+            ro.observe(&el);
+            observer.set_value(Some((ro, cb)));
+        }
+    });
+    on_cleanup(move || {
+        let _ = observer.try_update_value(|o| {
+            if let Some((ro, _)) = o.take() {
+                ro.disconnect();
+            }
+        });
+    });
     // A new frame: keep the keyboard position in range, close a stale cluster list.
     Effect::new(move |_| {
         ui.frame.track();

@@ -69,6 +69,7 @@ clippy:
 
 native:
 	cargo test --locked --lib --bins --test data_files --test validator_messages
+	cargo test --locked --doc
 
 check-data:
 	cargo run --locked -q --bin atlas -- check public/data

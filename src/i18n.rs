@@ -204,6 +204,7 @@ pub mod author {
         PackFailed => "The map could not be packed:", "Не удалось упаковать карту:";
         LinkLabel => "Link that carries the data (nothing to host)", "Ссылка, в которой сами данные (ничего не нужно размещать)";
         OpenIt => "Open it", "Открыть";
+        EmbedLabel => "Embed code for an article (the same map in a frame that sizes itself)", "Код для встраивания в статью (та же карта во фрейме, который сам подбирает высоту)";
         LinkTooLong => "The data needs {n} characters, more than the {max} a link can safely carry; download the map as a zip instead.", "Данным нужно {n} символов — больше, чем {max}, которые безопасно передать в ссылке; скачайте карту как zip.";
         Images => "Images", "Изображения";
         ImagesHint => "PNG and SVG with the title, legend, credit and source line.", "PNG и SVG с заголовком, легендой, автором и источником.";

@@ -303,6 +303,20 @@ impl UrlState {
     }
 }
 
+/// The embed code a newsroom pastes: the frame at `src` (a permalink with
+/// `embed=1`) titled `title`, and `script` (the atlas's `embed.js`), which
+/// sizes the frame to its content. The same text from the atlas's Embed
+/// dialog and the map maker.
+pub fn embed_snippet(src: &str, title: &str, script: &str) -> String {
+    use crate::render::svg::escape;
+    format!(
+        "<iframe src=\"{}\" title=\"{}\" data-ca-atlas style=\"width:100%;height:720px;border:0\" loading=\"lazy\" allow=\"clipboard-write\"></iframe>\n<script src=\"{}\" async></script>",
+        escape(src),
+        escape(title),
+        escape(script)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -262,12 +262,36 @@ pub fn finish(draft: Draft, places: &[Option<Rect>], rivers: &[Option<Rect>]) ->
     layer
 }
 
+/// The part of a `width`×`height` map that a panel over it at `panel`
+/// ([x0, y0, x1, y1], map pixels) leaves free: beside a side panel or above
+/// a bottom sheet, as [x0, y0, x1, y1]; `None` when it leaves too little to
+/// show a selection in (a panel over the whole map).
+pub fn free_beside(width: f64, height: f64, panel: [f64; 4]) -> Option<[f64; 4]> {
+    const ROOM: f64 = 160.0;
+    let [left, top, right, _] = panel;
+    if left >= ROOM && right >= width - 20.0 {
+        Some([0.0, 0.0, left, height])
+    } else if top >= ROOM && left <= 20.0 && right >= width - 20.0 {
+        Some([0.0, 0.0, width, top])
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::scene::flows::COUNTRY_LABEL_PX;
     use crate::scene::frame::default_frame;
     use crate::scene::labels::{spaced_label_width, text_width};
+
+    #[test]
+    fn a_side_panel_leaves_the_map_beside_it_free_and_a_bottom_sheet_the_map_above_it() {
+        assert_eq!(free_beside(950.0, 640.0, [560.0, 10.0, 940.0, 630.0]), Some([0.0, 0.0, 560.0, 640.0]));
+        assert_eq!(free_beside(390.0, 400.0, [0.0, 200.0, 390.0, 400.0]), Some([0.0, 0.0, 390.0, 200.0]));
+        // Over the whole map (the embed on a phone): nothing free.
+        assert_eq!(free_beside(390.0, 320.0, [8.0, 8.0, 382.0, 312.0]), None);
+    }
 
     fn atlas() -> Atlas {
         Atlas::new(

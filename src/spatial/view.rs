@@ -51,6 +51,36 @@ impl View {
         View { k: self.k, tx: self.tx + dx, ty: self.ty + dy }
     }
 
+    /// The view panned the least so that the screen point `p` lies inside
+    /// `free` ([x0, y0, x1, y1]) with `margin` pixels to spare; `None` when
+    /// it already does (or `free` is too small to hold it).
+    ///
+    /// ```
+    /// use atlas::spatial::View;
+    /// let v = View { k: 1.0, tx: 0.0, ty: 0.0 };
+    /// // A point under a panel on the right moves into the free left part.
+    /// let w = v.pan_into([900.0, 300.0], [0.0, 0.0, 560.0, 640.0], 40.0).unwrap();
+    /// assert_eq!(w.to_screen(v.to_plane([900.0, 300.0])), [520.0, 300.0]);
+    /// assert_eq!(v.pan_into([300.0, 300.0], [0.0, 0.0, 560.0, 640.0], 40.0), None);
+    /// ```
+    pub fn pan_into(&self, p: [f64; 2], free: [f64; 4], margin: f64) -> Option<View> {
+        let [x0, y0, x1, y1] = [free[0] + margin, free[1] + margin, free[2] - margin, free[3] - margin];
+        if x1 <= x0 || y1 <= y0 || !(p[0].is_finite() && p[1].is_finite()) {
+            return None;
+        }
+        let into = |v: f64, lo: f64, hi: f64| {
+            if v < lo {
+                lo - v
+            } else if v > hi {
+                hi - v
+            } else {
+                0.0
+            }
+        };
+        let (dx, dy) = (into(p[0], x0, x1), into(p[1], y0, y1));
+        (dx != 0.0 || dy != 0.0).then(|| self.pan(dx, dy))
+    }
+
     /// The transform that carries what was drawn with `drawn` to where `self` puts it:
     /// (scale, dx, dy) for `translate(dx dy) scale(s)`.
     pub fn relative_to(&self, drawn: &View) -> (f64, f64, f64) {

@@ -526,6 +526,24 @@ fn Publish(
         let root = main_app_url();
         Some(d.to_fragment().map(|f| if q.is_empty() { format!("{root}#{f}") } else { format!("{root}?{q}#{f}") }))
     });
+    // The embed code for that link, as the atlas's own Embed dialog writes it.
+    let embed = move || {
+        let mut st = ui.url_state();
+        st.embed = true;
+        let f = doc()?.to_fragment().ok()?;
+        let root = main_app_url();
+        let title = work.with(|w| w.labels.title.clone());
+        let title = if title.is_empty() {
+            ui.atlas.with(|a| a.as_ref().map(|a| a.ds.region.title.get(ui.lang.get()).to_string())).unwrap_or_default()
+        } else {
+            title
+        };
+        Some(crate::url_state::embed_snippet(
+            &format!("{root}?{}#{f}", st.to_query()),
+            &title,
+            &format!("{root}embed.js"),
+        ))
+    };
     let download = move |_| {
         let (Some(d), Some(b)) = (doc(), base.get_untracked()) else { return };
         let lang = ui.lang.get_untracked();
@@ -561,6 +579,9 @@ fn Publish(
                         <input type="text" readonly data-permalink prop:value=url.clone()/>
                     </label>
                     <a href=url target="_blank" rel="noopener" data-open-permalink>{tr(ui, A::OpenIt)}</a>
+                    <label class="permalink">{tr(ui, A::EmbedLabel)}
+                        <textarea readonly rows="4" data-author-embed prop:value=embed></textarea>
+                    </label>
                 }.into_any(),
                 Some(Err(FragmentError::TooLong { len, max })) => view! {
                     <p class="muted" data-permalink-error>{tr(ui, A::LinkTooLong).replace("{n}", &len.to_string()).replace("{max}", &max.to_string())}</p>

@@ -157,7 +157,7 @@ pub fn Details() -> impl IntoView {
                                         let other = a.ds.deposits[j].clone();
                                         let id = other.id.clone();
                                         view! { <li><button type="button" class="link" data-also=other.id.clone()
-                                            on:click=move |_| ui.selected.set(Some(Selection::Deposit(id.clone())))>
+                                            on:click=move |_| super::reveal::select(ui, Selection::Deposit(id.clone()))>
                                             {other.display_name(lang).to_string()}</button></li> }
                                     }).collect_view()}
                                 </ul>

@@ -11,6 +11,7 @@ mod legend;
 mod loader;
 mod map;
 mod problems;
+mod reveal;
 mod search;
 mod share;
 mod state;

@@ -7,8 +7,9 @@ use crate::spatial::View;
 use crate::url_state::Selection;
 use leptos::prelude::*;
 
-/// Centre the map on deposit `i`, zoomed in to at least 4×, and open it.
-/// The flight is animated unless the reader prefers reduced motion.
+/// Centre the map on deposit `i`, zoomed in to at least 4×, and open it
+/// where the flight lands (then kept clear of its panel, `reveal`). The
+/// flight is animated unless the reader prefers reduced motion.
 pub fn fly_to(ui: &Ui, i: usize) {
     let (w, h) = ui.size.get_untracked();
     let target = ui.atlas.with_untracked(|a| {
@@ -16,36 +17,12 @@ pub fn fly_to(ui: &Ui, i: usize) {
             let d = &a.ds.deposits[i];
             let base = a.base_view(w, h);
             let z = (ui.view.get_untracked().k / base.k).max(4.0);
-            ui.selected.set(Some(Selection::Deposit(d.id.clone())));
-            View::from_center_zoom(&a.proj, &base, d.lon, d.lat, z, w, h)
+            (View::from_center_zoom(&a.proj, &base, d.lon, d.lat, z, w, h), Selection::Deposit(d.id.clone()))
         })
     });
-    let Some(target) = target else { return };
-    let reduced = window().match_media("(prefers-reduced-motion: reduce)").ok().flatten().is_some_and(|m| m.matches());
-    if reduced {
-        ui.set_view(target);
-    } else {
-        let from = ui.live();
-        fly_step(*ui, from, target, now_ms(), 450.0);
+    if let Some((target, sel)) = target {
+        super::reveal::glide_to(*ui, target, Some(sel));
     }
-}
-
-fn now_ms() -> f64 {
-    window().performance().map(|p| p.now()).unwrap_or(0.0)
-}
-
-/// One animation frame: only the live transform moves; the view is
-/// committed (re-projected) when the flight lands.
-fn fly_step(ui: Ui, from: View, to: View, t0: f64, duration: f64) {
-    let t = ((now_ms() - t0) / duration).min(1.0);
-    if t >= 1.0 {
-        ui.set_view(to);
-        return;
-    }
-    let eased = t * t * (3.0 - 2.0 * t);
-    let (w, h) = ui.size.get_untracked();
-    ui.set_live(from.lerp(&to, eased, w, h));
-    request_animation_frame(move || fly_step(ui, from, to, t0, duration));
 }
 
 #[component]

@@ -147,12 +147,7 @@ pub fn ShareBar() -> impl IntoView {
         let script = format!("{}{}embed.js", loc.origin().unwrap_or_default(), dir);
         let title =
             ui.atlas.with(|a| a.as_ref().map(|a| a.ds.region.title.get(ui.lang.get()).to_string())).unwrap_or_default();
-        format!(
-            "<iframe src=\"{}\" title=\"{}\" data-ca-atlas style=\"width:100%;height:720px;border:0\" loading=\"lazy\" allow=\"clipboard-write\"></iframe>\n<script src=\"{}\" async></script>",
-            crate::render::svg::escape(&src),
-            crate::render::svg::escape(&title),
-            script
-        )
+        crate::url_state::embed_snippet(&src, &title, &script)
     };
     view! {
         <div class="share" role="group" aria-label=move || ui.t(Key::Share)>

@@ -101,7 +101,7 @@ pub fn TableView() -> impl IntoView {
                     view! {
                         <tr data-deposit-row=d.id.clone()>
                             <th scope="row">
-                                <button type="button" class="link" on:click=move |_| ui.selected.set(Some(Selection::Deposit(id.clone())))>
+                                <button type="button" class="link" on:click=move |_| super::reveal::select(ui, Selection::Deposit(id.clone()))>
                                     {d.display_name(lang).to_string()}
                                 </button>
                             </th>

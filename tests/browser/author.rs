@@ -285,6 +285,20 @@ async fn the_fragment_link_opens_the_main_app_on_the_journalists_map() {
     reader.wait_js("location.search.includes('sel=') && location.hash.startsWith('#map=')").await;
     reader.screenshot("author-link").await;
 
+    // The embed code is the same link in embed mode, with the sizing script:
+    // opened, it is the journalist's map as a compact embed.
+    let code = b.wait_css("textarea[data-author-embed]").await.prop("value").await.unwrap().unwrap();
+    let fragment = &link[link.find('#').unwrap()..];
+    assert!(code.contains(fragment) && code.contains("embed=1"), "{code}");
+    assert!(code.contains(&format!("<script src=\"{}/embed.js\" async></script>", server())), "{code}");
+    assert!(code.contains(&format!("title=\"{TITLE}\"")), "{code}");
+    let src = code.split("src=\"").nth(1).unwrap().split('"').next().unwrap().replace("&amp;", "&");
+    reader.c.goto(&src).await.unwrap();
+    reader.c.refresh().await.unwrap();
+    reader.wait_css(".app.embed [data-deposit-id='kumtor']").await;
+    assert_eq!(drawn_deposits(&reader).await, set(&["muruntau", "kumtor"]));
+    assert_eq!(reader.wait_css(".header h1").await.text().await.unwrap(), TITLE);
+
     // A link cut short is named, and the default map shows instead.
     let cut = &link[..link.len() - 40];
     reader.c.goto(cut).await.unwrap();

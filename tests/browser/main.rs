@@ -679,3 +679,56 @@ async fn country_labels_do_not_overlap_in_english_or_russian() {
         b.screenshot(&format!("labels-{lang}")).await;
     }
 }
+
+#[tokio::test]
+async fn a_deposit_chosen_where_its_panel_opens_slides_into_view_beside_it_and_one_in_sight_stays() {
+    let b = Browser::new(1280, 800).await;
+    b.open("/").await;
+    b.wait_gone("#prerender").await;
+    // Marker centre, in map pixels, of a deposit (null when not drawn).
+    let at = |id: &str| {
+        format!(
+            "const m = document.querySelector('.map').getBoundingClientRect(), \
+                   e = document.querySelector(\"[data-deposit-id='{id}'] .marker\"); \
+             if (!e) return null; const r = e.getBoundingClientRect(); \
+             return [r.left + r.width / 2 - m.left, r.top + r.height / 2 - m.top];"
+        )
+    };
+    // One in sight: Muruntau, in the map's west. Choosing it opens its panel and moves nothing.
+    let before = b.js(&at("muruntau")).await;
+    b.wait_css("[data-deposit-id='muruntau'] .marker").await.click().await.unwrap();
+    b.wait_css(".details h2").await;
+    tokio::time::sleep(std::time::Duration::from_millis(700)).await;
+    assert_eq!(b.js(&at("muruntau")).await, before, "the map moved for a deposit in sight");
+    b.wait_css(".details .close").await.click().await.unwrap();
+    b.wait_gone(".details").await;
+    // The easternmost marker well inside the map: where the panel opens.
+    let east = b
+        .js("const m = document.querySelector('.map').getBoundingClientRect(); let best = null, bx = 0; \
+             for (const e of document.querySelectorAll('[data-deposit-id] .marker')) { \
+               const r = e.getBoundingClientRect(), x = r.left + r.width / 2 - m.left; \
+               if (x > bx && r.top > m.top + 80 && r.bottom < m.bottom - 80) { bx = x; best = e.closest('[data-deposit-id]').getAttribute('data-deposit-id'); } } \
+             return [best, bx, m.width];")
+        .await;
+    let id = east[0].as_str().unwrap().to_string();
+    assert!(east[1].as_f64().unwrap() > east[2].as_f64().unwrap() - 380.0, "no deposit under the panel: {east}");
+    b.wait_css(&format!("[data-deposit-id='{id}'] .marker")).await.click().await.unwrap();
+    let panel_left = b
+        .wait_js(
+            "(() => { const d = document.querySelector('.details'), m = document.querySelector('.map'); \
+                  return d ? d.getBoundingClientRect().left - m.getBoundingClientRect().left : 0; })()",
+        )
+        .await
+        .as_f64()
+        .unwrap();
+    let deadline = std::time::Instant::now() + crate::support::WAIT;
+    loop {
+        let p = b.js(&at(&id)).await;
+        if p.as_array().is_some_and(|p| p[0].as_f64().unwrap() < panel_left - 20.0) {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "{id} at {p}, the panel from x = {panel_left}");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    b.screenshot("selection-beside-panel").await;
+}

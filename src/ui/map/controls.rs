@@ -78,7 +78,7 @@ pub fn ClusterList() -> impl IntoView {
                 <ul>
                     {names.into_iter().take(CLUSTER_LIST_MAX).map(|(name, id)| view! {
                         <li><button type="button" class="link" data-cluster-member=id.clone()
-                            on:click=move |_| { ui.cluster_open.set(None); ui.selected.set(Some(Selection::Deposit(id.clone()))) }>{name}</button></li>
+                            on:click=move |_| { ui.cluster_open.set(None); crate::ui::reveal::select(ui, Selection::Deposit(id.clone())) }>{name}</button></li>
                     }).collect_view()}
                 </ul>
                 {(more > 0).then(|| view! { <p class="note">{format!("{CLUSTER_LIST_MAX} {}, {more} {}", ui.t(Key::Shown), ui.t(Key::More))}</p> })}

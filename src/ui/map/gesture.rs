@@ -100,13 +100,16 @@ impl Gestures {
                 match self.hit(p, tol) {
                     Some(Hit::Deposit(i)) => {
                         let id = ui.atlas.with_untracked(|a| a.as_ref().map(|a| a.ds.deposits[i].id.clone()));
-                        ui.selected.set(id.map(Selection::Deposit));
+                        match id {
+                            Some(id) => crate::ui::reveal::select(ui, Selection::Deposit(id)),
+                            None => ui.selected.set(None),
+                        }
                     }
                     Some(Hit::Cluster(c)) => {
                         ui.pointer.set(p);
                         ui.cluster_open.set(Some(c));
                     }
-                    Some(Hit::Flow(key)) => ui.selected.set(Some(Selection::Flow(key))),
+                    Some(Hit::Flow(key)) => crate::ui::reveal::select(ui, Selection::Flow(key)),
                     _ => ui.selected.set(None),
                 }
             }

@@ -177,7 +177,7 @@ pub mod author {
         OwnFile => "The atlas's own file: used as it is.", "Файл самого атласа: используется как есть.";
         Remove => "Remove", "Удалить";
         AllRows => "Every row is on the map", "Все строки на карте";
-        NotOnMap => "Rows not on the map:", "Строк не на карте:";
+        NotOnMap => "Rows not on the map:", "Строки, не попавшие на карту:";
         SwapsLook => "Rows where latitude and longitude look swapped: {n}.", "Строк, где широта и долгота, похоже, перепутаны: {n}.";
         SwapColumns => "Swap the lat and lon columns", "Поменять столбцы lat и lon местами";
         SwapRow => "Swap lat/lon", "Поменять lat/lon";
@@ -227,6 +227,38 @@ pub mod author {
         NoteNoPlace => "choose a place", "выберите место";
         NoteOffGlobe => "longitude −180…180 and latitude −90…90, please", "долгота должна быть от −180 до 180, широта — от −90 до 90";
         NoteLeftOut => "left out of the map until fixed", "не попадёт на карту, пока не исправлено";
+    }
+}
+
+/// A schema field as the map maker's column mapping names it ("source_url"
+/// is "Source link"); the key itself when it has no name here.
+pub fn field_label(lang: Lang, key: &str) -> &str {
+    let (en, ru) = match key {
+        "name" => ("Name", "Название"),
+        "lat" => ("Latitude", "Широта"),
+        "lon" => ("Longitude", "Долгота"),
+        "country" => ("Country", "Страна"),
+        "commodity" => ("Commodities", "Полезные ископаемые"),
+        "status" => ("Status", "Статус"),
+        "operator" => ("Operator", "Оператор"),
+        "source_url" => ("Source link", "Ссылка на источник"),
+        "source_title" => ("Source title", "Название источника"),
+        "kind" => ("Kind (mine, plant…)", "Тип (рудник, завод…)"),
+        "precision" => ("Location precision", "Точность координат"),
+        "precision_km" => ("Precision, km", "Точность, км"),
+        "id" => ("ID", "Идентификатор"),
+        "notes" => ("Notes", "Примечания"),
+        "investor" => ("Investor", "Инвестор"),
+        "destination" => ("Destination country", "Страна назначения"),
+        "amount_usd" => ("Amount, USD", "Сумма, долл. США"),
+        "year" => ("Year", "Год"),
+        "entity" => ("Investing entity", "Инвестирующая организация"),
+        "sector" => ("Sector", "Отрасль"),
+        _ => return key,
+    };
+    match lang {
+        Lang::En => en,
+        Lang::Ru => ru,
     }
 }
 

@@ -606,8 +606,16 @@ fn rejection(ds: &Dataset, kind: Kind, e: &DataError, l: &Layer) -> Rejection {
         let c = ds.country(country)?;
         c.geometry.contains(&Point::new(lat, lon)).then_some(Fix::SwapLatLon)
     });
-    let reason =
-        if fix.is_some() { format!("{}; latitude and longitude look swapped", e.message) } else { e.message.clone() };
+    // Then say it in the sheet's own terms (latitude first, as its columns
+    // are named), not as the validator's GeoJSON [lon, lat] pair.
+    let reason = match (fix, e.index.and_then(|i| points.get(i))) {
+        (Some(_), Some(&[lon, lat])) => format!(
+            "latitude {}, longitude {} lies outside its country; latitude and longitude look swapped",
+            crate::decimal::short(lat),
+            crate::decimal::short(lon)
+        ),
+        _ => e.message.clone(),
+    };
     Rejection { kind, unit, row, column, reason, fix }
 }
 
@@ -750,7 +758,11 @@ pub(super) mod tests {
         let b = build(&region, &raw, Some(&s), None);
         let fixes: Vec<(usize, Option<Fix>)> = b.rejected.iter().map(|r| (r.row, r.fix)).collect();
         assert_eq!(fixes, [(2, Some(Fix::SwapLatLon)), (3, Some(Fix::SwapLatLon)), (4, Some(Fix::SwapLatLon))]);
-        assert!(b.rejected[0].reason.contains("look swapped"));
+        // In the sheet's terms: latitude first, as typed.
+        assert_eq!(
+            b.rejected[0].reason,
+            "latitude 79.98, longitude 46.95 lies outside its country; latitude and longitude look swapped"
+        );
         s.swapped.extend([2, 3]);
         let b = build(&region, &raw, Some(&s), None);
         assert_eq!(b.dataset.deposits.len(), 2, "{:?}", b.rejected);

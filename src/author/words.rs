@@ -14,8 +14,10 @@ const REASONS_RU: &[(&str, &str)] = &[
     ("; choose one in the mapping", "; выберите его в сопоставлении столбцов"),
     ("; latitude and longitude look swapped", "; похоже, широта и долгота перепутаны"),
     ("longitude or latitude out of range", "долгота или широта вне допустимого диапазона"),
+    (" lies outside its country", " — за пределами своей страны"),
     ("latitude ", "широта "),
     (" or longitude ", " или долгота "),
+    (", longitude ", ", долгота "),
     (" is out of range", " вне допустимого диапазона"),
     (" is not a number", " — не число"),
     (
@@ -154,6 +156,13 @@ mod tests {
         }
         // A journalist's value that happens to hold an English phrase is theirs.
         assert_eq!(reason(Lang::Ru, "\"is empty\" is not a number"), "\"is empty\" — не число");
+        assert_eq!(
+            reason(
+                Lang::Ru,
+                "latitude 79.98, longitude 46.95 lies outside its country; latitude and longitude look swapped"
+            ),
+            "широта 79.98, долгота 46.95 — за пределами своей страны; похоже, широта и долгота перепутаны"
+        );
     }
 
     #[test]

@@ -349,7 +349,7 @@ fn SheetEditor(
             }).collect_view();
             view! {
                 <label class="map-field" data-field=key>
-                    <span>{key}{spec.required.then_some(" *")}</span>
+                    <span>{move || crate::i18n::field_label(ui.lang.get(), key)}{spec.required.then_some(" *")}" "<code class="field-key">{key}</code></span>
                     <select data-map-field=key on:change=move |ev| {
                         let v = event_target_value(&ev);
                         work.update(|w| if let Some(s) = w.sheets.get_mut(index) { s.mapping.set(key, Some(v).filter(|v| !v.is_empty())) });
@@ -365,7 +365,12 @@ fn SheetEditor(
     });
     view! {
         <section class="sheet" data-sheet=match kind { Kind::Deposits => "places", Kind::Flows => "investments" }>
-            <h2>{move || tr(ui, title)}": "{saved.name.clone()}</h2>
+            // A pasted sheet is named in the page's language, whichever it was pasted in.
+            <h2>{move || tr(ui, title)}": "{
+                let name = saved.name.clone();
+                let pasted = [Lang::En, Lang::Ru].iter().any(|&l| name == at(l, A::PastedName));
+                move || if pasted { tr(ui, A::PastedName).to_string() } else { name.clone() }
+            }</h2>
             <label>{move || tr(ui, A::TableHolds)}" "
                 <select data-sheet-kind on:change=move |ev| set_kind(if event_target_value(&ev) == "flows" { Kind::Flows } else { Kind::Deposits })>
                     <option value="deposits" selected=kind == Kind::Deposits>{move || tr(ui, A::KindPlaces)}</option>

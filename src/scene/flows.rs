@@ -172,7 +172,7 @@ pub fn layout(
                 (g.key(), n.map(|h| h.records.len()).sum())
             });
         let text = badge_text(&inv.id);
-        let bw = text_width(&text, 11.0) + 16.0;
+        let bw = badge_text_width(&text) + 16.0;
         let c = snap_to_edge(pos, edge, rect);
         let mut b = OriginBadge {
             investor: inv.id.clone(),
@@ -216,6 +216,21 @@ fn snap_to_edge(p: [f64; 2], edge: Option<Edge>, r: [f64; 4]) -> [f64; 2] {
         Some(Edge::Right) => [r[2], clamp_within(p[1], r[1], r[3])],
         None => p,
     }
+}
+
+/// The width of a badge's text (11 px, semi-bold). `text_width` is a
+/// regular face's estimate; bold Cyrillic runs wider still (measured in
+/// Chromium: "США · Вашингтон" 112 px against 98 estimated), so its letters
+/// count wider here, and the text keeps clear of the pill's ends.
+fn badge_text_width(text: &str) -> f64 {
+    let cyrillic = |c: char| ('\u{400}'..='\u{4ff}').contains(&c);
+    text.chars()
+        .map(|c| match (cyrillic(c), c.is_uppercase()) {
+            (true, true) => 0.80 * 11.0,
+            (true, false) => 0.64 * 11.0,
+            _ => text_width(c.encode_utf8(&mut [0; 4]), 11.0),
+        })
+        .sum()
 }
 
 #[cfg(test)]

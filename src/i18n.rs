@@ -102,6 +102,9 @@ strings! {
     NotSummed => "Region-wide and global figures are separate measures from different sources; they are listed, not added up.", "Региональные и глобальные показатели — разные оценки из разных источников; они перечислены, а не сложены.";
     Period => "Period", "Период";
     Years => "Years", "Годы";
+    YearFrom => "First year", "Первый год";
+    ResultsCount => "Results:", "Найдено:";
+    YearTo => "Last year", "Последний год";
     Deals => "Deals", "Сделки";
     PartOf => "part of", "часть";
     Table => "Table", "Таблица";

@@ -140,10 +140,17 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    // The document language follows the UI language.
+    // The document language and title follow the UI language (the title is
+    // the map's own: a journalist's or another dataset's, once loaded).
     Effect::new(move |_| {
+        let lang = ui.lang.get();
         if let Some(el) = document().document_element() {
-            let _ = el.set_attribute("lang", ui.lang.get().code());
+            let _ = el.set_attribute("lang", lang.code());
+        }
+        if let Some(title) = ui.atlas.with(|a| a.as_ref().map(|a| a.ds.region.title.get(lang).to_string()))
+            && !title.is_empty()
+        {
+            document().set_title(&title);
         }
     });
 
@@ -165,7 +172,7 @@ pub fn App() -> impl IntoView {
 
     let esc = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "Escape" {
-            ui.selected.set(None);
+            super::reveal::close(ui);
             ui.hover.set(None);
         }
     });
@@ -176,7 +183,10 @@ pub fn App() -> impl IntoView {
             <Header failed=failed/>
             <main class="main">
                 <div class="map-wrap">
-                    <MapView/>
+                    // Under the table the map is out of the tab order and hidden from screen readers.
+                    <div class="map-layer" inert=move || ui.table.get()>
+                        <MapView/>
+                    </div>
                     <Show when=move || ui.table.get()>
                         <TableView/>
                     </Show>

@@ -99,7 +99,7 @@ pub fn deal(f: &Flow, whole: Option<String>, loading: bool, lang: Lang) -> impl 
 #[component]
 pub fn Details() -> impl IntoView {
     let ui = use_ui();
-    let close = move |_| ui.selected.set(None);
+    let close = move |_| super::reveal::close(ui);
     let body = move || {
         let sel = ui.selected.get()?;
         let lang = ui.lang.get();
@@ -206,7 +206,7 @@ pub fn Details() -> impl IntoView {
     };
     view! {
         <Show when=move || ui.selected.with(Option::is_some)>
-            <aside class="details" role="dialog" aria-labelledby="details-title">
+            <aside class="details" role="dialog" aria-labelledby="details-title" tabindex="-1">
                 <button type="button" class="close" aria-label=move || ui.t(Key::Close) title=move || ui.t(Key::Close) on:click=close>"×"</button>
                 <div class="details-body">{body}</div>
             </aside>

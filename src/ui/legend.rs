@@ -142,10 +142,10 @@ pub fn Legend() -> impl IntoView {
         Some(view! {
             <fieldset class="years">
                 <legend>{move || ui.t(Key::Years)}": "{move || { let (a, b) = cur(); format!("{a}–{b}") }}</legend>
-                <label class="visually-hidden" for="year-from">"from"</label>
+                <label class="visually-hidden" for="year-from">{move || ui.t(Key::YearFrom)}</label>
                 <input id="year-from" type="range" min=lo max=hi step="1" prop:value=move || cur().0
                     on:input=move |ev| set(event_target_value(&ev).parse().ok(), None)/>
-                <label class="visually-hidden" for="year-to">"to"</label>
+                <label class="visually-hidden" for="year-to">{move || ui.t(Key::YearTo)}</label>
                 <input id="year-to" type="range" min=lo max=hi step="1" prop:value=move || cur().1
                     on:input=move |ev| set(None, event_target_value(&ev).parse().ok())/>
             </fieldset>

@@ -2,6 +2,8 @@
 //! panel would hide what was chosen, the map glides the least distance that
 //! shows it beside the panel (or above the bottom sheet). A link that opens
 //! with a selection keeps its own view: only a reader's choice moves the map.
+//! The panel takes the focus, and closing it gives the focus
+//! back to what opened it: a marker, a search box, a table row.
 
 use super::state::Ui;
 use crate::scene::context::free_beside;
@@ -12,11 +14,52 @@ use leptos::prelude::*;
 /// Pixels kept between a revealed selection and the panel or the map's edge.
 const MARGIN: f64 = 40.0;
 
+std::thread_local! {
+    /// What had the focus when a reader opened the panel from outside it.
+    static OPENER: std::cell::RefCell<Option<web_sys::Element>> = const { std::cell::RefCell::new(None) };
+}
+
 /// Select `sel` (a click on the map, a search result, a row or a link in a
-/// panel) and, once its panel is drawn, keep it in sight.
+/// panel) and, once its panel is drawn, keep it in sight and focus it.
 pub fn select(ui: Ui, sel: Selection) {
+    if let Some(el) = document().active_element()
+        && el.closest(".details").ok().flatten().is_none()
+    {
+        OPENER.with(|o| *o.borrow_mut() = Some(el));
+    }
     ui.selected.set(Some(sel));
-    request_animation_frame(move || keep_in_sight(ui));
+    request_animation_frame(move || {
+        keep_in_sight(ui);
+        // The panel itself: its body is redrawn when the sources arrive.
+        if let Some(p) = document().query_selector(".map-wrap > .details").ok().flatten() {
+            focus(&p);
+        }
+    });
+}
+
+/// Close the panel; the focus goes back to what opened it when it was in
+/// the panel (or nowhere), and that is still on the page.
+pub fn close(ui: Ui) {
+    let inside = document()
+        .active_element()
+        .is_none_or(|e| e.closest(".details").ok().flatten().is_some() || e.tag_name() == "BODY");
+    ui.selected.set(None);
+    if let Some(el) = OPENER.with(|o| o.borrow_mut().take())
+        && inside
+        && el.is_connected()
+    {
+        focus(&el);
+    }
+}
+
+/// Focus an HTML or SVG element (a marker is SVG: an HtmlElement cast fails).
+fn focus(el: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = h.focus();
+    } else if let Some(s) = el.dyn_ref::<web_sys::SvgElement>() {
+        let _ = s.focus();
+    }
 }
 
 fn keep_in_sight(ui: Ui) {

@@ -67,6 +67,11 @@ pub fn Search() -> impl IntoView {
                 aria-autocomplete="list"
                 aria-controls="search-results"
                 aria-expanded=move || (open.get() && !query.with(String::is_empty)).to_string()
+                // The highlighted result, for screen readers (the focus stays in the box).
+                aria-activedescendant=move || {
+                    (open.get() && !query.with(String::is_empty) && results.with(|r| !r.is_empty()))
+                        .then(|| format!("search-result-{}", active.get()))
+                }
                 placeholder=move || ui.t(Key::Search)
                 prop:value=move || query.get()
                 on:input=move |ev| {
@@ -76,13 +81,18 @@ pub fn Search() -> impl IntoView {
                 }
                 on:keydown=on_key
             />
+            // How many results, said once the typing settles (the list itself is not live).
+            <span class="visually-hidden" aria-live="polite" data-search-count>{move || {
+                (open.get() && !query.with(String::is_empty))
+                    .then(|| format!("{} {}", ui.t(Key::ResultsCount), results.with(Vec::len)))
+            }}</span>
             <Show when=move || open.get() && !query.with(String::is_empty)>
                 <ul id="search-results" class="search-results" role="listbox">
                     {move || {
                         let lang = ui.lang.get();
                         let r = results.get();
                         if r.is_empty() {
-                            return view! { <li class="empty">{ui.t(Key::NoResults)}</li> }.into_any();
+                            return view! { <li class="empty" role="option" aria-disabled="true">{ui.t(Key::NoResults)}</li> }.into_any();
                         }
                         ui.atlas.with(|a| {
                             let Some(a) = a else { return ().into_any() };
@@ -93,7 +103,7 @@ pub fn Search() -> impl IntoView {
                                     crate::i18n::Lang::Ru => d.name.clone(),
                                 };
                                 view! {
-                                    <li role="option" data-result-id=d.id.clone() aria-selected=move || (active.get() == pos).to_string()
+                                    <li role="option" id=format!("search-result-{pos}") data-result-id=d.id.clone() aria-selected=move || (active.get() == pos).to_string()
                                         on:mousedown=move |ev| { ev.prevent_default(); choose(i) }>
                                         <span class="name">{d.display_name(lang).to_string()}</span>
                                         <span class="alt">{alt}" · "{d.country.clone()}</span>

@@ -118,6 +118,19 @@ pub(super) fn svg_to_png(
     img.set_src(&url);
 }
 
+/// Back to the Embed button once its dialog closes.
+fn focus_embed_button() {
+    use wasm_bindgen::JsCast;
+    if let Some(b) = document()
+        .query_selector("button[data-action='embed']")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = b.focus();
+    }
+}
+
 #[component]
 pub fn ShareBar() -> impl IntoView {
     let ui = use_ui();
@@ -129,6 +142,13 @@ pub fn ShareBar() -> impl IntoView {
         ui.problems.update(|p| p.push(msg));
     };
     let embed_open = RwSignal::new(false);
+    // The dialog's code takes the focus when it opens (a keyboard user lands in it).
+    let code: NodeRef<leptos::html::Textarea> = NodeRef::new();
+    Effect::new(move |_| {
+        if let Some(t) = code.get() {
+            let _ = t.focus();
+        }
+    });
     // Text to the clipboard, and a word on how it went.
     let copy_text = move |text: String, done: Key| {
         let p = window().navigator().clipboard().write_text(&text);
@@ -151,7 +171,7 @@ pub fn ShareBar() -> impl IntoView {
     };
     view! {
         <div class="share" role="group" aria-label=move || ui.t(Key::Share)>
-            <button type="button" class="tool" data-action="table" aria-pressed=move || ui.table.get().to_string()
+            <button type="button" class="tool" data-action="table"
                 on:click=move |_| ui.table.update(|t| *t = !*t)>{move || if ui.table.get() { ui.t(Key::Map) } else { ui.t(Key::Table) }}</button>
             <button type="button" class="tool" data-action="copy-link" on:click=copy>{move || ui.t(Key::CopyLink)}</button>
             <button type="button" class="tool" data-action="embed" aria-expanded=move || embed_open.get().to_string()
@@ -166,12 +186,18 @@ pub fn ShareBar() -> impl IntoView {
             <Show when=move || embed_open.get()>
                 <div class="embed-dialog" role="dialog" aria-label=move || ui.t(Key::Embed)>
                     <p>{move || ui.t(Key::EmbedHelp)}</p>
-                    <textarea readonly rows="5" data-embed-code on:focus=|ev| {
+                    <textarea readonly rows="5" data-embed-code aria-label=move || ui.t(Key::EmbedHelp) node_ref=code
+                        on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Escape" {
+                            ev.stop_propagation();
+                            embed_open.set(false);
+                            focus_embed_button();
+                        }
+                        on:focus=|ev| {
                         if let Some(t) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) { t.select() }
                     }>{snippet}</textarea>
                     <button type="button" class="tool" data-action="copy-embed" on:click=move |_| copy_text(snippet(), Key::CodeCopied)>
                         {move || ui.t(Key::CopyCode)}</button>" "
-                    <button type="button" class="tool" on:click=move |_| embed_open.set(false)>{move || ui.t(Key::Close)}</button>
+                    <button type="button" class="tool" on:click=move |_| { embed_open.set(false); focus_embed_button(); }>{move || ui.t(Key::Close)}</button>
                 </div>
             </Show>
         </div>

@@ -50,7 +50,9 @@ impl KeyFocus {
             "ArrowLeft" | "ArrowUp" => self.step(pos, -1),
             "Enter" | " " => {
                 let id = self.ui.atlas.with_untracked(|a| a.as_ref().map(|a| a.ds.deposits[i].id.clone()));
-                self.ui.selected.set(id.map(Selection::Deposit));
+                if let Some(id) = id {
+                    crate::ui::reveal::select(self.ui, Selection::Deposit(id));
+                }
             }
             _ => return,
         }
@@ -182,8 +184,13 @@ pub fn MapView() -> impl IntoView {
             });
             use crate::i18n::plural;
             let deposits = crate::i18n::deposits(lang, n);
-            // The investors its flows name (none on a map of deposits alone).
-            let investors = a.ds.region.investors.len();
+            // The investors whose flows pass the filter (none on a map of deposits alone).
+            let investors = ui.groups.with(|g| {
+                let mut ids: Vec<&str> = g.iter().map(|g| g.investor.as_str()).collect();
+                crate::sort::by(&mut ids, |a, b| a.cmp(b));
+                ids.dedup();
+                ids.len()
+            });
             if investors == 0 {
                 return format!("{n} {deposits}");
             }

@@ -125,8 +125,8 @@ pub fn TableView() -> impl IntoView {
             ui.groups.with(|groups| {
                 groups
                     .iter()
-                    .flat_map(|g| g.records.iter().map(move |&i| (g.scope, i)))
-                    .map(|(scope, i)| {
+                    .flat_map(|g| g.records.iter().map(move |&i| (g.scope, g.key(), i)))
+                    .map(|(scope, key, i)| {
                         let f = &a.ds.flows[i];
                         let inv = a.ds.investor(&f.investor).map(|x| x.name.get(lang).to_string()).unwrap_or_default();
                         let amount = f.amount_usd.map(|x| usd(x, lang)).unwrap_or_else(|| ui.t(Key::Undisclosed).to_string());
@@ -137,7 +137,9 @@ pub fn TableView() -> impl IntoView {
                         };
                         view! {
                             <tr data-flow-row=f.id.clone() class:region=scope != FlowScope::Country>
-                                <td>{inv}</td>
+                                // Its arrow's (or region figures') details: the keyboard's way to an arrow.
+                                <td><button type="button" class="link" data-open-flow=key.clone()
+                                    on:click=move |_| super::reveal::select(ui, Selection::Flow(key.clone()))>{inv}</button></td>
                                 <td>{a.country_name(&f.destination, lang)}</td>
                                 <td>{f.entity.clone()}</td>
                                 <td class="num">{amount}</td>

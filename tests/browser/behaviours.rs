@@ -193,6 +193,16 @@ async fn the_embed_dialog_search_and_table_work_from_the_keyboard_and_say_what_t
         b.js("return document.querySelector(\"button[data-action='table']\").hasAttribute('aria-pressed');").await,
         false
     );
+    // An arrow's row opens its details from the keyboard, and Escape comes back to the row.
+    b.js("document.querySelector(\"[data-open-flow='china-KAZ']\").focus(); return 0;").await;
+    keys(&b, &[ENTER]).await;
+    b.wait_js("document.activeElement.matches('.details')").await;
+    let h = b.wait_css(".details h2").await.text().await.unwrap();
+    assert!(h.starts_with("China → Kazakhstan"), "{h}");
+    keys(&b, &[ESCAPE]).await;
+    b.wait_js("document.activeElement.matches(\"[data-open-flow='china-KAZ']\")").await;
+    // No unnamed tab stop: the deposits layer itself is not one.
+    assert_eq!(b.js("return document.querySelector('g.deposits').tabIndex;").await, -1);
     b.wait_css("button[data-action='table']").await.click().await.unwrap();
     b.wait_js("!document.querySelector('.map-layer').inert").await;
 }

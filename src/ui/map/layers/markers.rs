@@ -61,7 +61,9 @@ pub fn SvgMarkers(focus: KeyFocus) -> impl IntoView {
         ui.frame.with_untracked(|f| f.as_ref()?.markers.get(pos).map(|m| (pos, m.deposit, m.at)))
     };
     view! {
-        <g class="deposits" node_ref=node
+        // tabindex -1: Chromium makes an SVG element with focus listeners a tab
+        // stop of its own (an unnamed one before the markers); the markers keep theirs.
+        <g class="deposits" node_ref=node tabindex="-1"
             on:focusin=move |ev| if let Some((_, i, at)) = hit(&ev) { focus.show(i, at) }
             on:focusout=move |_| ui.hover.set(None)
             on:keydown=move |ev: web_sys::KeyboardEvent| if let Some((pos, i, _)) = hit(&ev) { focus.key(ev, pos, i) }></g>

@@ -143,12 +143,16 @@ pub fn ShareBar() -> impl IntoView {
     };
     let embed_open = RwSignal::new(false);
     // The dialog's code takes the focus when it opens (a keyboard user lands in it).
-    let code: NodeRef<leptos::html::Textarea> = NodeRef::new();
-    Effect::new(move |_| {
-        if let Some(t) = code.get() {
-            let _ = t.focus();
-        }
-    });
+    let open_embed = move |_| {
+        embed_open.update(|o| *o = !*o);
+        request_animation_frame(|| {
+            use wasm_bindgen::JsCast;
+            let t = document().query_selector("textarea[data-embed-code]").ok().flatten();
+            if let Some(t) = t.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = t.focus();
+            }
+        });
+    };
     // Text to the clipboard, and a word on how it went.
     let copy_text = move |text: String, done: Key| {
         let p = window().navigator().clipboard().write_text(&text);
@@ -175,7 +179,7 @@ pub fn ShareBar() -> impl IntoView {
                 on:click=move |_| ui.table.update(|t| *t = !*t)>{move || if ui.table.get() { ui.t(Key::Map) } else { ui.t(Key::Table) }}</button>
             <button type="button" class="tool" data-action="copy-link" on:click=copy>{move || ui.t(Key::CopyLink)}</button>
             <button type="button" class="tool" data-action="embed" aria-expanded=move || embed_open.get().to_string()
-                on:click=move |_| embed_open.update(|o| *o = !*o)>{move || ui.t(Key::Embed)}</button>
+                on:click=open_embed>{move || ui.t(Key::Embed)}</button>
             <button type="button" class="tool" data-action="export-svg" on:click=move |_| {
                 if let Err(why) = download_svg(&ui) { export_failed(why.to_string()) }
             }>
@@ -186,7 +190,7 @@ pub fn ShareBar() -> impl IntoView {
             <Show when=move || embed_open.get()>
                 <div class="embed-dialog" role="dialog" aria-label=move || ui.t(Key::Embed)>
                     <p>{move || ui.t(Key::EmbedHelp)}</p>
-                    <textarea readonly rows="5" data-embed-code aria-label=move || ui.t(Key::EmbedHelp) node_ref=code
+                    <textarea readonly rows="5" data-embed-code aria-label=move || ui.t(Key::EmbedHelp)
                         on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Escape" {
                             ev.stop_propagation();
                             embed_open.set(false);

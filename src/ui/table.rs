@@ -81,7 +81,15 @@ pub fn TableView() -> impl IntoView {
             ids
         })
     });
-    let (prev, next): (NodeRef<leptos::html::Button>, NodeRef<leptos::html::Button>) = (NodeRef::new(), NodeRef::new());
+    // A pager button that turns disabled under the focus hands it to the other
+    // (looked up by its data-page: one NodeRef type less in the wasm).
+    let focus_page = |which: &str| {
+        use wasm_bindgen::JsCast;
+        let el = document().query_selector(&format!(".pager [data-page='{which}']")).ok().flatten();
+        if let Some(b) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = b.focus();
+        }
+    };
     let pages = move || sorted.with(|v| v.len().div_ceil(PAGE).max(1));
     Effect::new(move |_| {
         // A new sort or view starts at the first page.
@@ -172,21 +180,20 @@ pub fn TableView() -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
             <nav class="pager" aria-label=move || ui.t(Key::Table) data-pages=pages>
-                // A button that turns disabled under the focus hands it to the other one.
-                <button type="button" class="tool" data-page="prev" disabled=move || page.get() == 0 node_ref=prev
+                <button type="button" class="tool" data-page="prev" disabled=move || page.get() == 0
                     on:click=move |_| {
                         page.update(|p| *p = p.saturating_sub(1));
-                        if page.get_untracked() == 0 && let Some(b) = next.get_untracked() { let _ = b.focus(); }
+                        if page.get_untracked() == 0 { focus_page("next") }
                     }>{move || ui.t(Key::Previous)}</button>
                 <span aria-live="polite">{move || {
                     let n = sorted.with(Vec::len);
                     let from = (page.get() * PAGE + 1).min(n);
                     format!("{from}–{} / {n}", ((page.get() + 1) * PAGE).min(n))
                 }}</span>
-                <button type="button" class="tool" data-page="next" disabled=move || { page.get() + 1 >= pages() } node_ref=next
+                <button type="button" class="tool" data-page="next" disabled=move || { page.get() + 1 >= pages() }
                     on:click=move |_| {
                         page.update(|p| *p = (*p + 1).min(pages() - 1));
-                        if page.get_untracked() + 1 >= pages() && let Some(b) = prev.get_untracked() { let _ = b.focus(); }
+                        if page.get_untracked() + 1 >= pages() { focus_page("prev") }
                     }>{move || ui.t(Key::Next)}</button>
             </nav>
             <table class="data-table flows-table">

@@ -210,7 +210,7 @@ fn default_view_svg(
     let [x0, y0, x1, y1] = atlas::spatial::view::frame_extent(&a.proj, a.ds.region.frame);
     let frame = atlas::scene::frame::default_frame(&a, w, h, Some(view), lang);
     let note = "Sources: open the atlas and click any deposit or arrow";
-    let svg = atlas::render::export::standalone_svg_in(&frame, note, theme).0;
+    let svg = atlas::render::export::standalone_svg_in(&frame, note, theme, None).0;
     (svg, [(x1 - x0) * view.k, (y1 - y0) * view.k])
 }
 

@@ -50,12 +50,18 @@ pub fn layout(frame: &Frame) -> ExportLayout {
 /// The SVG document and its size in pixels ([width, height]). `url` is the
 /// permalink of this view, printed in the source line.
 pub fn standalone_svg(frame: &Frame, url: &str) -> (String, [f64; 2]) {
-    standalone_svg_in(frame, url, Theme::Light)
+    standalone_svg_in(frame, url, Theme::Light, None)
+}
+
+/// [`standalone_svg`] with deposit `selected` ringed as the live map rings it
+/// (the reader's download of what they see).
+pub fn standalone_svg_selecting(frame: &Frame, url: &str, selected: Option<&str>) -> (String, [f64; 2]) {
+    standalone_svg_in(frame, url, Theme::Light, selected)
 }
 
 /// [`standalone_svg`] in the colours of `th` (the build's pre-rendered page
 /// draws both themes and keeps one picture whose palette follows the reader's).
-pub fn standalone_svg_in(frame: &Frame, url: &str, th: Theme) -> (String, [f64; 2]) {
+pub fn standalone_svg_in(frame: &Frame, url: &str, th: Theme, selected: Option<&str>) -> (String, [f64; 2]) {
     let lay = layout(frame);
     let (w, h) = (lay.width, lay.height);
     let (mw, mh) = (frame.width, frame.height);
@@ -112,6 +118,9 @@ pub fn standalone_svg_in(frame: &Frame, url: &str, th: Theme) -> (String, [f64; 
     layers::places(&mut o, t, &frame.context);
     o.push_str(r#"</g><g id="deposits">"#);
     layers::markers(&mut o, t, frame);
+    if let Some(m) = selected.and_then(|id| frame.markers.iter().find(|m| m.id == id)) {
+        layers::selection_ring(&mut o, t, m);
+    }
     for (i, c) in frame.clusters.iter().enumerate() {
         let _ = write!(
             o,
@@ -308,6 +317,19 @@ mod tests {
         assert!(!svg.contains("data-ref-usd") && !svg.contains("data-origin"));
         // The deposits key is still there, in the first column.
         assert!(svg.contains(r#"<g transform="translate(0 0)"><text y="10" font-weight="700">Deposits</text>"#));
+    }
+
+    #[test]
+    fn a_selected_deposit_is_ringed_in_the_export_as_on_screen() {
+        let a = atlas();
+        let f = frame(&a, a.base_view(1000.0, 640.0), 1000.0, 640.0, None);
+        let m = f.markers.iter().find(|m| m.id == "muruntau").expect("Muruntau drawn");
+        let ring = layers::markup(|o| layers::selection_ring(o, Target::File(Theme::Light), m));
+        let (plain, _) = standalone_svg(&f, "u");
+        let (ringed, _) = standalone_svg_selecting(&f, "u", Some("muruntau"));
+        assert!(!plain.contains(&ring) && ringed.contains(&ring));
+        assert_eq!(ringed.len(), plain.len() + ring.len(), "the ring and nothing else");
+        assert_eq!(standalone_svg_selecting(&f, "u", Some("atlantis")).0, plain, "an id not drawn rings nothing");
     }
 
     #[test]

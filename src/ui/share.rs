@@ -3,7 +3,7 @@
 
 use super::state::{Ui, use_ui};
 use crate::i18n::Key;
-use crate::render::export::standalone_svg;
+use crate::render::export::standalone_svg_selecting;
 use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
@@ -25,7 +25,12 @@ pub fn permalink(ui: &Ui, embed: bool) -> String {
 /// frame the map shows, drawn by the export renderer.
 pub fn current_svg(ui: &Ui) -> Option<(String, [f64; 2])> {
     let url = permalink(ui, false);
-    ui.frame.with_untracked(|f| f.as_ref().map(|f| standalone_svg(f, &url)))
+    // The selected deposit keeps its ring, as on screen.
+    let selected = match ui.selected.get_untracked() {
+        Some(crate::url_state::Selection::Deposit(id)) => Some(id),
+        _ => None,
+    };
+    ui.frame.with_untracked(|f| f.as_ref().map(|f| standalone_svg_selecting(f, &url, selected.as_deref())))
 }
 
 pub(super) fn download_blob(blob: &web_sys::Blob, name: &str) {

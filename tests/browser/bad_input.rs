@@ -290,3 +290,20 @@ async fn a_flood_of_unknown_url_parameters_is_echoed_only_in_part() {
     let footer = b.wait_css(".footer").await.text().await.unwrap();
     assert!(footer.chars().count() < 3000, "the footer echoes {} characters", footer.chars().count());
 }
+
+#[tokio::test]
+async fn the_svg_download_rings_the_selected_deposit_as_the_map_does() {
+    let b = Browser::new(1280, 800).await;
+    b.open("/?sel=d:muruntau").await;
+    b.wait_css(".details h2").await;
+    let ringed = export_svg(&b).await;
+    b.c.goto(&format!("{}/", crate::support::server())).await.unwrap();
+    b.wait_css("[data-deposit-id='muruntau']").await;
+    let plain = export_svg(&b).await;
+    let circles = |svg: &str| {
+        let doc = roxmltree::Document::parse(svg).unwrap();
+        doc.descendants().filter(|n| n.has_tag_name("circle")).count()
+    };
+    // The same map, and one circle more: the ring.
+    assert_eq!(circles(&ringed), circles(&plain) + 1);
+}

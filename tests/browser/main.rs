@@ -730,5 +730,11 @@ async fn a_deposit_chosen_where_its_panel_opens_slides_into_view_beside_it_and_o
         assert!(std::time::Instant::now() < deadline, "{id} at {p}, the panel from x = {panel_left}");
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
+    // The zoom buttons stay in reach beside the open panel.
+    let hit = b
+        .js("const r = document.querySelector('.zoom-controls button').getBoundingClientRect(); \
+             return !!document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)?.closest('.zoom-controls');")
+        .await;
+    assert_eq!(hit, true, "the panel covers the zoom buttons");
     b.screenshot("selection-beside-panel").await;
 }

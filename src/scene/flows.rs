@@ -7,7 +7,7 @@ use crate::flows::arrow::{self, Arrow, ArrowSpec};
 use crate::flows::layout::{clamp_within, land};
 use crate::flows::route::{Edge, start_point};
 use crate::flows::{FlowGroup, WidthScale};
-use crate::scene::labels::{spaced_label_width, text_width};
+use crate::scene::labels::{em, spaced_label_width};
 use crate::spatial::View;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -228,7 +228,7 @@ fn badge_text_width(text: &str) -> f64 {
         .map(|c| match (cyrillic(c), c.is_uppercase()) {
             (true, true) => 0.80 * 11.0,
             (true, false) => 0.64 * 11.0,
-            _ => text_width(c.encode_utf8(&mut [0; 4]), 11.0),
+            _ => em(c) * 11.0,
         })
         .sum()
 }

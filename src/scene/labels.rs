@@ -34,7 +34,12 @@ impl Rect {
 
 /// Rough text width for a sans-serif face: good enough to avoid overlaps.
 pub fn text_width(text: &str, font_px: f64) -> f64 {
-    text.chars().map(|c| if c.is_uppercase() { 0.68 } else { 0.56 }).sum::<f64>() * font_px
+    text.chars().map(em).sum::<f64>() * font_px
+}
+
+/// One character's width in ems by `text_width`'s rule.
+pub fn em(c: char) -> f64 {
+    if c.is_uppercase() { 0.68 } else { 0.56 }
 }
 
 /// Width of a focus-country label: upper case, letter-spaced about 1.2 px a character.

@@ -524,31 +524,29 @@ fn Publish(
     let busy = RwSignal::new(false);
     let message = RwSignal::new(String::new());
     // The link: the main page, the view and language as its own permalinks
-    // carry them, and the data in the fragment.
+    // carry them, and the data in the fragment; and its embed code, the same
+    // link in embed mode as the atlas's own Embed dialog writes it. The
+    // fragment (the data, compressed) is made once for both.
     let link = Memo::new(move |_| {
         let d = doc()?;
-        let q = ui.url_state().to_query();
-        let root = main_app_url();
-        Some(d.to_fragment().map(|f| if q.is_empty() { format!("{root}#{f}") } else { format!("{root}?{q}#{f}") }))
-    });
-    // The embed code for that link, as the atlas's own Embed dialog writes it.
-    let embed = move || {
         let mut st = ui.url_state();
+        let q = st.to_query();
         st.embed = true;
-        let f = doc()?.to_fragment().ok()?;
         let root = main_app_url();
-        let title = work.with(|w| w.labels.title.clone());
-        let title = if title.is_empty() {
-            ui.atlas.with(|a| a.as_ref().map(|a| a.ds.region.title.get(ui.lang.get()).to_string())).unwrap_or_default()
-        } else {
-            title
-        };
-        Some(crate::url_state::embed_snippet(
-            &format!("{root}?{}#{f}", st.to_query()),
-            &title,
-            &format!("{root}embed.js"),
-        ))
-    };
+        Some(d.to_fragment().map(|f| {
+            let url = if q.is_empty() { format!("{root}#{f}") } else { format!("{root}?{q}#{f}") };
+            let title = work.with(|w| w.labels.title.clone());
+            let title = if title.is_empty() {
+                ui.atlas
+                    .with(|a| a.as_ref().map(|a| a.ds.region.title.get(ui.lang.get()).to_string()))
+                    .unwrap_or_default()
+            } else {
+                title
+            };
+            let src = format!("{root}?{}#{f}", st.to_query());
+            (url, crate::url_state::embed_snippet(&src, &title, &format!("{root}embed.js")))
+        }))
+    });
     let download = move |_| {
         let (Some(d), Some(b)) = (doc(), base.get_untracked()) else { return };
         let lang = ui.lang.get_untracked();
@@ -579,13 +577,13 @@ fn Publish(
                 on:click=download>{move || tr(ui, A::DownloadMap)}</button>
             <p class="muted" data-publish-status>{move || message.get()}</p>
             {move || match link.get() {
-                Some(Ok(url)) => view! {
+                Some(Ok((url, code))) => view! {
                     <label class="permalink">{tr(ui, A::LinkLabel)}
                         <input type="text" readonly data-permalink prop:value=url.clone()/>
                     </label>
                     <a href=url target="_blank" rel="noopener" data-open-permalink>{tr(ui, A::OpenIt)}</a>
                     <label class="permalink">{tr(ui, A::EmbedLabel)}
-                        <textarea readonly rows="4" data-author-embed prop:value=embed></textarea>
+                        <textarea readonly rows="4" data-author-embed prop:value=code></textarea>
                     </label>
                 }.into_any(),
                 Some(Err(FragmentError::TooLong { len, max })) => view! {

@@ -61,17 +61,18 @@ pub fn home_name(h: Home, lang: Lang) -> &'static str {
 pub fn whole_of(flows: &[Flow], f: &Flow, lang: Lang) -> Option<String> {
     let id = f.part_of.as_ref()?;
     let Some(w) = flows.iter().find(|x| &x.id == id) else { return Some(id.clone()) };
-    let amount = w.amount_usd.map_or_else(|| t(lang, Key::Undisclosed).to_string(), |a| usd(a, lang));
-    Some(format!("{} · {amount} · {}", w.entity, w.period))
+    Some(format!("{} · {} · {}", w.entity, amount_text(w, lang), w.period))
+}
+
+/// A record's amount in US dollars, or "undisclosed".
+pub fn amount_text(f: &Flow, lang: Lang) -> String {
+    f.amount_usd.map_or_else(|| t(lang, Key::Undisclosed).to_string(), |a| usd(a, lang))
 }
 
 /// One deal: amount (with the original currency), period, status, and an
 /// attribution when the figure is not confirmed; `whole`, what it is part of.
 pub fn deal(f: &Flow, whole: Option<String>, loading: bool, lang: Lang) -> impl IntoView + use<> {
-    let amount = match f.amount_usd {
-        Some(a) => usd(a, lang),
-        None => t(lang, Key::Undisclosed).to_string(),
-    };
+    let amount = amount_text(f, lang);
     let original = f
         .amount_original
         .zip(f.currency.clone())

@@ -13,6 +13,11 @@ use crate::scene::path::{Shape, ring_path};
 use crate::scene::style::{Ink, Paint, PathStyle};
 use leptos::prelude::*;
 
+/// A map of deposits alone has no flow key.
+fn no_flows() -> bool {
+    use_ui().atlas.with(|a| a.as_ref().is_some_and(|a| a.ds.flows.is_empty()))
+}
+
 /// The current frame's legend items and width scale.
 fn items() -> Option<(LegendItems, f64, f64)> {
     let ui = use_ui();
@@ -214,8 +219,6 @@ pub fn Legend() -> impl IntoView {
         })
     };
 
-    // A map of deposits alone has no flow key.
-    let no_flows = move || ui.atlas.with(|a| a.as_ref().is_some_and(|a| a.ds.flows.is_empty()));
     view! {
         <section class="legend" aria-label=move || ui.t(Key::Legend)>
             <div class="flow-key" hidden=no_flows>
@@ -293,7 +296,6 @@ pub fn CompactLegend() -> impl IntoView {
                 .collect_view(),
         )
     };
-    let no_flows = move || ui.atlas.with(|a| a.as_ref().is_some_and(|a| a.ds.flows.is_empty()));
     view! {
         <section class="compact-legend" aria-label=move || ui.t(Key::Legend)>
             <div class="key-row" hidden=no_flows>{investors}<span class="key-item"><span class="key-solid"></span>{move || ui.t(Key::Realized)}</span>

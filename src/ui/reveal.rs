@@ -31,9 +31,7 @@ pub fn select(ui: Ui, sel: Selection) {
     request_animation_frame(move || {
         keep_in_sight(ui);
         // The panel itself: its body is redrawn when the sources arrive.
-        if let Some(p) = document().query_selector(".map-wrap > .details").ok().flatten() {
-            focus(&p);
-        }
+        focus_on(".map-wrap > .details");
     });
 }
 
@@ -48,6 +46,13 @@ pub fn close(ui: Ui) {
         && inside
         && el.is_connected()
     {
+        focus(&el);
+    }
+}
+
+/// Focus the first element matching `selector`, if there is one.
+pub fn focus_on(selector: &str) {
+    if let Some(el) = document().query_selector(selector).ok().flatten() {
         focus(&el);
     }
 }

@@ -125,15 +125,7 @@ pub(super) fn svg_to_png(
 
 /// Back to the Embed button once its dialog closes.
 fn focus_embed_button() {
-    use wasm_bindgen::JsCast;
-    if let Some(b) = document()
-        .query_selector("button[data-action='embed']")
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = b.focus();
-    }
+    super::reveal::focus_on("button[data-action='embed']");
 }
 
 #[component]
@@ -150,13 +142,7 @@ pub fn ShareBar() -> impl IntoView {
     // The dialog's code takes the focus when it opens (a keyboard user lands in it).
     let open_embed = move |_| {
         embed_open.update(|o| *o = !*o);
-        request_animation_frame(|| {
-            use wasm_bindgen::JsCast;
-            let t = document().query_selector("textarea[data-embed-code]").ok().flatten();
-            if let Some(t) = t.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
-                let _ = t.focus();
-            }
-        });
+        request_animation_frame(|| super::reveal::focus_on("textarea[data-embed-code]"));
     };
     // Text to the clipboard, and a word on how it went.
     let copy_text = move |text: String, done: Key| {

@@ -7,7 +7,6 @@ use super::details::flow_status_label;
 use super::state::use_ui;
 use super::tooltip::status_label;
 use crate::data::{FlowScope, Source};
-use crate::format::usd;
 use crate::i18n::{Key, Lang, t};
 use crate::url_state::Selection;
 use leptos::prelude::*;
@@ -83,13 +82,7 @@ pub fn TableView() -> impl IntoView {
     });
     // A pager button that turns disabled under the focus hands it to the other
     // (looked up by its data-page: one NodeRef type less in the wasm).
-    let focus_page = |which: &str| {
-        use wasm_bindgen::JsCast;
-        let el = document().query_selector(&format!(".pager [data-page='{which}']")).ok().flatten();
-        if let Some(b) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = b.focus();
-        }
-    };
+    let focus_page = |which: &str| super::reveal::focus_on(&format!(".pager [data-page='{which}']"));
     let pages = move || sorted.with(|v| v.len().div_ceil(PAGE).max(1));
     Effect::new(move |_| {
         // A new sort or view starts at the first page.
@@ -137,7 +130,7 @@ pub fn TableView() -> impl IntoView {
                     .map(|(scope, key, i)| {
                         let f = &a.ds.flows[i];
                         let inv = a.ds.investor(&f.investor).map(|x| x.name.get(lang).to_string()).unwrap_or_default();
-                        let amount = f.amount_usd.map(|x| usd(x, lang)).unwrap_or_else(|| ui.t(Key::Undisclosed).to_string());
+                        let amount = super::details::amount_text(f, lang);
                         let conf = if f.confidence == crate::data::Confidence::Attributed {
                             format!("{} {}", ui.t(Key::AsReportedBy), f.attributed_to.clone().unwrap_or_default())
                         } else {

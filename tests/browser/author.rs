@@ -42,10 +42,15 @@ async fn pick_file(b: &Browser, dir: &std::path::Path, name: &str, text: &str) {
     input.send_keys(&path.display().to_string()).await.expect("set the file input");
 }
 
-/// Open the map maker and give it both sheets and a title.
-async fn author_with_data(b: &Browser, dir: &std::path::Path) {
+/// Open the map maker, its basemap drawn.
+async fn open_author(b: &Browser) {
     b.c.goto(&format!("{}/author/index.html", server())).await.expect("goto");
     b.wait_css("path[data-iso3='KAZ']").await;
+}
+
+/// Open the map maker and give it both sheets and a title.
+async fn author_with_data(b: &Browser, dir: &std::path::Path) {
+    open_author(b).await;
     pick_file(b, dir, "places.csv", PLACES).await;
     b.wait_css("[data-deposit-id='muruntau']").await;
     pick_file(b, dir, "investments.csv", INVESTMENTS).await;
@@ -138,8 +143,7 @@ async fn a_sheet_with_good_and_bad_rows_maps_the_good_ones_and_lists_the_bad_by_
 async fn a_sheet_of_places_alone_names_no_investor_and_investments_name_only_their_own() {
     let dir = temp_dir("no-flows");
     let b = Browser::new(1280, 800).await;
-    b.c.goto(&format!("{}/author/index.html", server())).await.expect("goto");
-    b.wait_css("path[data-iso3='KAZ']").await;
+    open_author(&b).await;
     pick_file(&b, &dir, "places.csv", PLACES).await;
     b.wait_css("[data-deposit-id='muruntau']").await;
     // No origin badges, no investor or arrow key, and the summary counts deposits only.
@@ -354,8 +358,7 @@ async fn images_come_at_the_chosen_sizes_with_the_credit_and_source_line() {
 #[tokio::test]
 async fn a_paste_from_a_spreadsheet_and_a_dropped_geojson_both_reach_the_map() {
     let b = Browser::new(1280, 800).await;
-    b.c.goto(&format!("{}/author/index.html", server())).await.expect("goto");
-    b.wait_css("path[data-iso3='KAZ']").await;
+    open_author(&b).await;
     // No verdict on rows before there are any.
     assert!(b.c.find_all(Locator::Css("[data-rejected-count]")).await.unwrap().is_empty());
     // A paste from a spreadsheet is tab separated; x/y are lon/lat.
@@ -453,8 +456,7 @@ async fn the_zip_and_the_link_open_at_the_view_the_journalist_zoomed_to() {
 async fn the_page_in_russian_names_a_rejected_row_and_its_reason_in_russian_and_keeps_the_choice() {
     let dir = temp_dir("ru");
     let b = Browser::new(1280, 800).await;
-    b.c.goto(&format!("{}/author/index.html", server())).await.expect("goto");
-    b.wait_css("path[data-iso3='KAZ']").await;
+    open_author(&b).await;
     b.wait_css("button[data-lang='ru']").await.click().await.unwrap();
     pick_file(&b, &dir, "places.csv", PLACES).await;
     b.wait_css("[data-deposit-id='muruntau']").await;
